@@ -1,0 +1,22 @@
+// The `svj` subcommands. Each takes the arguments after its name and returns the process exit code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace svj::cli {
+
+// Exit codes shared by every subcommand.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;  // the work itself failed
+inline constexpr int kExitBadInput = 2; // wrong command line, or an input file that is missing or invalid
+
+using Arguments = std::vector<std::string>;
+
+int runProbe(const Arguments& arguments);
+int runVersion(const Arguments& arguments);
+
+// Prints "svj: error: <message>" on stderr.
+void printError(const std::string& message);
+
+} // namespace svj::cli

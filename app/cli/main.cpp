@@ -1,0 +1,79 @@
+// `svj`: the command-line entry point. Finds the subcommand and hands it its arguments.
+#include "app/cli/command_line.h"
+#include "app/cli/commands.h"
+#include "svj/version.h"
+
+#include <cstring>
+#include <functional>
+#include <iostream>
+
+namespace {
+
+using svj::cli::Arguments;
+
+struct Subcommand {
+    const char* name;
+    const char* summary;
+    std::function<int(const Arguments&)> run;
+};
+
+const std::vector<Subcommand>& subcommands() {
+    static const std::vector<Subcommand> table = {
+        {"probe", "print container, streams, size, fps, duration and frame count of videos", svj::cli::runProbe},
+        {"version", "print the version (with --verbose: the libraries it runs with)", svj::cli::runVersion},
+    };
+    return table;
+}
+
+void printHelp() {
+    std::cout << "Usage: svj [--version] [--help] COMMAND [ARGS]\n\n"
+                 "SVJ Workbench's command-line tool: the judge, the label store and the video engine\n"
+                 "without the window.\n\n"
+                 "Commands:\n";
+    for (const Subcommand& command : subcommands()) {
+        std::string name = command.name;
+        name.resize(12, ' ');
+        std::cout << "  " << name << command.summary << "\n";
+    }
+    std::cout << "\nRun 'svj COMMAND --help' for a command's options.\n";
+}
+
+} // namespace
+
+namespace svj::cli {
+void printError(const std::string& message) {
+    std::cerr << "svj: error: " << message << std::endl;
+}
+} // namespace svj::cli
+
+int main(int argc, char** argv) {
+    const Arguments all(argv + 1, argv + argc);
+    if (all.empty()) {
+        printHelp();
+        return svj::cli::kExitBadInput;
+    }
+    const std::string& first = all.front();
+    if (first == "--help" || first == "-h" || first == "help") {
+        printHelp();
+        return svj::cli::kExitOk;
+    }
+    if (first == "--version" || first == "-V") {
+        std::cout << "svj " << svj::kVersion << "\n";
+        return svj::cli::kExitOk;
+    }
+    for (const Subcommand& command : subcommands()) {
+        if (first == command.name) {
+            try {
+                return command.run(Arguments(all.begin() + 1, all.end()));
+            } catch (const svj::cli::UsageError& error) {
+                svj::cli::printError(std::string(error.what()) + " (see 'svj " + command.name + " --help')");
+                return svj::cli::kExitBadInput;
+            } catch (const std::exception& error) {
+                svj::cli::printError(error.what());
+                return svj::cli::kExitFailure;
+            }
+        }
+    }
+    svj::cli::printError("unknown command '" + first + "' (see 'svj --help')");
+    return svj::cli::kExitBadInput;
+}

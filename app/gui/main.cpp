@@ -1,0 +1,65 @@
+// `svj-workbench`: the GUI entry point. Checks that a display exists, then wires settings into the window.
+#include "model/runtime.h"
+#include "svj/version.h"
+#include "widgets/main_window.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QSettings>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace {
+
+bool hasEnvironment(const char* name) {
+    const char* value = std::getenv(name);
+    return value && *value;
+}
+
+// Without a display Qt's xcb plugin aborts; say what is wrong and how to run instead.
+bool displayAvailable() {
+#if defined(Q_OS_LINUX) || defined(Q_OS_UNIX)
+    if (hasEnvironment("QT_QPA_PLATFORM")) {
+        return true; // the user chose a platform (offscreen, vnc, wayland...): trust it
+    }
+    return hasEnvironment("DISPLAY") || hasEnvironment("WAYLAND_DISPLAY");
+#else
+    return true;
+#endif
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0) {
+            std::printf("svj-workbench %s\n", svj::kVersion);
+            return 0;
+        }
+    }
+    if (!displayAvailable()) {
+        std::fprintf(stderr,
+                     "svj-workbench: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+                     "Run it on a desktop session, or on a headless machine under a virtual display:\n"
+                     "  xvfb-run -a %s\n"
+                     "or without any window system (for tests):\n"
+                     "  QT_QPA_PLATFORM=offscreen %s\n",
+                     argv[0], argv[0]);
+        return 2;
+    }
+
+    QApplication application(argc, argv);
+    QApplication::setApplicationName(QString::fromUtf8(svj::kApplicationName));
+    QApplication::setOrganizationName(QString::fromUtf8(svj::kOrganizationName));
+    QApplication::setApplicationVersion(QString::fromUtf8(svj::kVersion));
+    QApplication::setDesktopFileName(QStringLiteral("svj-workbench"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/svj/icons/svj-workbench.svg")));
+    svj::model::configureThreads();
+
+    QSettings settings;
+    svj::widgets::MainWindow window(settings);
+    window.show();
+    return QApplication::exec();
+}

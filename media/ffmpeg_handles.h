@@ -1,0 +1,56 @@
+// Internal to media/: RAII owners for FFmpeg objects and checked calls. No FFmpeg type leaves media/.
+#pragma once
+
+#include "media/media_error.h"
+
+#include <memory>
+#include <string>
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/frame.h>
+#include <libswscale/swscale.h>
+}
+
+namespace svj::media::detail {
+
+struct FormatContextCloser {
+    void operator()(AVFormatContext* context) const;
+};
+struct CodecContextFreer {
+    void operator()(AVCodecContext* context) const;
+};
+struct FrameFreer {
+    void operator()(AVFrame* frame) const;
+};
+struct PacketFreer {
+    void operator()(AVPacket* packet) const;
+};
+struct SwsFreer {
+    void operator()(SwsContext* context) const;
+};
+
+using FormatContextPtr = std::unique_ptr<AVFormatContext, FormatContextCloser>;
+using CodecContextPtr = std::unique_ptr<AVCodecContext, CodecContextFreer>;
+using FramePtr = std::unique_ptr<AVFrame, FrameFreer>;
+using PacketPtr = std::unique_ptr<AVPacket, PacketFreer>;
+using SwsContextPtr = std::unique_ptr<SwsContext, SwsFreer>;
+
+FramePtr allocFrame();
+PacketPtr allocPacket();
+
+// FFmpeg's text for an AVERROR code.
+std::string avErrorText(int errorCode);
+
+// Throws MediaError(kind, path, "<what>: <FFmpeg's text>") when errorCode < 0; returns it otherwise.
+int checkAv(int errorCode, MediaErrorKind kind, const std::string& path, const std::string& what);
+
+// Opens a file for demuxing and reads its stream information. Distinguishes a missing file, an unreadable
+// one and one FFmpeg does not recognise, because the user needs to know which.
+FormatContextPtr openInput(const std::string& path);
+
+// Turns a stream timestamp into microseconds (AV_NOPTS_VALUE stays AV_NOPTS_VALUE).
+int64_t toMicroseconds(int64_t timestamp, AVRational timeBase);
+
+} // namespace svj::media::detail

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Applies clang-format to every C++ file of the project; with --check, only reports and fails.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+format=$(command -v clang-format-14 || command -v clang-format)
+mapfile -t files < <(git ls-files -co --exclude-standard -- '*.cpp' '*.h' | grep -vE '^(build|third_party)/')
+if [ "${1:-}" = "--check" ]; then
+    "$format" --dry-run -Werror "${files[@]}"
+    echo "format-check: ${#files[@]} files clean"
+else
+    "$format" -i "${files[@]}"
+fi

@@ -1,0 +1,139 @@
+// The `svj` command line as a user meets it: exit codes, help, and `svj probe` on real and bad files.
+#include "svj/version.h"
+#include "tests/support/test_clips.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void versionFlag();
+    void helpListsSubcommands();
+    void noArgumentsIsAUsageError();
+    void unknownCommandIsAUsageError();
+    void probePrintsFrameCountAndFps();
+    void probeJson();
+    void probeBadFileExitsTwo_data();
+    void probeBadFileExitsTwo();
+    void probeUnknownOption();
+
+private:
+    struct Result {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    Result run(const QStringList& arguments);
+
+    QString m_svj;
+};
+
+TestCli::Result TestCli::run(const QStringList& arguments) {
+    QProcess process;
+    process.start(m_svj, arguments);
+    Result result;
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit) {
+        return result;
+    }
+    result.exitCode = process.exitCode();
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+void TestCli::initTestCase() {
+    m_svj = qEnvironmentVariable("SVJ_CLI");
+    QVERIFY2(!m_svj.isEmpty(), "SVJ_CLI must name the svj executable (CTest sets it)");
+}
+
+void TestCli::versionFlag() {
+    const Result result = run({QStringLiteral("--version")});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out.trimmed(), QStringLiteral("svj ") + QString::fromUtf8(svj::kVersion));
+}
+
+void TestCli::helpListsSubcommands() {
+    const Result result = run({QStringLiteral("--help")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY(result.out.contains(QStringLiteral("Commands:")));
+    QVERIFY(result.out.contains(QStringLiteral("  probe ")));
+    QVERIFY(result.out.contains(QStringLiteral("  version ")));
+    const Result probeHelp = run({QStringLiteral("probe"), QStringLiteral("--help")});
+    QCOMPARE(probeHelp.exitCode, 0);
+    QVERIFY(probeHelp.out.contains(QStringLiteral("--json")));
+}
+
+void TestCli::noArgumentsIsAUsageError() {
+    const Result result = run({});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY(result.out.contains(QStringLiteral("Usage: svj")));
+}
+
+void TestCli::unknownCommandIsAUsageError() {
+    const Result result = run({QStringLiteral("frobnicate")});
+    QCOMPARE(result.exitCode, 2);
+    QCOMPARE(result.err.trimmed(), QStringLiteral("svj: error: unknown command 'frobnicate' (see 'svj --help')"));
+}
+
+void TestCli::probePrintsFrameCountAndFps() {
+    const QString path = svj::test::clip(QStringLiteral("h264_25fps_50f.mp4"));
+    QVERIFY(!path.isEmpty());
+    const Result result = run({QStringLiteral("probe"), path});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QStringLiteral("frames:        50\n")), qPrintable(result.out));
+    QVERIFY2(result.out.contains(QStringLiteral("frame rate:    25.000 fps (25/1), constant")), qPrintable(result.out));
+    QVERIFY2(result.out.contains(QStringLiteral("#0 video  h264")), qPrintable(result.out));
+    QVERIFY(result.out.contains(QStringLiteral("duration:      2.000 s")));
+    QVERIFY(result.out.contains(QStringLiteral("size:          320x240")));
+    QVERIFY(result.err.isEmpty());
+}
+
+void TestCli::probeJson() {
+    const Result result =
+        run({QStringLiteral("probe"), QStringLiteral("--json"), svj::test::clip(QStringLiteral("h264_25fps_50f.mp4"))});
+    QCOMPARE(result.exitCode, 0);
+    QJsonParseError error{};
+    const QJsonObject object = QJsonDocument::fromJson(result.out.toUtf8(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(object.value(QStringLiteral("frame_count")).toInt(), 50);
+    QCOMPARE(object.value(QStringLiteral("fps")).toDouble(), 25.0);
+    QCOMPARE(object.value(QStringLiteral("codec")).toString(), QStringLiteral("h264"));
+}
+
+void TestCli::probeBadFileExitsTwo_data() {
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("text file") << svj::test::clip(QStringLiteral("not_a_video.txt"))
+                               << QStringLiteral("not a video file");
+    QTest::newRow("missing") << svj::test::clipsDir() + QStringLiteral("/missing.mp4")
+                             << QStringLiteral("file not found");
+    QTest::newRow("audio only") << svj::test::clip(QStringLiteral("audio_only.m4a"))
+                                << QStringLiteral("no video stream");
+}
+
+void TestCli::probeBadFileExitsTwo() {
+    QFETCH(QString, path);
+    QFETCH(QString, reason);
+    const Result result = run({QStringLiteral("probe"), path});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY(result.out.isEmpty());
+    // One line, naming the file and the reason.
+    QCOMPARE(result.err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(result.err.startsWith(QStringLiteral("svj: error: ") + path + QStringLiteral(": ")),
+             qPrintable(result.err));
+    QVERIFY2(result.err.contains(reason), qPrintable(result.err));
+}
+
+void TestCli::probeUnknownOption() {
+    const Result result = run({QStringLiteral("probe"), QStringLiteral("--frames"), QStringLiteral("x.mp4")});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(QStringLiteral("unknown option '--frames'")), qPrintable(result.err));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

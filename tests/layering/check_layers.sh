@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The layer rules of DESIGN.md, checked on the sources (link dependencies enforce them for symbols; this
+# catches a header included across a layer boundary).
+set -u
+root=${1:-.}
+cd "$root" || exit 2
+status=0
+fail() { echo "layering: $*"; status=1; }
+
+inc() { # inc DIR REGEX : files under DIR that include something matching REGEX
+    grep -rlE "^\s*#\s*include\s*[<\"]($2)" "$1" --include='*.h' --include='*.cpp' 2>/dev/null
+}
+
+# torch only in model/ .cpp files (tests and benchmarks may use it directly).
+for dir in media annotation widgets app; do
+    for f in $(inc "$dir" 'torch/|ATen/|c10/'); do fail "$f includes LibTorch (only model/*.cpp may)"; done
+done
+for f in $(inc model 'torch/|ATen/|c10/' | grep '\.h$'); do fail "$f: a model/ header includes LibTorch (keep them torch-free)"; done
+# No Qt in model/ or media/.
+for dir in model media; do
+    for f in $(inc "$dir" 'Q[A-Z][A-Za-z]*>|Qt[A-Za-z]*/'); do fail "$f includes Qt ($dir/ must build without Qt)"; done
+done
+# No FFmpeg in model/ (frames arrive as plain buffers).
+for f in $(inc model 'libav|libsw'); do fail "$f includes FFmpeg (model/ links neither FFmpeg nor Qt)"; done
+# A layer includes only layers below it.
+for f in $(inc media '(model|annotation|widgets|app)/'); do fail "$f: media/ includes a higher layer"; done
+for f in $(inc model '(media|annotation|widgets|app)/'); do fail "$f: model/ includes another layer"; done
+for f in $(inc annotation '(widgets|app|model)/'); do fail "$f: annotation/ includes widgets/, app/ or model/"; done
+for f in $(inc widgets 'app/'); do fail "$f: widgets/ includes app/"; done
+# FFmpeg types stay inside media/.
+for f in $(inc annotation 'libav|libsw') $(inc widgets 'libav|libsw'); do fail "$f includes FFmpeg (use media/)"; done
+
+[ $status -eq 0 ] && echo "layering: all rules hold"
+exit $status
