@@ -33,12 +33,12 @@ struct SwsFreer {
 
 using FormatContextPtr = std::unique_ptr<AVFormatContext, FormatContextCloser>;
 using CodecContextPtr = std::unique_ptr<AVCodecContext, CodecContextFreer>;
-using FramePtr = std::unique_ptr<AVFrame, FrameFreer>;
-using PacketPtr = std::unique_ptr<AVPacket, PacketFreer>;
+using AvFramePtr = std::unique_ptr<AVFrame, FrameFreer>;
+using AvPacketPtr = std::unique_ptr<AVPacket, PacketFreer>;
 using SwsContextPtr = std::unique_ptr<SwsContext, SwsFreer>;
 
-FramePtr allocFrame();
-PacketPtr allocPacket();
+AvFramePtr allocFrame();
+AvPacketPtr allocPacket();
 
 // FFmpeg's text for an AVERROR code.
 std::string avErrorText(int errorCode);
@@ -46,9 +46,11 @@ std::string avErrorText(int errorCode);
 // Throws MediaError(kind, path, "<what>: <FFmpeg's text>") when errorCode < 0; returns it otherwise.
 int checkAv(int errorCode, MediaErrorKind kind, const std::string& path, const std::string& what);
 
-// Opens a file for demuxing and reads its stream information. Distinguishes a missing file, an unreadable
-// one and one FFmpeg does not recognise, because the user needs to know which.
-FormatContextPtr openInput(const std::string& path);
+// Routes FFmpeg's log through our handler (once per process): quiet unless setFfmpegLogLevel() asks.
+void installLogHandler();
+// The last error or warning FFmpeg logged on this thread (without its "[demuxer @ 0x...]" prefix), cleared.
+std::string takeLastFfmpegMessage();
+void clearLastFfmpegMessage();
 
 // Turns a stream timestamp into microseconds (AV_NOPTS_VALUE stays AV_NOPTS_VALUE).
 int64_t toMicroseconds(int64_t timestamp, AVRational timeBase);

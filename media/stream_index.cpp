@@ -4,9 +4,10 @@
 
 namespace svj::media::detail {
 
-StreamIndex buildStreamIndex(AVFormatContext* context, int streamIndex, const std::string& path) {
+StreamIndex buildStreamIndex(Input& input, int streamIndex) {
+    AVFormatContext* context = input.context();
     StreamIndex index;
-    PacketPtr packet = allocPacket();
+    AvPacketPtr packet = allocPacket();
     int64_t fallbackPts = 0;
     for (;;) {
         const int result = av_read_frame(context, packet.get());
@@ -15,16 +16,17 @@ StreamIndex buildStreamIndex(AVFormatContext* context, int streamIndex, const st
         }
         if (result < 0) {
             // A read error mid-file: what was indexed so far stays usable; a truncated file simply ends here.
-            if (result == AVERROR(EIO) || result == AVERROR_INVALIDDATA) {
-                break;
-            }
-            checkAv(result, MediaErrorKind::NotReadable, path, "reading packets failed");
+            index.readError = true;
+            break;
         }
         if (packet->stream_index == streamIndex) {
             if (packet->flags & AV_PKT_FLAG_CORRUPT) {
                 ++index.corruptPackets;
             }
             if (!(packet->flags & AV_PKT_FLAG_DISCARD)) {
+                if (packet->pts == AV_NOPTS_VALUE) {
+                    index.missingPts = true;
+                }
                 int64_t pts = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
                 if (pts == AV_NOPTS_VALUE) {
                     // Raw streams without timestamps: number the frames in decode order.
@@ -33,7 +35,7 @@ StreamIndex buildStreamIndex(AVFormatContext* context, int streamIndex, const st
                 fallbackPts = pts + std::max<int64_t>(packet->duration, 1);
                 index.framePts.push_back(pts);
                 if (packet->flags & AV_PKT_FLAG_KEY) {
-                    index.keyFramePts.push_back(pts);
+                    index.keyFrames.push_back({pts, packet->dts != AV_NOPTS_VALUE ? packet->dts : pts});
                 }
                 if (packet->duration > 0) {
                     index.lastFrameDuration = packet->duration;
@@ -42,14 +44,11 @@ StreamIndex buildStreamIndex(AVFormatContext* context, int streamIndex, const st
         }
         av_packet_unref(packet.get());
     }
+    // Presentation order. Equal timestamps (an encoder's rounding) stay: each is a frame the decoder outputs.
     std::sort(index.framePts.begin(), index.framePts.end());
-    index.framePts.erase(std::unique(index.framePts.begin(), index.framePts.end()), index.framePts.end());
-    std::sort(index.keyFramePts.begin(), index.keyFramePts.end());
-
-    // Rewind so the caller can decode from the start.
-    const AVStream* stream = context->streams[streamIndex];
-    const int64_t start = stream->start_time != AV_NOPTS_VALUE ? stream->start_time : 0;
-    av_seek_frame(context, streamIndex, start, AVSEEK_FLAG_BACKWARD);
+    std::sort(index.keyFrames.begin(), index.keyFrames.end(),
+              [](const StreamIndex::KeyFrame& a, const StreamIndex::KeyFrame& b) { return a.pts < b.pts; });
+    input.rewind(streamIndex);
     return index;
 }
 

@@ -1,10 +1,9 @@
 // Internal to media/: the timeline of one video stream, built by demuxing its packets once.
 #pragma once
 
-#include "media/ffmpeg_handles.h"
+#include "media/input.h"
 
 #include <cstdint>
-#include <string>
 #include <vector>
 
 namespace svj::media::detail {
@@ -13,14 +12,23 @@ struct StreamIndex {
     // Presentation timestamps (stream time base) of the frames the decoder will output, ascending:
     // frame n of the video is the frame whose timestamp is framePts[n].
     std::vector<int64_t> framePts;
-    // Timestamps of key frames, ascending: where a seek may land.
-    std::vector<int64_t> keyFramePts;
+    // Key frames, ascending: where a seek may land. `seekTimestamp` is what the demuxer seeks by (the
+    // decode timestamp where known: seeking by a key frame's presentation time can land after it).
+    struct KeyFrame {
+        int64_t pts = 0;
+        int64_t seekTimestamp = 0;
+    };
+    std::vector<KeyFrame> keyFrames;
+    // Some packets carry no presentation timestamp (AVI, raw streams): with B-frames, what the decoder
+    // stamps on its pictures then cannot be predicted from the packets, and the index is built by decoding.
+    bool missingPts = false;
     int64_t lastFrameDuration = 0; // stream time base
     int corruptPackets = 0;        // packets the demuxer flagged as corrupt
+    bool readError = false;        // reading stopped early at an I/O or data error (a truncated file)
 };
 
 // Reads every packet of `streamIndex` from the start. Packets the container marks as discarded (edit
-// lists) are left out, since the decoder will not show them. Rewinds the context afterwards.
-StreamIndex buildStreamIndex(AVFormatContext* context, int streamIndex, const std::string& path);
+// lists) are left out, since the decoder will not show them. Rewinds the input afterwards.
+StreamIndex buildStreamIndex(Input& input, int streamIndex);
 
 } // namespace svj::media::detail

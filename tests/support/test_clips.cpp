@@ -36,6 +36,37 @@ bool runFfmpeg(const QStringList& arguments) {
     return true;
 }
 
+QByteArray ffmpegOutput(const QStringList& arguments) {
+    QProcess process;
+    process.start(QStringLiteral("ffmpeg"), QStringList{QStringLiteral("-hide_banner"), QStringLiteral("-loglevel"),
+                                                        QStringLiteral("error"), QStringLiteral("-nostdin")} +
+                                                arguments);
+    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        qWarning().noquote() << "ffmpeg failed:" << arguments.join(QLatin1Char(' ')) << "\n"
+                             << process.readAllStandardError();
+        return {};
+    }
+    return process.readAllStandardOutput();
+}
+
+int frameIndexInPicture(const uint8_t* rgb, int width, int height, int stride) {
+    if (width < 320 || height < 40) {
+        return -1;
+    }
+    int index = 0;
+    for (int bit = 0; bit < 16; ++bit) {
+        // The block's centre, away from compression ringing at its edges.
+        const uint8_t* pixel = rgb + 20 * stride + (bit * 20 + 10) * 3;
+        const int luma = (pixel[0] + pixel[1] + pixel[2]) / 3;
+        if (luma > 170) {
+            index |= 1 << bit;
+        } else if (luma > 85) {
+            return -1;
+        }
+    }
+    return index;
+}
+
 bool writeFile(const QString& path, const QByteArray& bytes) {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {

@@ -18,4 +18,12 @@ bool runFfmpeg(const QStringList& arguments);
 // Writes `bytes` to `path`; returns false on failure.
 bool writeFile(const QString& path, const QByteArray& bytes);
 
+// Runs the ffmpeg CLI and returns its stdout (e.g. `-f rawvideo -`); empty on failure.
+QByteArray ffmpegOutput(const QStringList& arguments);
+
+// Reads the frame number a make_test_clips.sh clip carries in its top rows: 16 blocks of 20x40 pixels,
+// white for a set bit. `rgb` is packed RGB24 of `width` x `height` in the clip's stored orientation.
+// Returns -1 when a block is neither clearly black nor clearly white.
+int frameIndexInPicture(const uint8_t* rgb, int width, int height, int stride);
+
 } // namespace svj::test

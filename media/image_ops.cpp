@@ -1,0 +1,50 @@
+#include "media/image_ops.h"
+
+#include "media/ffmpeg_handles.h"
+
+#include <cstring>
+
+namespace svj::media {
+
+struct RgbResizer::State {
+    SwsContext* context = nullptr;
+    ~State() { sws_freeContext(context); }
+};
+
+RgbResizer::RgbResizer()
+    : m_state(std::make_unique<State>()) {}
+
+RgbResizer::~RgbResizer() = default;
+
+void RgbResizer::resize(const VideoFrame& source, int x, int y, int width, int height, int targetWidth,
+                        int targetHeight, uint8_t* target) {
+    if (source.format != PixelFormat::Rgb24) {
+        throw MediaError(MediaErrorKind::InvalidArgument, "", "RgbResizer needs RGB24 pictures");
+    }
+    if (x < 0 || y < 0 || width <= 0 || height <= 0 || x + width > source.width || y + height > source.height) {
+        throw MediaError(MediaErrorKind::InvalidArgument, "", "crop rectangle outside the picture");
+    }
+    const uint8_t* origin = source.row(y) + static_cast<size_t>(x) * 3;
+    if (width == targetWidth && height == targetHeight) {
+        for (int row = 0; row < height; ++row) {
+            std::memcpy(target + static_cast<size_t>(row) * static_cast<size_t>(targetWidth) * 3,
+                        origin + static_cast<size_t>(row) * static_cast<size_t>(source.stride),
+                        static_cast<size_t>(width) * 3);
+        }
+        return;
+    }
+    const int flags = (targetWidth < width || targetHeight < height) ? SWS_AREA : SWS_BICUBIC;
+    m_state->context =
+        sws_getCachedContext(m_state->context, width, height, AV_PIX_FMT_RGB24, targetWidth, targetHeight,
+                             AV_PIX_FMT_RGB24, flags | SWS_ACCURATE_RND, nullptr, nullptr, nullptr);
+    if (!m_state->context) {
+        throw MediaError(MediaErrorKind::InvalidArgument, "", "cannot create an RGB scaler");
+    }
+    const uint8_t* sourcePlanes[4] = {origin, nullptr, nullptr, nullptr};
+    const int sourceStrides[4] = {source.stride, 0, 0, 0};
+    uint8_t* targetPlanes[4] = {target, nullptr, nullptr, nullptr};
+    const int targetStrides[4] = {targetWidth * 3, 0, 0, 0};
+    sws_scale(m_state->context, sourcePlanes, sourceStrides, 0, height, targetPlanes, targetStrides);
+}
+
+} // namespace svj::media
