@@ -10,8 +10,6 @@ namespace {
 // Decoding forward beats a seek when the target is this close, even past a key frame: a seek flushes the
 // decoder, and frame threading needs several packets before the first picture comes out again.
 constexpr int64_t kForwardDecodeLimit = 8;
-// How often one frame request may seek to an earlier key frame after missing its target.
-constexpr int kSeekRetries = 3;
 // Consecutive decoder errors without a picture after which the stream is treated as ended.
 constexpr int kMaxConsecutiveErrors = 256;
 
@@ -130,12 +128,20 @@ bool ContainerSource::receiveNext(AVFrame* out) {
     }
 }
 
-const StreamIndex::KeyFrame* ContainerSource::seekPointFor(int64_t targetPts, int stepsBack) const {
-    const auto& keys = m_index.keyFrames;
+StreamIndex::KeyFrame* ContainerSource::seekPointFor(int64_t targetPts, int stepsBack) {
+    auto& keys = m_index.keyFrames;
     const auto after = std::upper_bound(keys.begin(), keys.end(), targetPts,
                                         [](int64_t pts, const StreamIndex::KeyFrame& key) { return pts < key.pts; });
-    const auto position = static_cast<int64_t>(after - keys.begin()) - 1 - stepsBack;
-    return position < 0 ? nullptr : &keys[static_cast<size_t>(position)];
+    for (auto position = static_cast<int64_t>(after - keys.begin()) - 1; position >= 0; --position) {
+        StreamIndex::KeyFrame& key = keys[static_cast<size_t>(position)];
+        if (key.unreliable) {
+            continue;
+        }
+        if (stepsBack-- == 0) {
+            return &key;
+        }
+    }
+    return nullptr;
 }
 
 void ContainerSource::seekTo(const StreamIndex::KeyFrame* keyFrame) {
@@ -173,8 +179,9 @@ bool ContainerSource::receivePicture(Picture& picture) {
     return true;
 }
 
-DecodedFrame ContainerSource::decodeForward(int64_t index, bool& overshot) {
+DecodedFrame ContainerSource::decodeForward(int64_t index, bool& overshot, bool& damaged) {
     overshot = false;
+    damaged = false;
     const int64_t targetPts = m_index.framePts[static_cast<size_t>(index)];
     const auto firstWithTarget = std::lower_bound(m_index.framePts.begin(), m_index.framePts.end(), targetPts);
     const int targetOccurrence = static_cast<int>(index - (firstWithTarget - m_index.framePts.begin()));
@@ -192,6 +199,10 @@ DecodedFrame ContainerSource::decodeForward(int64_t index, bool& overshot) {
         }
         const int64_t pts = m_frame.stamp;
         const int occurrence = pts == m_currentPts ? m_currentOccurrence + 1 : 0;
+        const AVFrame* picture = m_frame.frame.get();
+        if (picture->decode_error_flags != 0 || (picture->flags & AV_FRAME_FLAG_CORRUPT)) {
+            damaged = true;
+        }
         if (pts > targetPts || (pts == targetPts && occurrence > targetOccurrence)) {
             // Passed the target without seeing it: keep this picture for the next request and report.
             overshot = true;
@@ -238,25 +249,44 @@ DecodedFrame ContainerSource::decode(int64_t index) {
     const bool keyFrameBetween = nearestKey && nearestKey->pts > m_currentPts;
     if (ahead && (!keyFrameBetween || index - m_currentIndex <= kForwardDecodeLimit)) {
         bool overshot = false;
-        DecodedFrame result = decodeForward(index, overshot);
+        bool damaged = false; // damage met while decoding continuously is the file's own: keep it
+        DecodedFrame result = decodeForward(index, overshot, damaged);
         if (result.frame) {
             result.index = index;
             return result;
         }
     }
-    for (int attempt = 0; attempt <= kSeekRetries; ++attempt) {
-        const StreamIndex::KeyFrame* start = seekPointFor(targetPts, attempt);
+    // Seek to the nearest key frame and decode forward. When the pictures come out damaged, start from
+    // earlier key frames, down to the stream's start if need be: a key frame from which decoding goes
+    // wrong (but not from further back) is no clean random access point and is never used again. Damage
+    // that remains from the very start is the file's own; after that, damaged results are accepted.
+    std::vector<StreamIndex::KeyFrame*> damagedStarts;
+    for (int attempt = 0;; ++attempt) {
+        StreamIndex::KeyFrame* start = seekPointFor(targetPts, attempt);
         seekTo(start);
         bool overshot = false;
-        DecodedFrame result = decodeForward(index, overshot);
-        if (result.frame) {
+        bool damaged = false;
+        DecodedFrame result = decodeForward(index, overshot, damaged);
+        if (result.frame && (!damaged || !start || m_inherentDamage)) {
+            if (!damaged) {
+                for (StreamIndex::KeyFrame* bad : damagedStarts) {
+                    bad->unreliable = true;
+                }
+            } else if (!start) {
+                m_inherentDamage = true;
+            }
             result.index = index;
             return result;
         }
-        if (!overshot || !start) {
-            break; // the stream ended before anything decoded, or decoding already began at the very start
+        if (!start) {
+            break; // decoding from the very start gave nothing at or before the target
         }
-        // The first picture after the seek already lay past the target: start one key frame earlier.
+        if (result.frame) {
+            damagedStarts.push_back(start);
+        } else if (!overshot) {
+            break; // the stream ended before anything decoded
+        }
+        // Otherwise the first picture after the seek already lay past the target: start earlier.
     }
     if (m_hasPending) {
         // Nothing at or before the target decoded: the next picture is the closest stand-in.

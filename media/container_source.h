@@ -20,9 +20,9 @@ public:
 private:
     void openDecoder(int threads);
     void rebuildTimes();
-    // Key frame to seek to for a target timestamp: the last key frame at or before it, `stepsBack` earlier;
-    // nullptr when that goes before the first key frame (then the stream is read from its start).
-    const StreamIndex::KeyFrame* seekPointFor(int64_t targetPts, int stepsBack) const;
+    // Key frame to seek to for a target timestamp: the last reliable key frame at or before it, `stepsBack`
+    // reliable ones earlier; nullptr before the first (then the stream is read from its start).
+    StreamIndex::KeyFrame* seekPointFor(int64_t targetPts, int stepsBack);
     void seekTo(const StreamIndex::KeyFrame* keyFrame);
     // Decodes the whole stream once, replacing the packet-based timeline with the decoder's own. `fast`
     // skips the pixel reconstruction work that timestamps do not need.
@@ -40,7 +40,9 @@ private:
     int64_t stampReceived(const AVFrame* frame);
     // Index of the frame with timestamp `pts`, the `occurrence`-th of those sharing it; -1 if not indexed.
     int64_t indexOf(int64_t pts, int occurrence) const;
-    DecodedFrame decodeForward(int64_t index, bool& overshot);
+    // Decodes forward to frame `index`. `overshot`: the first picture already lay past it. `damaged`: a
+    // picture on the way had decoding errors (concealed), so the result may not be what a clean decode shows.
+    DecodedFrame decodeForward(int64_t index, bool& overshot, bool& damaged);
 
     Input m_input;
     int m_stream = -1;
@@ -59,6 +61,7 @@ private:
     int m_currentOccurrence = 0;          // how many earlier decoded frames share m_currentPts
     int64_t m_lastStamp = AV_NOPTS_VALUE; // of the last picture received since the last seek
     int64_t m_lastStep = 1;
+    bool m_inherentDamage = false; // pictures stay damaged even when decoded from the stream's start
     bool m_inputEnded = false;
     bool m_drained = false;
     int64_t m_decodeErrors = 0;

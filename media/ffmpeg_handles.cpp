@@ -1,5 +1,8 @@
 #include "media/ffmpeg_handles.h"
 
+#include <cstdint>
+#include <cstring>
+
 extern "C" {
 #include <libavutil/error.h>
 #include <libavutil/mathematics.h>
@@ -21,6 +24,40 @@ void PacketFreer::operator()(AVPacket* packet) const {
 }
 void SwsFreer::operator()(SwsContext* context) const {
     sws_freeContext(context);
+}
+
+namespace {
+constexpr size_t kAlignment = 64;
+constexpr size_t kPadding = 256;
+} // namespace
+
+void AlignedPicture::reshape(int rowBytes, int rows) {
+    const size_t stride = (static_cast<size_t>(rowBytes) + kAlignment - 1) / kAlignment * kAlignment;
+    const size_t needed = stride * static_cast<size_t>(rows) + kPadding + kAlignment;
+    if (m_storage.size() < needed) {
+        m_storage.resize(needed);
+    }
+    const auto address = reinterpret_cast<uintptr_t>(m_storage.data());
+    m_data = m_storage.data() + ((kAlignment - address % kAlignment) % kAlignment);
+    m_stride = static_cast<int>(stride);
+}
+
+void AlignedPicture::copyFrom(const uint8_t* packed, int packedStride, int rowBytes, int rows) {
+    for (int y = 0; y < rows; ++y) {
+        std::memcpy(row(y), packed + static_cast<size_t>(y) * static_cast<size_t>(packedStride),
+                    static_cast<size_t>(rowBytes));
+    }
+}
+
+void AlignedPicture::copyTo(uint8_t* packed, int rowBytes, int rows) const {
+    if (m_stride == rowBytes) {
+        std::memcpy(packed, m_data, static_cast<size_t>(rowBytes) * static_cast<size_t>(rows));
+        return;
+    }
+    for (int y = 0; y < rows; ++y) {
+        std::memcpy(packed + static_cast<size_t>(y) * static_cast<size_t>(rowBytes),
+                    m_data + static_cast<size_t>(y) * static_cast<size_t>(m_stride), static_cast<size_t>(rowBytes));
+    }
 }
 
 AvFramePtr allocFrame() {
@@ -47,7 +84,9 @@ std::string avErrorText(int errorCode) {
 
 int checkAv(int errorCode, MediaErrorKind kind, const std::string& path, const std::string& what) {
     if (errorCode < 0) {
-        throw MediaError(kind, path, what + ": " + avErrorText(errorCode));
+        // FFmpeg usually logged why; its words are more useful than the bare error code.
+        const std::string reason = takeLastFfmpegMessage();
+        throw MediaError(kind, path, what + ": " + (reason.empty() ? avErrorText(errorCode) : reason));
     }
     return errorCode;
 }

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -36,6 +37,26 @@ using CodecContextPtr = std::unique_ptr<AVCodecContext, CodecContextFreer>;
 using AvFramePtr = std::unique_ptr<AVFrame, FrameFreer>;
 using AvPacketPtr = std::unique_ptr<AVPacket, PacketFreer>;
 using SwsContextPtr = std::unique_ptr<SwsContext, SwsFreer>;
+
+// A picture buffer that swscale's SIMD code may read and write past row ends: rows aligned to 64 bytes and
+// padding after the last one. Pictures handed out by media/ are packed and copied from here.
+class AlignedPicture {
+public:
+    void reshape(int rowBytes, int rows);
+    uint8_t* data() { return m_data; }
+    const uint8_t* data() const { return m_data; }
+    int stride() const { return m_stride; }
+    uint8_t* row(int y) { return m_data + static_cast<size_t>(y) * static_cast<size_t>(m_stride); }
+    // Copies `rows` rows of `rowBytes` from a packed picture into this buffer.
+    void copyFrom(const uint8_t* packed, int packedStride, int rowBytes, int rows);
+    // Copies this buffer's rows into a packed picture.
+    void copyTo(uint8_t* packed, int rowBytes, int rows) const;
+
+private:
+    std::vector<uint8_t> m_storage;
+    uint8_t* m_data = nullptr;
+    int m_stride = 0;
+};
 
 AvFramePtr allocFrame();
 AvPacketPtr allocPacket();

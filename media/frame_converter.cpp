@@ -53,11 +53,11 @@ int swsColorspace(AVColorSpace space, int height) {
     }
 }
 
-// Rotates a packed picture clockwise by 90, 180 or 270 degrees.
-void rotatePacked(const uint8_t* source, int width, int height, int bpp, int degrees, uint8_t* target) {
-    const size_t sourceStride = static_cast<size_t>(width) * static_cast<size_t>(bpp);
+// Rotates a picture clockwise by 90, 180 or 270 degrees into a packed one.
+void rotatePacked(const uint8_t* source, int sourceStride, int width, int height, int bpp, int degrees,
+                  uint8_t* target) {
     for (int y = 0; y < height; ++y) {
-        const uint8_t* row = source + static_cast<size_t>(y) * sourceStride;
+        const uint8_t* row = source + static_cast<size_t>(y) * static_cast<size_t>(sourceStride);
         for (int x = 0; x < width; ++x) {
             int tx = 0;
             int ty = 0;
@@ -142,17 +142,16 @@ void FrameConverter::convert(const AVFrame* frame, VideoFrame& out) {
     out.stride = out.width * bpp;
     out.pixels.resize(bytes);
 
-    uint8_t* target = out.pixels.data();
-    if (m_rotation != 0) {
-        m_rotateScratch.resize(bytes);
-        target = m_rotateScratch.data();
-    }
-    uint8_t* planes[4] = {target, nullptr, nullptr, nullptr};
-    int strides[4] = {scaledWidth * bpp, 0, 0, 0};
+    const int rowBytes = scaledWidth * bpp;
+    m_scratch.reshape(rowBytes, scaledHeight);
+    uint8_t* planes[4] = {m_scratch.data(), nullptr, nullptr, nullptr};
+    int strides[4] = {m_scratch.stride(), 0, 0, 0};
     sws_scale(m_sws, frame->data, frame->linesize, 0, frame->height, planes, strides);
-    if (m_rotation != 0) {
-        rotatePacked(m_rotateScratch.data(), scaledWidth, scaledHeight, bpp, m_rotation, out.pixels.data());
+    if (m_rotation == 0) {
+        m_scratch.copyTo(out.pixels.data(), rowBytes, scaledHeight);
+        return;
     }
+    rotatePacked(m_scratch.data(), m_scratch.stride(), scaledWidth, scaledHeight, bpp, m_rotation, out.pixels.data());
 }
 
 } // namespace svj::media::detail

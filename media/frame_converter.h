@@ -32,7 +32,7 @@ private:
     bool m_highQuality = false;
     SwsContext* m_sws = nullptr; // owned through m_swsOwner; sws_getCachedContext needs the raw pointer
     SwsContextPtr m_swsOwner;
-    std::vector<uint8_t> m_rotateScratch;
+    AlignedPicture m_scratch; // swscale writes here (it may overrun packed rows), then we pack or rotate
 };
 
 } // namespace svj::media::detail

@@ -8,6 +8,8 @@ namespace svj::media {
 
 struct RgbResizer::State {
     SwsContext* context = nullptr;
+    detail::AlignedPicture source; // swscale reads and writes past row ends: never hand it packed buffers
+    detail::AlignedPicture target;
     ~State() { sws_freeContext(context); }
 };
 
@@ -40,11 +42,15 @@ void RgbResizer::resize(const VideoFrame& source, int x, int y, int width, int h
     if (!m_state->context) {
         throw MediaError(MediaErrorKind::InvalidArgument, "", "cannot create an RGB scaler");
     }
-    const uint8_t* sourcePlanes[4] = {origin, nullptr, nullptr, nullptr};
-    const int sourceStrides[4] = {source.stride, 0, 0, 0};
-    uint8_t* targetPlanes[4] = {target, nullptr, nullptr, nullptr};
-    const int targetStrides[4] = {targetWidth * 3, 0, 0, 0};
+    m_state->source.reshape(width * 3, height);
+    m_state->source.copyFrom(origin, source.stride, width * 3, height);
+    m_state->target.reshape(targetWidth * 3, targetHeight);
+    const uint8_t* sourcePlanes[4] = {m_state->source.data(), nullptr, nullptr, nullptr};
+    const int sourceStrides[4] = {m_state->source.stride(), 0, 0, 0};
+    uint8_t* targetPlanes[4] = {m_state->target.data(), nullptr, nullptr, nullptr};
+    const int targetStrides[4] = {m_state->target.stride(), 0, 0, 0};
     sws_scale(m_state->context, sourcePlanes, sourceStrides, 0, height, targetPlanes, targetStrides);
+    m_state->target.copyTo(target, targetWidth * 3, targetHeight);
 }
 
 } // namespace svj::media

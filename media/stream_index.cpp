@@ -9,6 +9,9 @@ StreamIndex buildStreamIndex(Input& input, int streamIndex) {
     StreamIndex index;
     AvPacketPtr packet = allocPacket();
     int64_t fallbackPts = 0;
+    // Demuxers whose seek index is by presentation time take a key frame's pts; the others (MPEG-TS, AVI,
+    // Ogg...) seek by decode time, and a key frame's pts would land them after it.
+    const bool seeksByPts = (context->iformat->flags & AVFMT_SEEK_TO_PTS) != 0;
     for (;;) {
         const int result = av_read_frame(context, packet.get());
         if (result == AVERROR_EOF) {
@@ -35,7 +38,8 @@ StreamIndex buildStreamIndex(Input& input, int streamIndex) {
                 fallbackPts = pts + std::max<int64_t>(packet->duration, 1);
                 index.framePts.push_back(pts);
                 if (packet->flags & AV_PKT_FLAG_KEY) {
-                    index.keyFrames.push_back({pts, packet->dts != AV_NOPTS_VALUE ? packet->dts : pts});
+                    const bool useDts = !seeksByPts && packet->dts != AV_NOPTS_VALUE;
+                    index.keyFrames.push_back({pts, useDts ? packet->dts : pts, false});
                 }
                 if (packet->duration > 0) {
                     index.lastFrameDuration = packet->duration;

@@ -17,6 +17,9 @@ struct StreamIndex {
     struct KeyFrame {
         int64_t pts = 0;
         int64_t seekTimestamp = 0;
+        // Decoding from here proved broken (a key frame that is not a clean random access point, such as
+        // an I-frame depending on parameters sent earlier): seeks go to an earlier key frame instead.
+        bool unreliable = false;
     };
     std::vector<KeyFrame> keyFrames;
     // Some packets carry no presentation timestamp (AVI, raw streams): with B-frames, what the decoder

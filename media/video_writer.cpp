@@ -51,6 +51,7 @@ public:
     AvPacketPtr packet;
     SwsContextPtr sws;
     AVPixelFormat swsSource = AV_PIX_FMT_NONE;
+    AlignedPicture input; // swscale may read past packed rows: frames are copied here first
     int64_t written = 0;
     bool finished = false;
     bool fileOpen = false;
@@ -128,8 +129,8 @@ VideoWriter::VideoWriter(const std::string& path, int width, int height, const W
     codec->framerate = AVRational{options.fps.num, options.fps.den};
     codec->sample_aspect_ratio = AVRational{1, 1};
     codec->thread_count = options.threads;
-    // FFV1 keeps RGB as planar GBR, losslessly; H.264 gets BT.709-tagged limited-range 4:2:0.
-    codec->pix_fmt = h264 ? AV_PIX_FMT_YUV420P : AV_PIX_FMT_GBRP;
+    // FFV1 keeps RGB losslessly (as BGR0); H.264 gets BT.709-tagged limited-range 4:2:0.
+    codec->pix_fmt = h264 ? AV_PIX_FMT_YUV420P : AV_PIX_FMT_BGR0;
     if (h264) {
         codec->colorspace = AVCOL_SPC_BT709;
         codec->color_primaries = AVCOL_PRI_BT709;
@@ -203,8 +204,11 @@ void VideoWriter::write(const VideoFrame& frame) {
         d.swsSource = source;
     }
     checkAv(av_frame_make_writable(d.frame.get()), MediaErrorKind::EncodeFailed, d.path, "out of memory");
-    const uint8_t* planes[4] = {frame.pixels.data(), nullptr, nullptr, nullptr};
-    const int strides[4] = {frame.stride, 0, 0, 0};
+    const int rowBytes = frame.width * bytesPerPixel(frame.format);
+    d.input.reshape(rowBytes, frame.height);
+    d.input.copyFrom(frame.pixels.data(), frame.stride, rowBytes, frame.height);
+    const uint8_t* planes[4] = {d.input.data(), nullptr, nullptr, nullptr};
+    const int strides[4] = {d.input.stride(), 0, 0, 0};
     sws_scale(d.sws.get(), planes, strides, 0, d.height, d.frame->data, d.frame->linesize);
     d.frame->pts = d.written;
     checkAv(avcodec_send_frame(d.codec.get(), d.frame.get()), MediaErrorKind::EncodeFailed, d.path, "encoding failed");
@@ -268,9 +272,12 @@ void writePng(const VideoFrame& frame, const std::string& path) {
     picture->format = codec->pix_fmt;
     picture->width = frame.width;
     picture->height = frame.height;
-    // The encoder only reads: point it at our pixels instead of copying them.
-    picture->data[0] = const_cast<uint8_t*>(frame.pixels.data());
-    picture->linesize[0] = frame.stride;
+    // A padded copy: encoders may read past the end of rows.
+    checkAv(av_frame_get_buffer(picture.get(), 0), MediaErrorKind::EncodeFailed, path, "out of memory");
+    const int rowBytes = frame.width * bytesPerPixel(frame.format);
+    for (int y = 0; y < frame.height; ++y) {
+        std::copy_n(frame.row(y), rowBytes, picture->data[0] + static_cast<size_t>(y) * picture->linesize[0]);
+    }
     checkAv(avcodec_send_frame(codec.get(), picture.get()), MediaErrorKind::EncodeFailed, path, "PNG encoding failed");
     avcodec_send_frame(codec.get(), nullptr);
     AvPacketPtr packet = allocPacket();

@@ -13,6 +13,7 @@ inline constexpr int kExitBadInput = 2; // wrong command line, or an input file 
 
 using Arguments = std::vector<std::string>;
 
+int runFrames(const Arguments& arguments);
 int runProbe(const Arguments& arguments);
 int runVersion(const Arguments& arguments);
 

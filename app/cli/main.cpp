@@ -1,6 +1,7 @@
 // `svj`: the command-line entry point. Finds the subcommand and hands it its arguments.
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
+#include "media/ffmpeg_log.h"
 #include "svj/version.h"
 
 #include <cstring>
@@ -20,13 +21,14 @@ struct Subcommand {
 const std::vector<Subcommand>& subcommands() {
     static const std::vector<Subcommand> table = {
         {"probe", "print container, streams, size, fps, duration and frame count of videos", svj::cli::runProbe},
+        {"frames", "write one exact frame of a video as a PNG", svj::cli::runFrames},
         {"version", "print the version (with --verbose: the libraries it runs with)", svj::cli::runVersion},
     };
     return table;
 }
 
 void printHelp() {
-    std::cout << "Usage: svj [--version] [--help] COMMAND [ARGS]\n\n"
+    std::cout << "Usage: svj [--version] [--help] [--verbose] COMMAND [ARGS]\n\n"
                  "SVJ Workbench's command-line tool: the judge, the label store and the video engine\n"
                  "without the window.\n\n"
                  "Commands:\n";
@@ -35,7 +37,7 @@ void printHelp() {
         name.resize(12, ' ');
         std::cout << "  " << name << command.summary << "\n";
     }
-    std::cout << "\nRun 'svj COMMAND --help' for a command's options.\n";
+    std::cout << "\nRun 'svj COMMAND --help' for a command's options. --verbose also prints FFmpeg's warnings.\n";
 }
 
 } // namespace
@@ -47,7 +49,15 @@ void printError(const std::string& message) {
 } // namespace svj::cli
 
 int main(int argc, char** argv) {
-    const Arguments all(argv + 1, argv + argc);
+    Arguments all(argv + 1, argv + argc);
+    // --verbose anywhere: FFmpeg's own warnings reach stderr too.
+    for (auto it = all.begin(); it != all.end(); ++it) {
+        if (*it == "--verbose" && (all.empty() || all.front() != "version")) {
+            svj::media::setFfmpegLogLevel(svj::media::FfmpegLogLevel::Warnings);
+            all.erase(it);
+            break;
+        }
+    }
     if (all.empty()) {
         printHelp();
         return svj::cli::kExitBadInput;

@@ -110,10 +110,12 @@ nlohmann::json toJson(const media::VideoInfo& info) {
 } // namespace
 
 int runProbe(const Arguments& arguments) {
-    CommandLine commandLine("probe", {{"json", "", "print one JSON object per file"}});
+    CommandLine commandLine(
+        "probe", {{"json", "", "print one JSON object per file"},
+                  {"decode", "", "count frames by decoding them all (slow; for files whose packets mislead)"}});
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
-        std::cout << "Usage: svj probe [--json] FILE...\n\n"
+        std::cout << "Usage: svj probe [--json] [--decode] FILE...\n\n"
                      "Prints container, streams, codec, size, frame rate, duration and the exact frame count\n"
                      "(counted from the stream, not trusted from the header) of each video file.\n\n"
                   << commandLine.optionsHelp();
@@ -126,7 +128,9 @@ int runProbe(const Arguments& arguments) {
     bool first = true;
     for (const std::string& path : commandLine.positional()) {
         try {
-            const media::VideoInfo info = media::probeVideo(path);
+            media::ProbeOptions options;
+            options.countByDecoding = commandLine.flag("decode");
+            const media::VideoInfo info = media::probeVideo(path, options);
             if (commandLine.flag("json")) {
                 std::cout << toJson(info).dump() << "\n";
             } else {

@@ -1,10 +1,14 @@
 // The `svj` command line as a user meets it: exit codes, help, and `svj probe` on real and bad files.
+#include "media/video_reader.h"
 #include "svj/version.h"
 #include "tests/support/test_clips.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestCli : public QObject {
@@ -21,6 +25,10 @@ private slots:
     void probeBadFileExitsTwo_data();
     void probeBadFileExitsTwo();
     void probeUnknownOption();
+    void framesWritesTheExactFrame();
+    void framesByTime();
+    void framesErrors_data();
+    void framesErrors();
 
 private:
     struct Result {
@@ -133,6 +141,74 @@ void TestCli::probeUnknownOption() {
     const Result result = run({QStringLiteral("probe"), QStringLiteral("--frames"), QStringLiteral("x.mp4")});
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(QStringLiteral("unknown option '--frames'")), qPrintable(result.err));
+}
+
+namespace {
+int patternOfPng(const QString& path) {
+    svj::media::VideoReader reader(path.toStdString());
+    const svj::media::VideoFrame frame = reader.readFrame(0);
+    return svj::test::frameIndexInPicture(frame.pixels.data(), frame.width, frame.height, frame.stride);
+}
+} // namespace
+
+void TestCli::framesWritesTheExactFrame() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("f77.png"));
+    const Result result = run({QStringLiteral("frames"), svj::test::clip(QStringLiteral("idx_h264_bframes.mp4")),
+                               QStringLiteral("--at"), QStringLiteral("77"), QStringLiteral("--out"), out});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.startsWith(QStringLiteral("frame 77 (320x240, at 3.08 s)")), qPrintable(result.out));
+    QCOMPARE(patternOfPng(out), 77);
+}
+
+void TestCli::framesByTime() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("t.png"));
+    // 1.25 s in the VFR clip falls inside frame 30 (1.2 s to 1.3 s).
+    const Result result = run({QStringLiteral("frames"), svj::test::clip(QStringLiteral("idx_vfr.mkv")),
+                               QStringLiteral("--time"), QStringLiteral("1.25"), QStringLiteral("--out"), out});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(patternOfPng(out), 30);
+}
+
+void TestCli::framesErrors_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QString clip = svj::test::clip(QStringLiteral("idx_h264_bframes.mp4"));
+    const QString out = QDir::temp().filePath(QStringLiteral("svj-tst-cli-never-written.png"));
+    QTest::newRow("frame past the end") << QStringList{QStringLiteral("frames"), clip,
+                                                       QStringLiteral("--at"),   QStringLiteral("120"),
+                                                       QStringLiteral("--out"),  out}
+                                        << QStringLiteral("frame 120 is outside the video (it has 120 frames, 0..119)");
+    QTest::newRow("time past the end") << QStringList{QStringLiteral("frames"), clip,
+                                                      QStringLiteral("--time"), QStringLiteral("4.8"),
+                                                      QStringLiteral("--out"),  out}
+                                       << QStringLiteral("is outside the video");
+    QTest::newRow("both") << QStringList{QStringLiteral("frames"), clip,
+                                         QStringLiteral("--time"), QStringLiteral("1"),
+                                         QStringLiteral("--at"),   QStringLiteral("1"),
+                                         QStringLiteral("--out"),  out}
+                          << QStringLiteral("give either --at N or --time SECONDS");
+    QTest::newRow("not a video") << QStringList{QStringLiteral("frames"),
+                                                svj::test::clip(QStringLiteral("not_a_video.txt")),
+                                                QStringLiteral("--at"),
+                                                QStringLiteral("0"),
+                                                QStringLiteral("--out"),
+                                                out}
+                                 << QStringLiteral("not a video file");
+    QTest::newRow("bad number") << QStringList{QStringLiteral("frames"), clip,
+                                               QStringLiteral("--at"),   QStringLiteral("seven"),
+                                               QStringLiteral("--out"),  out}
+                                << QStringLiteral("expects a whole number, got 'seven'");
+}
+
+void TestCli::framesErrors() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Result result = run(arguments);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(message), qPrintable(result.err));
+    QVERIFY(!QFile::exists(arguments.last()));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
