@@ -155,7 +155,8 @@ ProbedContainer probeContainer(Input& input) {
     if (info.width <= 0 || info.height <= 0) {
         throw MediaError(MediaErrorKind::InvalidVideo, path, "video stream has no picture size");
     }
-    if (info.width > kMaxDimension || info.height > kMaxDimension) {
+    if (info.width > kMaxDimension || info.height > kMaxDimension ||
+        int64_t(info.width) * int64_t(info.height) > kMaxPixels) {
         throw MediaError(MediaErrorKind::InvalidVideo, path,
                          "absurd picture size " + std::to_string(info.width) + "x" + std::to_string(info.height) +
                              " (at most " + std::to_string(kMaxDimension) + " on a side)");

@@ -61,6 +61,7 @@ void ContainerSource::openDecoder(int threads) {
     checkAv(avcodec_parameters_to_context(m_codec.get(), parameters), MediaErrorKind::DecodeFailed, m_input.name(),
             "cannot set up the video decoder");
     m_codec->pkt_timebase = m_timeBase;
+    m_codec->max_pixels = kMaxPixels; // a stream whose pictures grow past the probed size is refused too
     m_codec->thread_count = std::max(0, threads);
     m_codec->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
     checkAv(avcodec_open2(m_codec.get(), codec, nullptr), MediaErrorKind::DecodeFailed, m_input.name(),

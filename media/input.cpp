@@ -1,5 +1,7 @@
 #include "media/input.h"
 
+#include "media/container_probe.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -92,7 +94,16 @@ void Input::finishOpen(AVFormatContext* raw, int openResult) {
     }
     m_context.reset(raw);
     m_context->io_open = refuseNestedOpen;
-    const int infoResult = avformat_find_stream_info(m_context.get(), nullptr);
+    // Stream analysis decodes a few pictures: bound their size before any decoder allocates for them.
+    std::vector<AVDictionary*> streamOptions(m_context->nb_streams, nullptr);
+    for (AVDictionary*& options : streamOptions) {
+        av_dict_set_int(&options, "max_pixels", kMaxPixels, 0);
+    }
+    const int infoResult =
+        avformat_find_stream_info(m_context.get(), streamOptions.empty() ? nullptr : streamOptions.data());
+    for (AVDictionary*& options : streamOptions) {
+        av_dict_free(&options);
+    }
     if (infoResult < 0) {
         const std::string reason = takeLastFfmpegMessage();
         throw MediaError(MediaErrorKind::InvalidVideo, m_name,

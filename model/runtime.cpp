@@ -1,7 +1,10 @@
-#include "model/runtime.h"
-
+// LibTorch first: model/'s private headers (*.hpp) use its types without including it.
+// clang-format off
 #include <torch/torch.h>
 #include <torch/version.h>
+// clang-format on
+
+#include "model/runtime.h"
 
 #include <thread>
 

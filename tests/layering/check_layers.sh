@@ -15,7 +15,11 @@ inc() { # inc DIR REGEX : files under DIR that include something matching REGEX
 for dir in media annotation widgets app; do
     for f in $(inc "$dir" 'torch/|ATen/|c10/'); do fail "$f includes LibTorch (only model/*.cpp may)"; done
 done
-for f in $(inc model 'torch/|ATen/|c10/' | grep '\.h$'); do fail "$f: a model/ header includes LibTorch (keep them torch-free)"; done
+for f in $(inc model 'torch/|ATen/|c10/' | grep -E '\.(h|hpp)$'); do fail "$f: a model/ header includes LibTorch (only model/*.cpp may)"; done
+# model/'s private headers (*.hpp, torch types) stay inside model/, its tests and benchmarks.
+for dir in media annotation widgets app; do
+    for f in $(inc "$dir" 'model/[a-z_]*\.hpp'); do fail "$f includes a private model/ header (*.hpp)"; done
+done
 # No Qt in model/ or media/.
 for dir in model media; do
     for f in $(inc "$dir" 'Q[A-Z][A-Za-z]*>|Qt[A-Za-z]*/'); do fail "$f includes Qt ($dir/ must build without Qt)"; done

@@ -1,0 +1,336 @@
+// LibTorch first: model/'s private headers (*.hpp) use its types without including it.
+// clang-format off
+#include <torch/torch.h>
+// clang-format on
+
+#include "model/judge.h"
+
+#include "model/latent_frames.h"
+#include "model/model_error.h"
+#include "model/runtime.h"
+#include "model/safetensors.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "model/judge_impl.hpp"
+#include "model/tensor_io.hpp"
+
+namespace svj::model {
+namespace {
+
+constexpr const char* kFormat = "svj-judge-1";
+
+std::string sidecarPath(const std::string& checkpoint) {
+    return checkpoint + ".json";
+}
+
+std::string readText(const std::string& path) {
+    std::ifstream stream(path, std::ios::binary);
+    if (!stream) {
+        throw ModelError(path + ": cannot read " + (std::filesystem::exists(path) ? "the file" : "(file not found)"));
+    }
+    std::ostringstream text;
+    text << stream.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+namespace detail {
+
+torch::Device parseDevice(const std::string& name) {
+    torch::Device device(torch::kCPU);
+    try {
+        device = torch::Device(name);
+    } catch (const c10::Error&) {
+        throw ModelError("unknown device '" + name + "' (cpu, cuda, cuda:N)");
+    }
+    if (device.is_cuda() && !torch::cuda::is_available()) {
+        throw ModelError("device '" + name + "' asked for, but this LibTorch build has no usable CUDA");
+    }
+    return device;
+}
+
+torch::ScalarType parseDtype(const std::string& name) {
+    if (name == "f32" || name == "float32") {
+        return torch::kFloat32;
+    }
+    if (name == "bf16" || name == "bfloat16") {
+        return torch::kBFloat16;
+    }
+    throw ModelError("unknown dtype '" + name + "' (f32, bf16)");
+}
+
+} // namespace detail
+
+torch::Tensor Judge::Impl::pixelsFrom(const std::vector<ClipView>& clips) const {
+    std::vector<torch::Tensor> batch;
+    for (const ClipView& clip : clips) {
+        const JudgeConfig& config = network->config;
+        if (!clip.rgb || clip.frames < 1 || clip.width != config.inputWidth || clip.height != config.inputHeight) {
+            throw ModelError("clip is " + std::to_string(clip.width) + "x" + std::to_string(clip.height) +
+                             " but the judge takes " + std::to_string(config.inputWidth) + "x" +
+                             std::to_string(config.inputHeight));
+        }
+        if (clip.frames % 4 != 1) {
+            throw ModelError("a clip needs 1 + 4k frames, got " + std::to_string(clip.frames));
+        }
+        // A view of the caller's bytes; the conversion below copies them.
+        const torch::Tensor bytes =
+            torch::from_blob(const_cast<uint8_t*>(clip.rgb), {clip.frames, clip.height, clip.width, 3}, torch::kUInt8);
+        batch.push_back(bytes.permute({3, 0, 1, 2}).to(torch::kFloat32).div(127.5).sub(1.0));
+    }
+    return torch::stack(batch).to(device, dtype);
+}
+
+Judge::Judge(std::unique_ptr<Impl> impl)
+    : m_impl(std::move(impl)) {}
+Judge::Judge(Judge&&) noexcept = default;
+Judge& Judge::operator=(Judge&&) noexcept = default;
+Judge::~Judge() = default;
+
+Judge Judge::create(const JudgeConfig& config, const JudgeOptions& options) {
+    configureThreads(options.threads);
+    torch::manual_seed(options.seed);
+    auto impl = std::make_unique<Impl>();
+    impl->device = detail::parseDevice(options.device);
+    impl->dtype = detail::parseDtype(options.dtype);
+    impl->network = detail::JudgeNetwork(config);
+    impl->network->to(impl->device, impl->dtype);
+    impl->network->eval();
+    impl->info.config = config;
+    return Judge(std::move(impl));
+}
+
+CheckpointInfo Judge::readCheckpointInfo(const std::string& checkpoint) {
+    CheckpointInfo info;
+    const std::string sidecar = sidecarPath(checkpoint);
+    std::string text;
+    if (std::filesystem::exists(sidecar)) {
+        text = readText(sidecar);
+    } else {
+        // A checkpoint whose sidecar was lost still carries its config in the safetensors metadata.
+        const auto metadata = SafetensorsFile::open(checkpoint)->metadata();
+        const auto it = metadata.find("svj_sidecar");
+        if (it == metadata.end()) {
+            throw ModelError(checkpoint + ": no sidecar (" + sidecar + ") and no config inside: not an SVJ checkpoint");
+        }
+        text = it->second;
+    }
+    nlohmann::json json;
+    try {
+        json = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& error) {
+        throw ModelError(sidecar + ": not valid JSON: " + error.what());
+    }
+    if (json.value("format", std::string()) != kFormat || !json.contains("config")) {
+        throw ModelError(sidecar + ": not an SVJ judge sidecar (format '" + json.value("format", std::string("?")) +
+                         "')");
+    }
+    info.config = JudgeConfig::fromJson(json["config"].dump(), sidecar);
+    info.parent = json.value("parent", std::string());
+    info.stage2 = json.value("stage2", false);
+    info.sidecarJson = text;
+    return info;
+}
+
+Judge Judge::load(const std::string& checkpoint, const JudgeOptions& options) {
+    CheckpointInfo info = readCheckpointInfo(checkpoint);
+    configureThreads(options.threads);
+    torch::manual_seed(options.seed);
+    auto impl = std::make_unique<Impl>();
+    impl->device = detail::parseDevice(options.device);
+    impl->dtype = detail::parseDtype(options.dtype);
+    impl->network = detail::JudgeNetwork(info.config);
+    const SafetensorsCollection tensors = SafetensorsCollection::open(checkpoint);
+    detail::loadState(*impl->network, tensors, detail::LoadOptions{});
+    impl->network->to(impl->device, impl->dtype);
+    impl->network->eval();
+    impl->info = std::move(info);
+    return Judge(std::move(impl));
+}
+
+Judge Judge::loadDiffusers(const std::string& directory, const std::string& headFile, const JudgeOptions& options,
+                           JudgeConfig config) {
+    namespace fs = std::filesystem;
+    const fs::path root(directory);
+    const fs::path transformerDir = root / "transformer";
+    const fs::path vaeDir = root / "vae";
+    if (!fs::is_directory(transformerDir)) {
+        throw ModelError(directory + ": not a diffusers CogVideoX folder (no transformer/ inside)");
+    }
+    config.transformer = TransformerConfig::fromDiffusersJson(readText((transformerDir / "config.json").string()),
+                                                              (transformerDir / "config.json").string());
+    config.transformer.sampleFrames = config.inputFrames;
+    config.encoder = LatentEncoderKind::Vae;
+    if (fs::is_directory(vaeDir)) {
+        config.vae = VaeConfig::fromDiffusersJson(readText((vaeDir / "config.json").string()),
+                                                  (vaeDir / "config.json").string());
+    } else {
+        throw ModelError(directory + ": no vae/ folder: the judge needs the VAE encoder");
+    }
+    config.validate();
+    configureThreads(options.threads);
+    torch::manual_seed(options.seed);
+    auto impl = std::make_unique<Impl>();
+    impl->device = detail::parseDevice(options.device);
+    impl->dtype = detail::parseDtype(options.dtype);
+    impl->network = detail::JudgeNetwork(config);
+
+    detail::LoadOptions transformerLoad;
+    transformerLoad.modulePrefix = "transformer.";
+    transformerLoad.ignoreModule = {"lora_"};
+    detail::loadState(*impl->network, SafetensorsCollection::open(transformerDir.string()), transformerLoad);
+    detail::LoadOptions vaeLoad;
+    vaeLoad.modulePrefix = "encoder.";
+    vaeLoad.filePrefix = "encoder.";
+    vaeLoad.ignoreFile = {"decoder.", "quant_conv", "post_quant_conv"};
+    const SafetensorsCollection vaeTensors = SafetensorsCollection::open(vaeDir.string());
+    // Only the encoder's tensors concern us; the decoder's are skipped, not "unexpected".
+    detail::LoadReport vaeReport = detail::loadState(*impl->network, vaeTensors, vaeLoad);
+    (void)vaeReport;
+    if (!headFile.empty()) {
+        detail::LoadOptions headLoad;
+        headLoad.strict = false;
+        const detail::LoadReport report =
+            detail::loadState(*impl->network, SafetensorsCollection::open(headFile), headLoad);
+        if (!report.unexpected.empty() || !report.mismatched.empty()) {
+            throw ModelError(headFile + ": does not fit the judge: " + report.summary());
+        }
+    }
+    impl->network->to(impl->device, impl->dtype);
+    impl->network->eval();
+    impl->info.config = config;
+    return Judge(std::move(impl));
+}
+
+const JudgeConfig& Judge::config() const {
+    return m_impl->network->config;
+}
+
+std::string Judge::deviceName() const {
+    return m_impl->device.str();
+}
+
+ScoreResult Judge::score(const ClipView& clip, const ProgressFunction& progress, const std::atomic<bool>* cancel) {
+    return scoreBatch({clip}, 1, progress, cancel).front();
+}
+
+std::vector<ScoreResult> Judge::scoreBatch(const std::vector<ClipView>& clips, int batchSize,
+                                           const ProgressFunction& progress, const std::atomic<bool>* cancel) {
+    torch::NoGradGuard noGrad;
+    Impl& d = *m_impl;
+    const bool stage2 = d.info.stage2;
+    std::vector<ScoreResult> results;
+    results.reserve(clips.size());
+    batchSize = std::max(1, batchSize);
+    for (size_t start = 0; start < clips.size(); start += static_cast<size_t>(batchSize)) {
+        if (cancel && cancel->load()) {
+            throw Cancelled();
+        }
+        const size_t end = std::min(clips.size(), start + static_cast<size_t>(batchSize));
+        const std::vector<ClipView> batch(clips.begin() + static_cast<std::ptrdiff_t>(start),
+                                          clips.begin() + static_cast<std::ptrdiff_t>(end));
+        for (const ClipView& clip : batch) {
+            if (clip.frames != batch.front().frames) {
+                throw ModelError("clips scored together must have the same frame count");
+            }
+        }
+        const torch::Tensor latents = d.network->encode(d.pixelsFrom(batch));
+        if (cancel && cancel->load()) {
+            throw Cancelled();
+        }
+        const detail::JudgeOutput output = d.network->judge(latents, stage2);
+        const torch::Tensor energies = output.energies.to(torch::kCPU, torch::kFloat32).contiguous();
+        const torch::Tensor aspects =
+            stage2 ? output.aspects.to(torch::kCPU, torch::kFloat32).contiguous() : torch::Tensor();
+        const torch::Tensor reward =
+            stage2 ? output.reward.to(torch::kCPU, torch::kFloat32).contiguous() : torch::Tensor();
+        for (size_t i = 0; i < batch.size(); ++i) {
+            ScoreResult result;
+            const torch::Tensor row = energies[static_cast<int64_t>(i)];
+            result.latentEnergies.assign(row.data_ptr<float>(), row.data_ptr<float>() + row.numel());
+            result.frameEnergies = latentToFrameCurve(result.latentEnergies, batch[i].frames);
+            result.energy = row.mean().item<float>();
+            if (stage2) {
+                const torch::Tensor scores = aspects[static_cast<int64_t>(i)];
+                result.aspectScores.assign(scores.data_ptr<float>(), scores.data_ptr<float>() + scores.numel());
+                result.reward = reward[static_cast<int64_t>(i)].item<float>();
+                result.hasAspects = true;
+            }
+            results.push_back(std::move(result));
+        }
+        if (progress) {
+            progress(static_cast<double>(end) / static_cast<double>(clips.size()));
+        }
+    }
+    return results;
+}
+
+void Judge::save(const std::string& path, const std::string& sidecarFields) const {
+    if (m_impl->loraMerged) {
+        throw ModelError(path + ": a judge whose LoRA was merged for inference cannot be saved as a checkpoint");
+    }
+    nlohmann::json sidecar;
+    try {
+        sidecar = nlohmann::json::parse(sidecarFields);
+    } catch (const nlohmann::json::exception& error) {
+        throw ModelError(std::string("checkpoint sidecar fields are not valid JSON: ") + error.what());
+    }
+    if (!sidecar.is_object()) {
+        throw ModelError("checkpoint sidecar fields must be a JSON object");
+    }
+    sidecar["format"] = kFormat;
+    sidecar["config"] = nlohmann::json::parse(config().toJson());
+    if (!sidecar.contains("stage2")) {
+        sidecar["stage2"] = m_impl->info.stage2;
+    }
+    const std::string sidecarText = sidecar.dump(1);
+    SafetensorsWriter writer;
+    auto state = detail::namedState(*m_impl->network);
+    for (auto& [name, tensor] : state) {
+        tensor = tensor.to(torch::kCPU, torch::kFloat32); // checkpoints are stored in float32
+    }
+    detail::addTensors(writer, state);
+    writer.setMetadata("format", "pt");
+    writer.setMetadata("svj_sidecar", sidecarText);
+    // Tensors first, sidecar second: a sidecar always describes a complete checkpoint.
+    writer.write(path);
+    writeFileAtomically(sidecarPath(path), sidecarText);
+}
+
+void Judge::saveLora(const std::string& path) const {
+    SafetensorsWriter writer;
+    std::vector<std::pair<std::string, torch::Tensor>> adapters;
+    for (auto& [name, tensor] : m_impl->network->loraState()) {
+        adapters.emplace_back(name, tensor.to(torch::kCPU, torch::kFloat32));
+    }
+    if (adapters.empty()) {
+        throw ModelError(path + ": the judge has no LoRA adapter to save");
+    }
+    detail::addTensors(writer, adapters);
+    const LoraConfig& lora = config().lora;
+    writer.setMetadata("format", "pt");
+    writer.setMetadata("lora_rank", std::to_string(lora.rank));
+    writer.setMetadata("lora_alpha", std::to_string(lora.alpha));
+    writer.write(path);
+}
+
+void Judge::mergeLora() {
+    m_impl->network->transformer->mergeLora();
+    m_impl->loraMerged = true;
+}
+
+int64_t Judge::parameterCount() const {
+    int64_t count = 0;
+    for (const auto& parameter : m_impl->network->parameters()) {
+        count += parameter.numel();
+    }
+    return count;
+}
+
+} // namespace svj::model

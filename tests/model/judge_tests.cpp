@@ -1,0 +1,313 @@
+// The torch-free Judge API: scoring, checkpoints (atomic, with sidecar), loading diffusers folders, and
+// the errors for files that do not fit.
+#include "model/judge.h"
+#include "model/model_error.h"
+#include "model/safetensors.h"
+#include "tests/support/test_clips.h"
+#include "tests/support/test_registry.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <torch/torch.h>
+
+#include <random>
+
+#include "model/judge_impl.hpp"
+#include "model/tensor_io.hpp"
+
+using namespace svj::model;
+
+class JudgeTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void presetsAreValid();
+    void configJsonRoundTrip();
+    void invalidConfigsAreRefused_data();
+    void invalidConfigsAreRefused();
+    void scoresAClip();
+    void batchEqualsOneByOne();
+    void saveAndLoadGiveTheSameScores();
+    void truncatedCheckpointIsRefused();
+    void checkpointOfAnotherShapeIsRefused();
+    void wrongClipSizeIsRefused();
+    void cancelStopsScoring();
+    void diffusersFolderLoadsStrictly();
+    void diffusersFolderWithMismatchedPartsIsRefused();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+namespace {
+JudgeConfig microConfig() {
+    JudgeConfig config = JudgeConfig::forPreset("tiny");
+    config.inputWidth = 32;
+    config.inputHeight = 32;
+    config.inputFrames = 9;
+    return config;
+}
+
+std::vector<uint8_t> randomClip(int frames, int height, int width, uint32_t seed) {
+    std::vector<uint8_t> rgb(size_t(frames * height * width * 3));
+    std::mt19937 random(seed);
+    for (uint8_t& byte : rgb) {
+        byte = uint8_t(random());
+    }
+    return rgb;
+}
+} // namespace
+
+void JudgeTest::presetsAreValid() {
+    for (const std::string& name : JudgeConfig::presetNames()) {
+        const JudgeConfig config = JudgeConfig::forPreset(name);
+        config.validate();
+        QCOMPARE(config.aspects.size(), size_t(21));
+    }
+    const JudgeConfig real = JudgeConfig::forPreset("cogvideox-2b");
+    QCOMPARE(real.transformer.numLayers, 30);
+    QCOMPARE(real.transformer.innerDim(), 1920);
+    QCOMPARE(real.transformer.maxTextSeqLength, 226);
+    QCOMPARE(real.lora.resolvedFirstBlock(30), 20);
+    QCOMPARE(int(real.encoder), int(LatentEncoderKind::Vae));
+    QVERIFY_THROWS_EXCEPTION(ModelError, JudgeConfig::forPreset("huge"));
+}
+
+void JudgeTest::configJsonRoundTrip() {
+    JudgeConfig config = JudgeConfig::forPreset("small");
+    config.timestep = 50;
+    config.pooling = Pooling::Max;
+    config.lora.rank = 4;
+    const JudgeConfig back = JudgeConfig::fromJson(config.toJson(), "test");
+    QCOMPARE(back.toJson(), config.toJson());
+    // A partial config takes its preset's values for what it leaves out.
+    const JudgeConfig partial = JudgeConfig::fromJson(R"({"preset": "tiny", "timestep": 10})", "partial.json");
+    QCOMPARE(partial.timestep, 10);
+    QCOMPARE(partial.transformer.numLayers, JudgeConfig::forPreset("tiny").transformer.numLayers);
+}
+
+void JudgeTest::invalidConfigsAreRefused_data() {
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("frames") << R"({"preset": "tiny", "input": {"frames": 32}})"
+                            << "input frames must be 1 + 4k";
+    QTest::newRow("size") << R"({"preset": "tiny", "input": {"width": 100}})"
+                          << "must be a multiple of 16";
+    QTest::newRow("tap block") << R"({"preset": "tiny", "tap_block": 99})"
+                               << "tap_block";
+    QTest::newRow("pooling") << R"({"preset": "tiny", "pooling": "median"})"
+                             << "'pooling' has an unknown value 'median'";
+    QTest::newRow("mix") << R"({"preset": "tiny", "negatives": {"generated": 0.9}})"
+                         << "sum to 1";
+    QTest::newRow("type") << R"({"preset": "tiny", "timestep": "late"})"
+                          << "'timestep' has the wrong type";
+    QTest::newRow("not json") << "{preset"
+                              << "not valid JSON";
+}
+
+void JudgeTest::invalidConfigsAreRefused() {
+    QFETCH(QString, json);
+    QFETCH(QString, message);
+    try {
+        JudgeConfig::fromJson(json.toStdString(), "judge.json");
+        QFAIL("an invalid config was accepted");
+    } catch (const ModelError& error) {
+        const QString text = QString::fromStdString(error.what());
+        QVERIFY2(text.startsWith(QStringLiteral("judge.json: ")), qPrintable(text));
+        QVERIFY2(text.contains(message), qPrintable(text));
+    }
+}
+
+void JudgeTest::scoresAClip() {
+    Judge judge = Judge::create(microConfig());
+    const std::vector<uint8_t> clip = randomClip(9, 32, 32, 1);
+    const ScoreResult result = judge.score({clip.data(), 9, 32, 32});
+    QCOMPARE(result.latentEnergies.size(), size_t(3));
+    QCOMPARE(result.frameEnergies.size(), size_t(9));
+    QCOMPARE(result.frameEnergies[0], result.latentEnergies[0]);
+    QCOMPARE(result.frameEnergies[4], result.latentEnergies[1]);
+    QCOMPARE(result.frameEnergies[8], result.latentEnergies[2]);
+    const double mean = (result.latentEnergies[0] + result.latentEnergies[1] + result.latentEnergies[2]) / 3.0;
+    QVERIFY(std::abs(result.energy - mean) < 1e-5);
+    QVERIFY(!result.hasAspects);
+    // Shorter clips (1 + 4k) work too: the judge is length-agnostic.
+    const ScoreResult shorter = judge.score({clip.data(), 5, 32, 32});
+    QCOMPARE(shorter.latentEnergies.size(), size_t(2));
+}
+
+void JudgeTest::batchEqualsOneByOne() {
+    Judge judge = Judge::create(microConfig());
+    std::vector<std::vector<uint8_t>> clips;
+    std::vector<ClipView> views;
+    for (uint32_t i = 0; i < 5; ++i) {
+        clips.push_back(randomClip(9, 32, 32, i));
+    }
+    for (const auto& clip : clips) {
+        views.push_back({clip.data(), 9, 32, 32});
+    }
+    std::vector<double> progress;
+    const std::vector<ScoreResult> batched = judge.scoreBatch(views, 2, [&](double f) { progress.push_back(f); });
+    QCOMPARE(progress.back(), 1.0);
+    QCOMPARE(progress.size(), size_t(3));
+    for (size_t i = 0; i < views.size(); ++i) {
+        const ScoreResult single = judge.score(views[i]);
+        QVERIFY(std::abs(single.energy - batched[i].energy) < 1e-5);
+    }
+}
+
+void JudgeTest::saveAndLoadGiveTheSameScores() {
+    Judge judge = Judge::create(microConfig(), JudgeOptions().withThreads(2));
+    const std::string path = m_dir.filePath(QStringLiteral("judge.safetensors")).toStdString();
+    judge.save(path, R"({"parent": "none", "metrics": {"auc": 0.5}})");
+    QVERIFY(QFile::exists(QString::fromStdString(path + ".json")));
+    // Nothing temporary is left behind.
+    QCOMPARE(QDir(m_dir.path()).entryList(QStringList{QStringLiteral(".*partial*")}, QDir::Files | QDir::Hidden).size(),
+             0);
+    Judge loaded = Judge::load(path);
+    const std::vector<uint8_t> clip = randomClip(9, 32, 32, 9);
+    QCOMPARE(loaded.score({clip.data(), 9, 32, 32}).latentEnergies,
+             judge.score({clip.data(), 9, 32, 32}).latentEnergies);
+    const CheckpointInfo info = Judge::readCheckpointInfo(path);
+    QCOMPARE(info.parent, std::string("none"));
+    QCOMPARE(info.config.toJson(), judge.config().toJson());
+    // The sidecar's config also lives inside the tensor file, for a checkpoint whose sidecar got lost.
+    QVERIFY(QFile::remove(QString::fromStdString(path + ".json")));
+    QCOMPARE(Judge::load(path).config().toJson(), judge.config().toJson());
+}
+
+void JudgeTest::truncatedCheckpointIsRefused() {
+    Judge judge = Judge::create(microConfig());
+    const QString path = m_dir.filePath(QStringLiteral("cut.safetensors"));
+    judge.save(path.toStdString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.resize(file.size() / 2));
+    file.close();
+    try {
+        Judge::load(path.toStdString());
+        QFAIL("a truncated checkpoint was accepted");
+    } catch (const ModelError& error) {
+        const QString text = QString::fromStdString(error.what());
+        QVERIFY2(text.startsWith(path + QStringLiteral(": ")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("truncated")), qPrintable(text));
+    }
+}
+
+void JudgeTest::checkpointOfAnotherShapeIsRefused() {
+    // Tensors of one judge under the sidecar of another: the load names what does not fit.
+    Judge tiny = Judge::create(microConfig());
+    JudgeConfig wider = microConfig();
+    wider.transformer.numAttentionHeads = 4;
+    Judge other = Judge::create(wider);
+    const QString a = m_dir.filePath(QStringLiteral("a.safetensors"));
+    const QString b = m_dir.filePath(QStringLiteral("b.safetensors"));
+    tiny.save(a.toStdString());
+    other.save(b.toStdString());
+    QFile::remove(a + QStringLiteral(".json"));
+    QVERIFY(QFile::copy(b + QStringLiteral(".json"), a + QStringLiteral(".json")));
+    try {
+        Judge::load(a.toStdString());
+        QFAIL("a mismatched checkpoint was accepted");
+    } catch (const ModelError& error) {
+        const QString text = QString::fromStdString(error.what());
+        QVERIFY2(text.contains(QStringLiteral("does not fit the model")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("with the wrong shape")), qPrintable(text));
+    }
+}
+
+void JudgeTest::wrongClipSizeIsRefused() {
+    Judge judge = Judge::create(microConfig());
+    const std::vector<uint8_t> clip = randomClip(9, 48, 32, 1);
+    try {
+        judge.score({clip.data(), 9, 48, 32});
+        QFAIL("accepted");
+    } catch (const ModelError& error) {
+        QCOMPARE(std::string(error.what()), std::string("clip is 32x48 but the judge takes 32x32"));
+    }
+    QVERIFY_THROWS_EXCEPTION(ModelError, judge.score({clip.data(), 8, 32, 32}));
+}
+
+void JudgeTest::cancelStopsScoring() {
+    Judge judge = Judge::create(microConfig());
+    const std::vector<uint8_t> clip = randomClip(9, 32, 32, 1);
+    std::atomic<bool> cancel{true};
+    QVERIFY_THROWS_EXCEPTION(Cancelled, judge.score({clip.data(), 9, 32, 32}, {}, &cancel));
+}
+
+namespace {
+// A diffusers-style folder (transformer/ and vae/ with config.json and weights) of a small CogVideoX.
+void writeDiffusersFolder(const QString& root, const JudgeConfig& config, int vaeLatentChannels) {
+    QDir().mkpath(root + QStringLiteral("/transformer"));
+    QDir().mkpath(root + QStringLiteral("/vae"));
+    svj::test::writeFile(root + QStringLiteral("/transformer/config.json"),
+                         QByteArray::fromStdString(config.transformer.toDiffusersJson()));
+    VaeConfig vae = config.vae;
+    vae.latentChannels = vaeLatentChannels;
+    svj::test::writeFile(root + QStringLiteral("/vae/config.json"), QByteArray::fromStdString(vae.toDiffusersJson()));
+    svj::model::detail::CogVideoXTransformer transformer(config.transformer);
+    SafetensorsWriter transformerWriter;
+    svj::model::detail::addTensors(transformerWriter, svj::model::detail::namedState(*transformer));
+    transformerWriter.write((root + QStringLiteral("/transformer/diffusion_pytorch_model.safetensors")).toStdString());
+    svj::model::detail::VaeEncoder encoder(vae);
+    SafetensorsWriter vaeWriter;
+    svj::model::detail::addTensors(vaeWriter, svj::model::detail::namedState(*encoder, "encoder."));
+    const float decoderWeight = 1.0f; // a decoder tensor, as the real file has: skipped, not "unexpected"
+    vaeWriter.add("decoder.conv_in.conv.bias", DType::F32, {1}, &decoderWeight, 4);
+    vaeWriter.write((root + QStringLiteral("/vae/diffusion_pytorch_model.safetensors")).toStdString());
+}
+} // namespace
+
+void JudgeTest::diffusersFolderLoadsStrictly() {
+    JudgeConfig config = JudgeConfig::forPreset("cogvideox-2b");
+    config.transformer.numAttentionHeads = 2;
+    config.transformer.attentionHeadDim = 16;
+    config.transformer.numLayers = 3;
+    config.transformer.timeEmbedDim = 16;
+    config.transformer.textEmbedDim = 8;
+    config.transformer.maxTextSeqLength = 4;
+    config.vae.blockOutChannels = {8, 8, 8, 8};
+    config.vae.normNumGroups = 4;
+    config.vae.layersPerBlock = 1;
+    config.inputWidth = 32;
+    config.inputHeight = 32;
+    config.inputFrames = 9;
+    config.energyHeadHidden = 16;
+    config.aspectHeadHidden = 16;
+    const QString root = m_dir.filePath(QStringLiteral("CogVideoX-small"));
+    writeDiffusersFolder(root, config, 16);
+    Judge judge = Judge::loadDiffusers(root.toStdString(), "", JudgeOptions(), config);
+    QCOMPARE(judge.config().transformer.numLayers, 3);
+    const std::vector<uint8_t> clip = randomClip(9, 32, 32, 4);
+    const ScoreResult result = judge.score({clip.data(), 9, 32, 32});
+    QCOMPARE(result.latentEnergies.size(), size_t(3));
+    QVERIFY(std::isfinite(result.energy));
+}
+
+void JudgeTest::diffusersFolderWithMismatchedPartsIsRefused() {
+    JudgeConfig config = JudgeConfig::forPreset("cogvideox-2b");
+    config.transformer.numAttentionHeads = 2;
+    config.transformer.attentionHeadDim = 16;
+    config.transformer.numLayers = 1;
+    config.transformer.timeEmbedDim = 16;
+    config.transformer.textEmbedDim = 8;
+    config.vae.blockOutChannels = {8, 8, 8, 8};
+    config.vae.normNumGroups = 4;
+    config.vae.layersPerBlock = 1;
+    const QString root = m_dir.filePath(QStringLiteral("CogVideoX-mismatch"));
+    writeDiffusersFolder(root, config, 4);
+    try {
+        Judge::loadDiffusers(root.toStdString(), "", JudgeOptions(), config);
+        QFAIL("accepted");
+    } catch (const ModelError& error) {
+        QVERIFY2(QString::fromStdString(error.what())
+                     .contains(QStringLiteral("the VAE makes 4 latent channels but the transformer takes 16")),
+                 error.what());
+    }
+    QVERIFY_THROWS_EXCEPTION(ModelError, Judge::loadDiffusers(m_dir.path().toStdString(), "", JudgeOptions(), config));
+}
+
+SVJ_REGISTER_TEST(JudgeTest)
+#include "judge_tests.moc"
