@@ -84,6 +84,11 @@ torch::Tensor TimestepEmbeddingImpl::forward(const torch::Tensor& sinusoid) {
 LayerNormZeroImpl::LayerNormZeroImpl(int conditionDim, int dim, double eps) {
     linear = register_module("linear", torch::nn::Linear(conditionDim, 6 * dim));
     norm = register_module("norm", layerNorm(dim, eps));
+    // adaLN-Zero (DiT): a fresh block starts as the identity, which is what makes training from scratch
+    // (tiny, small) stable. Pretrained checkpoints overwrite this.
+    torch::NoGradGuard noGrad;
+    linear->weight.zero_();
+    linear->bias.zero_();
 }
 
 std::array<torch::Tensor, 4> LayerNormZeroImpl::forward(const torch::Tensor& video, const torch::Tensor& text,

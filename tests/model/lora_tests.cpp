@@ -71,6 +71,16 @@ void LoraTest::adapterOnTheLastThird() {
 
 void LoraTest::aStepChangesOnlyAdapterAndHead() {
     JudgeNetwork network(smallLoraConfig(Stage1Training::LoraOnly));
+    {
+        // A fresh model's adaLN-Zero gates are zero, which would hide the attention (and its adapter) from
+        // the loss; give them pretrained-looking values.
+        torch::NoGradGuard noGrad;
+        for (auto& item : network->named_parameters(true)) {
+            if (item.key().find(".linear.") != std::string::npos && item.key().find("norm") != std::string::npos) {
+                item.value().normal_(0.0, 0.05);
+            }
+        }
+    }
     network->train();
     std::map<std::string, torch::Tensor> before;
     for (const auto& item : network->named_parameters(true)) {

@@ -23,17 +23,23 @@ void registerTest(const char* name, TestFactory factory) {
 
 int runRegisteredTests(int argc, char** argv) {
     QStringList only;
+    QStringList skipped;
     std::vector<char*> arguments;
     for (int i = 0; i < argc; ++i) {
         if (std::strcmp(argv[i], "--class") == 0 && i + 1 < argc) {
             only = QString::fromLocal8Bit(argv[++i]).split(QLatin1Char(','));
             continue;
         }
+        if (std::strcmp(argv[i], "--skip-class") == 0 && i + 1 < argc) {
+            skipped = QString::fromLocal8Bit(argv[++i]).split(QLatin1Char(','));
+            continue;
+        }
         arguments.push_back(argv[i]);
     }
     int failed = 0;
     for (const auto& [name, factory] : registry()) {
-        if (!only.isEmpty() && !only.contains(QString::fromStdString(name))) {
+        const QString className = QString::fromStdString(name);
+        if ((!only.isEmpty() && !only.contains(className)) || skipped.contains(className)) {
             continue;
         }
         std::unique_ptr<QObject> test = factory();
