@@ -53,23 +53,21 @@ torch::Tensor PatchEmbedImpl::forward(const torch::Tensor& text, const torch::Te
     torch::Tensor video = proj(latents.reshape({-1, channels, height, width}));
     video = video.view({batch, frames, video.size(1), video.size(2), video.size(3)});
     video = video.flatten(3).transpose(2, 3).flatten(1, 2); // [B, T*h*w, D], t-major then h then w
-    torch::Tensor tokens = torch::cat({textTokens, video}, 1).contiguous();
     if (!config.useRotaryPositionalEmbeddings) {
         const int64_t gridH = height / config.patchSize;
         const int64_t gridW = width / config.patchSize;
-        if (cachedGrid != std::array<int64_t, 3>{frames, gridH, gridW} || cachedPositions.device() != tokens.device()) {
+        if (cachedGrid != std::array<int64_t, 3>{frames, gridH, gridW} || cachedPositions.device() != video.device()) {
             cachedPositions = sincosPositions3d(config.innerDim(), static_cast<int>(gridW), static_cast<int>(gridH),
                                                 static_cast<int>(frames), config.spatialInterpolationScale,
                                                 config.temporalInterpolationScale)
-                                  .to(tokens.device());
+                                  .to(video.device());
             cachedGrid = {frames, gridH, gridW};
         }
-        // The text positions get zeros, so the text length is free here (diffusers fixes it at 226).
-        tokens = torch::cat({tokens.slice(1, 0, text.size(1)),
-                             tokens.slice(1, text.size(1)) + cachedPositions.to(tokens.scalar_type()).unsqueeze(0)},
-                            1);
+        // Text positions are zeros, so only the video tokens get positions (and the text length is free:
+        // diffusers fixes it at max_text_seq_length).
+        video = video + cachedPositions.to(video.scalar_type()).unsqueeze(0);
     }
-    return tokens;
+    return torch::cat({textTokens, video}, 1);
 }
 
 TimestepEmbeddingImpl::TimestepEmbeddingImpl(int inDim, int timeDim) {

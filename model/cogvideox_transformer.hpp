@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/config.h"
+
 #include "model/lora_linear.hpp"
 
 namespace svj::model::detail {
@@ -80,10 +81,10 @@ TORCH_MODULE(Block);
 
 // What a forward pass hands back: video tokens after the tapped block (and, on request, after each block).
 struct TransformerOutput {
-    torch::Tensor timeEmbedding; // [B, time dim]
-    torch::Tensor tokens;        // after patch embedding and positions: [B, L + N, D]
-    torch::Tensor video;         // video tokens after the last block run: [B, N, D]
-    torch::Tensor text;          // text tokens after the last block run: [B, L, D]
+    torch::Tensor timeEmbedding;                                   // [B, time dim]
+    torch::Tensor tokens;                                          // after patch embedding and positions: [B, L + N, D]
+    torch::Tensor video;                                           // video tokens after the last block run: [B, N, D]
+    torch::Tensor text;                                            // text tokens after the last block run: [B, L, D]
     std::vector<std::pair<torch::Tensor, torch::Tensor>> perBlock; // (video, text) after each block, if kept
 };
 

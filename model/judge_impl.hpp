@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/judge.h"
+
 #include "model/judge_network.hpp"
 
 namespace svj::model {

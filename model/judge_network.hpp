@@ -2,8 +2,9 @@
 // module: latent encoder, CogVideoX transformer, energy head, aspect head.
 #pragma once
 
-#include "model/cogvideox_transformer.hpp"
 #include "model/config.h"
+
+#include "model/cogvideox_transformer.hpp"
 #include "model/heads.hpp"
 #include "model/tubelet_encoder.hpp"
 #include "model/vae_encoder.hpp"
@@ -31,13 +32,13 @@ struct JudgeNetworkImpl : torch::nn::Module {
     std::vector<std::pair<std::string, torch::Tensor>> loraState();
 
     JudgeConfig config;
-    VaeEncoder vae{nullptr};             // "encoder." (CogVideoX VAE)
-    TubeletEncoder tubelet{nullptr};     // "tubelet." (tiny, small)
+    VaeEncoder vae{nullptr};                   // "encoder." (CogVideoX VAE)
+    TubeletEncoder tubelet{nullptr};           // "tubelet." (tiny, small)
     CogVideoXTransformer transformer{nullptr}; // "transformer."
-    EnergyHead energyHead{nullptr};      // "energy_head."
-    AspectHead aspectHead{nullptr};      // "aspect_head."
-    torch::Tensor nullText;              // [L, text dim]: zeros (buffer) or learned ("null_text")
-    torch::Tensor tieLogit;              // log of Davidson's tie strength nu ("tie_logit")
+    EnergyHead energyHead{nullptr};            // "energy_head."
+    AspectHead aspectHead{nullptr};            // "aspect_head."
+    torch::Tensor nullText;                    // [L, text dim]: zeros (buffer) or learned ("null_text")
+    torch::Tensor tieLogit;                    // log of Davidson's tie strength nu ("tie_logit")
 };
 TORCH_MODULE(JudgeNetwork);
 

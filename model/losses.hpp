@@ -14,8 +14,8 @@ enum class Verdict { A = 0, B = 1, Tie = 2 };
 //   P(A) = e^{rA/g} / Z,  P(B) = e^{rB/g} / Z,  P(tie) = nu e^{(rA+rB)/(2g)} / Z,  Z the sum of the three.
 // It is shift-invariant in r (unlike adding a constant 1 to the denominator) and its tie probability
 // peaks at rA = rB. Returns [N, 3] probabilities (A, B, tie) that sum to 1.
-torch::Tensor davidsonProbabilities(const torch::Tensor& rewardA, const torch::Tensor& rewardB, const torch::Tensor& tieLogit,
-                                    double temperature);
+torch::Tensor davidsonProbabilities(const torch::Tensor& rewardA, const torch::Tensor& rewardB,
+                                    const torch::Tensor& tieLogit, double temperature);
 // Mean negative log-likelihood of verdicts [N] (int64 of Verdict) under the model above.
 torch::Tensor davidsonLoss(const torch::Tensor& rewardA, const torch::Tensor& rewardB, const torch::Tensor& verdicts,
                            const torch::Tensor& tieLogit, double temperature);

@@ -11,10 +11,10 @@ struct TubeletEncoderImpl : torch::nn::Module {
     TubeletEncoderImpl(const TubeletConfig& config);
     torch::Tensor forward(const torch::Tensor& video);
 
-    torch::nn::Conv2d first{nullptr};   // frame 0: 8x8 patches
-    torch::nn::Conv3d rest{nullptr};    // frames 1..: 4x8x8 tubelets
-    torch::nn::Conv3d mix{nullptr};     // 1x3x3 spatial mixing
-    torch::nn::Conv3d out{nullptr};     // to the latent channels
+    torch::nn::Conv2d first{nullptr}; // frame 0: 8x8 patches
+    torch::nn::Conv3d rest{nullptr};  // frames 1..: 4x8x8 tubelets
+    torch::nn::Conv3d mix{nullptr};   // 1x3x3 spatial mixing
+    torch::nn::Conv3d out{nullptr};   // to the latent channels
     torch::nn::GroupNorm norm{nullptr};
 };
 TORCH_MODULE(TubeletEncoder);

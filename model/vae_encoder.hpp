@@ -59,7 +59,7 @@ struct VaeEncoderImpl : torch::nn::Module {
     torch::nn::GroupNorm normOut{nullptr};
     CausalConv3d convOut{nullptr};
     std::vector<std::vector<ResnetBlock3d>> resnets; // per down block
-    std::vector<Downsample3d> downsamplers;           // per down block (null for the last)
+    std::vector<Downsample3d> downsamplers;          // per down block (null for the last)
 };
 TORCH_MODULE(VaeEncoder);
 

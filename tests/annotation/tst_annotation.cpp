@@ -1,5 +1,6 @@
 // annotation/: the SQL engines the label store runs on.
 #include "annotation/sql_runtime.h"
+#include "tests/support/test_registry.h"
 
 #include <QSqlDatabase>
 #include <QTest>
@@ -32,5 +33,5 @@ void TestAnnotation::askingLeavesNoConnectionBehind() {
     QCOMPARE(QSqlDatabase::connectionNames().size(), before);
 }
 
-QTEST_GUILESS_MAIN(TestAnnotation)
+SVJ_REGISTER_TEST(TestAnnotation)
 #include "tst_annotation.moc"

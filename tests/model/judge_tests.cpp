@@ -35,6 +35,8 @@ private Q_SLOTS:
     void checkpointOfAnotherShapeIsRefused();
     void wrongClipSizeIsRefused();
     void cancelStopsScoring();
+    void bfloat16ScoresCloseToFloat32();
+    void unknownDeviceOrDtypeIsRefused();
     void diffusersFolderLoadsStrictly();
     void diffusersFolderWithMismatchedPartsIsRefused();
 
@@ -235,6 +237,40 @@ void JudgeTest::cancelStopsScoring() {
     const std::vector<uint8_t> clip = randomClip(9, 32, 32, 1);
     std::atomic<bool> cancel{true};
     QVERIFY_THROWS_EXCEPTION(Cancelled, judge.score({clip.data(), 9, 32, 32}, {}, &cancel));
+}
+
+void JudgeTest::bfloat16ScoresCloseToFloat32() {
+    const std::string path = m_dir.filePath(QStringLiteral("precision.safetensors")).toStdString();
+    Judge::create(microConfig(), JudgeOptions().withThreads(2)).save(path);
+    Judge full = Judge::load(path, JudgeOptions().withDtype("f32"));
+    Judge half = Judge::load(path, JudgeOptions().withDtype("bf16"));
+    const std::vector<uint8_t> clip = randomClip(9, 32, 32, 5);
+    const ScoreResult a = full.score({clip.data(), 9, 32, 32});
+    const ScoreResult b = half.score({clip.data(), 9, 32, 32});
+    QCOMPARE(b.latentEnergies.size(), a.latentEnergies.size());
+    // bf16 keeps 8 bits of mantissa: energies agree to a few percent of their spread.
+    for (size_t i = 0; i < a.latentEnergies.size(); ++i) {
+        QVERIFY2(std::abs(a.latentEnergies[i] - b.latentEnergies[i]) < 0.05 + 0.05 * std::abs(a.latentEnergies[i]),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(a.latentEnergies[i]).arg(b.latentEnergies[i])));
+    }
+}
+
+void JudgeTest::unknownDeviceOrDtypeIsRefused() {
+    try {
+        Judge::create(microConfig(), JudgeOptions().withDevice("tpu"));
+        QFAIL("accepted");
+    } catch (const ModelError& error) {
+        QVERIFY(QString::fromStdString(error.what()).contains(QStringLiteral("unknown device 'tpu'")));
+    }
+    QVERIFY_THROWS_EXCEPTION(ModelError, Judge::create(microConfig(), JudgeOptions().withDtype("f8")));
+    if (!torch::cuda::is_available()) {
+        try {
+            Judge::create(microConfig(), JudgeOptions().withDevice("cuda"));
+            QFAIL("cuda accepted without CUDA");
+        } catch (const ModelError& error) {
+            QVERIFY(QString::fromStdString(error.what()).contains(QStringLiteral("no usable CUDA")));
+        }
+    }
 }
 
 namespace {

@@ -1,0 +1,241 @@
+#include "annotation/preference_file.h"
+
+#include "annotation/csv_reader.h"
+#include "annotation/import_error.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace svj::annotation {
+namespace {
+
+// One record, whatever the layout: field name -> text.
+struct Row {
+    int line = 0;
+    QMap<QString, QString> fields;
+};
+
+QString readText(const QString& path) {
+    QFile file(path);
+    if (!file.exists()) {
+        throw ImportError(path, 0, QStringLiteral("file not found"));
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        throw ImportError(path, 0, QStringLiteral("cannot read: ") + file.errorString());
+    }
+    return QString::fromUtf8(file.readAll());
+}
+
+QVector<Row> csvRows(const QString& text, const QString& path) {
+    const QVector<CsvRecord> records = parseCsv(text, path);
+    if (records.isEmpty()) {
+        throw ImportError(path, 0, QStringLiteral("the file is empty"));
+    }
+    QStringList header = records.front().fields;
+    for (QString& name : header) {
+        name = name.trimmed();
+    }
+    if (!header.isEmpty() && header.front().startsWith(QChar(0xFEFF))) {
+        header.front().remove(0, 1); // byte-order mark
+    }
+    QVector<Row> rows;
+    for (qsizetype r = 1; r < records.size(); ++r) {
+        const CsvRecord& record = records[r];
+        if (record.fields.size() != header.size()) {
+            throw ImportError(path, record.line,
+                              QStringLiteral("%1 fields where the header has %2 (a stray comma or quote?)")
+                                  .arg(record.fields.size())
+                                  .arg(header.size()));
+        }
+        Row row;
+        row.line = record.line;
+        for (qsizetype c = 0; c < header.size(); ++c) {
+            row.fields.insert(header[c], record.fields[c]);
+        }
+        rows.append(row);
+    }
+    return rows;
+}
+
+QVector<Row> jsonRows(const QString& text, const QString& path) {
+    QVector<Row> rows;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString line = lines[i].trimmed();
+        if (line.isEmpty()) {
+            continue;
+        }
+        QJsonParseError error{};
+        const QJsonDocument document = QJsonDocument::fromJson(line.toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError || !document.isObject()) {
+            throw ImportError(path, int(i) + 1,
+                              QStringLiteral("not a JSON object (%1)")
+                                  .arg(error.error != QJsonParseError::NoError ? error.errorString()
+                                                                               : QStringLiteral("a JSON value")));
+        }
+        Row row;
+        row.line = int(i) + 1;
+        const QJsonObject object = document.object();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (it.value().isObject()) {
+                // Nested aspect verdicts: {"aspects": {"VQ": "A"}} -> "aspect:VQ".
+                const QJsonObject nested = it.value().toObject();
+                for (auto n = nested.begin(); n != nested.end(); ++n) {
+                    row.fields.insert(it.key() + QLatin1Char(':') + n.key(), n.value().toVariant().toString());
+                }
+            } else {
+                row.fields.insert(it.key(), it.value().toVariant().toString());
+            }
+        }
+        rows.append(row);
+    }
+    if (rows.isEmpty()) {
+        throw ImportError(path, 0, QStringLiteral("the file holds no pairs"));
+    }
+    return rows;
+}
+
+QString field(const Row& row, const QStringList& names, const QString& path, bool required = true) {
+    for (const QString& name : names) {
+        const auto it = row.fields.find(name);
+        if (it != row.fields.end()) {
+            return it.value().trimmed();
+        }
+    }
+    if (required) {
+        throw ImportError(path, row.line, QStringLiteral("missing column '%1'").arg(names.front()));
+    }
+    return {};
+}
+
+Verdict verdictOf(const Row& row, const QString& text, const QString& column, const QString& path) {
+    const std::optional<Verdict> verdict = parseVerdict(text);
+    if (!verdict) {
+        throw ImportError(path, row.line, QStringLiteral("unknown verdict '%1' in column '%2'").arg(text, column));
+    }
+    return *verdict;
+}
+
+QString resolve(const QString& video, const Row& row, const QString& column, const QString& path) {
+    if (video.isEmpty()) {
+        throw ImportError(path, row.line, QStringLiteral("empty video path in column '%1'").arg(column));
+    }
+    return QDir::cleanPath(QFileInfo(path).absoluteDir().absoluteFilePath(video));
+}
+
+} // namespace
+
+QString preferenceFormatName(PreferenceFormat format) {
+    switch (format) {
+    case PreferenceFormat::GenAIBench:
+        return QStringLiteral("genai-bench");
+    case PreferenceFormat::VideoGenRewardBench:
+        return QStringLiteral("videogen-rewardbench");
+    case PreferenceFormat::MonetBench:
+        return QStringLiteral("monetbench");
+    case PreferenceFormat::Jsonl:
+        return QStringLiteral("jsonl");
+    case PreferenceFormat::Csv:
+        return QStringLiteral("csv");
+    }
+    return QStringLiteral("?");
+}
+
+std::optional<PreferenceFormat> parsePreferenceFormat(const QString& name) {
+    for (const PreferenceFormat format :
+         {PreferenceFormat::GenAIBench, PreferenceFormat::VideoGenRewardBench, PreferenceFormat::MonetBench,
+          PreferenceFormat::Jsonl, PreferenceFormat::Csv}) {
+        if (name.compare(preferenceFormatName(format), Qt::CaseInsensitive) == 0) {
+            return format;
+        }
+    }
+    return std::nullopt;
+}
+
+PreferenceFile readPreferenceFile(const QString& path, PreferenceFormat format) {
+    const QString text = readText(path);
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const bool jsonLayout =
+        format == PreferenceFormat::Jsonl ||
+        (format != PreferenceFormat::Csv && (suffix == QLatin1String("jsonl") || suffix == QLatin1String("json")));
+    const QVector<Row> rows = jsonLayout ? jsonRows(text, path) : csvRows(text, path);
+    PreferenceFile file;
+    file.path = path;
+    file.format = format;
+    for (const Row& row : rows) {
+        PreferencePair pair;
+        pair.line = row.line;
+        switch (format) {
+        case PreferenceFormat::GenAIBench: {
+            pair.prompt = field(row, {QStringLiteral("prompt")}, path, false);
+            pair.modelA = field(row, {QStringLiteral("left_model")}, path, false);
+            pair.modelB = field(row, {QStringLiteral("right_model")}, path, false);
+            pair.videoA =
+                resolve(field(row, {QStringLiteral("left_video")}, path), row, QStringLiteral("left_video"), path);
+            pair.videoB =
+                resolve(field(row, {QStringLiteral("right_video")}, path), row, QStringLiteral("right_video"), path);
+            pair.verdict =
+                verdictOf(row, field(row, {QStringLiteral("vote_type")}, path), QStringLiteral("vote_type"), path);
+            break;
+        }
+        case PreferenceFormat::VideoGenRewardBench: {
+            pair.prompt = field(row, {QStringLiteral("prompt")}, path, false);
+            pair.modelA = field(row, {QStringLiteral("A_model")}, path, false);
+            pair.modelB = field(row, {QStringLiteral("B_model")}, path, false);
+            pair.videoA = resolve(field(row, {QStringLiteral("path_A")}, path), row, QStringLiteral("path_A"), path);
+            pair.videoB = resolve(field(row, {QStringLiteral("path_B")}, path), row, QStringLiteral("path_B"), path);
+            pair.verdict =
+                verdictOf(row, field(row, {QStringLiteral("Overall")}, path), QStringLiteral("Overall"), path);
+            for (const QString& aspect : {QStringLiteral("VQ"), QStringLiteral("MQ"), QStringLiteral("TA")}) {
+                const QString value = field(row, {aspect}, path, false);
+                if (!value.isEmpty()) {
+                    pair.aspects.insert(aspect, verdictOf(row, value, aspect, path));
+                }
+            }
+            break;
+        }
+        case PreferenceFormat::MonetBench: {
+            pair.videoA =
+                resolve(field(row, {QStringLiteral("video1_path")}, path), row, QStringLiteral("video1_path"), path);
+            pair.videoB =
+                resolve(field(row, {QStringLiteral("video2_path")}, path), row, QStringLiteral("video2_path"), path);
+            pair.prompt = field(row, {QStringLiteral("prompt")}, path, false);
+            pair.verdict = verdictOf(row, field(row, {QStringLiteral("standard_answer")}, path),
+                                     QStringLiteral("standard_answer"), path);
+            break;
+        }
+        case PreferenceFormat::Jsonl:
+        case PreferenceFormat::Csv: {
+            pair.videoA = resolve(field(row, {QStringLiteral("video_a")}, path), row, QStringLiteral("video_a"), path);
+            pair.videoB = resolve(field(row, {QStringLiteral("video_b")}, path), row, QStringLiteral("video_b"), path);
+            pair.modelA = field(row, {QStringLiteral("model_a")}, path, false);
+            pair.modelB = field(row, {QStringLiteral("model_b")}, path, false);
+            pair.prompt = field(row, {QStringLiteral("prompt")}, path, false);
+            pair.verdict = verdictOf(row, field(row, {QStringLiteral("label"), QStringLiteral("verdict")}, path),
+                                     QStringLiteral("label"), path);
+            for (auto it = row.fields.begin(); it != row.fields.end(); ++it) {
+                // Aspect verdicts: {"aspects": {"VQ": "A"}} in JSONL, columns "aspect:VQ" in CSV.
+                if (it.key().startsWith(QLatin1String("aspects:")) || it.key().startsWith(QLatin1String("aspect:"))) {
+                    const QString aspect = it.key().section(QLatin1Char(':'), 1);
+                    if (!it.value().trimmed().isEmpty()) {
+                        pair.aspects.insert(aspect, verdictOf(row, it.value(), it.key(), path));
+                    }
+                }
+            }
+            break;
+        }
+        }
+        for (auto it = pair.aspects.begin(); it != pair.aspects.end(); ++it) {
+            if (!file.aspectNames.contains(it.key())) {
+                file.aspectNames.append(it.key());
+            }
+        }
+        file.pairs.append(pair);
+    }
+    return file;
+}
+
+} // namespace svj::annotation

@@ -1,0 +1,46 @@
+// Pairwise preference files in the formats the field uses: GenAI-Bench video, VideoGen-RewardBench,
+// MonetBench, and our own JSONL and CSV. Video paths are resolved against the file's folder.
+#pragma once
+
+#include "annotation/verdict.h"
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <optional>
+
+namespace svj::annotation {
+
+// Stored value: keep the numbers.
+enum class PreferenceFormat { GenAIBench = 0, VideoGenRewardBench = 1, MonetBench = 2, Jsonl = 3, Csv = 4 };
+
+// "genai-bench", "videogen-rewardbench", "monetbench", "jsonl", "csv".
+QString preferenceFormatName(PreferenceFormat format);
+std::optional<PreferenceFormat> parsePreferenceFormat(const QString& name);
+
+struct PreferencePair {
+    QString videoA; // absolute paths
+    QString videoB;
+    QString modelA;
+    QString modelB;
+    QString prompt;
+    Verdict verdict = Verdict::Tie;
+    QMap<QString, Verdict> aspects; // per-aspect verdicts where the file has them (VQ, MQ, TA, ...)
+    int line = 0;                   // where the pair is in the file
+};
+
+struct PreferenceFile {
+    QString path;
+    PreferenceFormat format = PreferenceFormat::Jsonl;
+    QVector<PreferencePair> pairs;
+    QStringList aspectNames; // in file order
+};
+
+// Reads a whole file; JSONL or CSV layout follows the extension (.jsonl/.json vs .csv) for the benchmark
+// formats that exist in both. Throws ImportError naming the file and line: unreadable file, missing
+// columns, an unknown verdict, an empty video path. Nothing is returned partially.
+PreferenceFile readPreferenceFile(const QString& path, PreferenceFormat format);
+
+} // namespace svj::annotation
