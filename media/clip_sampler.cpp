@@ -195,3 +195,15 @@ Clip sampleClip(VideoReader& reader, const ClipSpec& spec) {
 }
 
 } // namespace svj::media
+
+namespace svj::media {
+
+std::vector<Clip> sampleCoverage(VideoReader& reader, const ClipSpec& spec) {
+    std::vector<Clip> clips;
+    for (const ClipPlan& plan : planCoverage(reader.framePtsUs(), reader.durationUs(), spec, reader.path())) {
+        clips.push_back(sampleClip(reader, plan, spec));
+    }
+    return clips;
+}
+
+} // namespace svj::media

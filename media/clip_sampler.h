@@ -79,5 +79,7 @@ CropRect centreCrop(int sourceWidth, int sourceHeight, double sampleAspect, int 
 // order, each once, so sampling costs one forward decode at most.
 Clip sampleClip(VideoReader& reader, const ClipPlan& plan, const ClipSpec& spec);
 Clip sampleClip(VideoReader& reader, const ClipSpec& spec);
+// Every window of planCoverage, sampled: the whole video as the judge sees it.
+std::vector<Clip> sampleCoverage(VideoReader& reader, const ClipSpec& spec);
 
 } // namespace svj::media

@@ -22,13 +22,14 @@ torch::nn::LayerNorm layerNorm(int64_t dim, double eps) {
 }
 
 // softmax(q k^T / sqrt(d)) v over [B, heads, S, d]. LibTorch 2 has the fused kernels (flash, memory-
-// efficient); 1.13 gets the plain formula.
+// efficient); 1.13 gets the formula, with the scale folded into the query (S x d multiplies instead of
+// S x S).
 torch::Tensor attention(const torch::Tensor& query, const torch::Tensor& key, const torch::Tensor& value) {
 #if TORCH_VERSION_MAJOR >= 2
     return at::scaled_dot_product_attention(query, key, value);
 #else
     const double scale = 1.0 / std::sqrt(static_cast<double>(query.size(-1)));
-    const torch::Tensor weights = torch::softmax(torch::matmul(query, key.transpose(-2, -1)) * scale, -1);
+    const torch::Tensor weights = torch::softmax(torch::matmul(query * scale, key.transpose(-2, -1)), -1);
     return torch::matmul(weights, value);
 #endif
 }

@@ -14,6 +14,8 @@ inline constexpr int kExitBadInput = 2; // wrong command line, or an input file 
 using Arguments = std::vector<std::string>;
 
 int runFrames(const Arguments& arguments);
+int runPretrain(const Arguments& arguments);
+int runScore(const Arguments& arguments);
 int runProbe(const Arguments& arguments);
 int runVersion(const Arguments& arguments);
 

@@ -22,6 +22,8 @@ const std::vector<Subcommand>& subcommands() {
     static const std::vector<Subcommand> table = {
         {"probe", "print container, streams, size, fps, duration and frame count of videos", svj::cli::runProbe},
         {"frames", "write one exact frame of a video as a PNG", svj::cli::runFrames},
+        {"score", "the judge's per-frame energy curve of videos", svj::cli::runScore},
+        {"pretrain", "train the judge on real footage (stage 1)", svj::cli::runPretrain},
         {"version", "print the version (with --verbose: the libraries it runs with)", svj::cli::runVersion},
     };
     return table;

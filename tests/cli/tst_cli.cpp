@@ -1,7 +1,9 @@
 // The `svj` command line as a user meets it: exit codes, help, and `svj probe` on real and bad files.
 #include "media/video_reader.h"
 #include "svj/version.h"
+#include "tests/cli/cli_runner.h"
 #include "tests/support/test_clips.h"
+#include "tests/support/test_registry.h"
 
 #include <QDir>
 #include <QFile>
@@ -31,32 +33,12 @@ private slots:
     void framesErrors();
 
 private:
-    struct Result {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-    Result run(const QStringList& arguments);
-
-    QString m_svj;
+    using Result = svj::test::CliResult;
+    static Result run(const QStringList& arguments) { return svj::test::runCli(arguments); }
 };
 
-TestCli::Result TestCli::run(const QStringList& arguments) {
-    QProcess process;
-    process.start(m_svj, arguments);
-    Result result;
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit) {
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
-
 void TestCli::initTestCase() {
-    m_svj = qEnvironmentVariable("SVJ_CLI");
-    QVERIFY2(!m_svj.isEmpty(), "SVJ_CLI must name the svj executable (CTest sets it)");
+    QVERIFY2(!svj::test::cliPath().isEmpty(), "SVJ_CLI must name the svj executable (CTest sets it)");
 }
 
 void TestCli::versionFlag() {
@@ -211,5 +193,5 @@ void TestCli::framesErrors() {
     QVERIFY(!QFile::exists(arguments.last()));
 }
 
-QTEST_GUILESS_MAIN(TestCli)
+SVJ_REGISTER_TEST(TestCli)
 #include "tst_cli.moc"

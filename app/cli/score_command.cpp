@@ -1,0 +1,214 @@
+// `svj score`: the judge's energy curve of whole videos. Wiring only: media/ samples the windows that cover
+// a video, model/ scores them and stitches one curve.
+#include "app/cli/command_line.h"
+#include "app/cli/commands.h"
+#include "app/cli/interrupt.h"
+#include "app/cli/progress.h"
+#include "media/clip_sampler.h"
+#include "media/media_error.h"
+#include "media/video_reader.h"
+#include "model/default_judge.h"
+#include "model/judge.h"
+#include "model/model_error.h"
+#include "model/score_curve.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+namespace svj::cli {
+namespace {
+
+struct VideoScore {
+    std::string path;
+    int64_t frameCount = 0;
+    double fps = 0.0;
+    std::vector<int64_t> framePtsUs;
+    std::vector<model::ScoredWindow> windows;
+    model::VideoCurve curve;
+    std::vector<float> aspectScores; // mean over windows, stage-2 judges only
+};
+
+VideoScore scoreVideo(model::Judge& judge, const std::string& path, const std::atomic<bool>& stop) {
+    const model::JudgeConfig& config = judge.config();
+    media::ClipSpec spec;
+    spec.fps = config.inputFps;
+    spec.frameCount = config.inputFrames;
+    spec.width = config.inputWidth;
+    spec.height = config.inputHeight;
+    spec.shortPolicy = media::ShortVideoPolicy::Shrink;
+    media::VideoReader reader(path);
+    VideoScore result;
+    result.path = path;
+    result.frameCount = reader.frameCount();
+    result.fps = reader.info().frameRate.value();
+    result.framePtsUs = reader.framePtsUs();
+    const std::vector<media::Clip> clips = media::sampleCoverage(reader, spec);
+    for (const media::Clip& clip : clips) {
+        const model::ScoreResult score =
+            judge.score({clip.rgb.data(), clip.frameCount, clip.height, clip.width}, {}, &stop);
+        result.windows.push_back({clip.plan.sourceIndices, score.frameEnergies, score.energy});
+        if (score.hasAspects) {
+            result.aspectScores.resize(score.aspectScores.size(), 0.0f);
+            for (size_t i = 0; i < score.aspectScores.size(); ++i) {
+                result.aspectScores[i] += score.aspectScores[i] / static_cast<float>(clips.size());
+            }
+        }
+    }
+    result.curve = model::stitchWindows(result.windows, result.frameCount);
+    return result;
+}
+
+nlohmann::json toJson(const VideoScore& score, const model::Judge& judge, const std::string& checkpoint) {
+    nlohmann::json windows = nlohmann::json::array();
+    for (const model::ScoredWindow& window : score.windows) {
+        windows.push_back({{"source_frames", window.sourceFrames},
+                           {"frame_energies", window.frameEnergies},
+                           {"energy", window.energy}});
+    }
+    nlohmann::json result = {{"video", score.path},
+                             {"checkpoint", checkpoint},
+                             {"energy", score.curve.energy},
+                             {"frame_count", score.frameCount},
+                             {"fps", score.fps},
+                             {"worst_frame", score.curve.worstFrame},
+                             {"frame_energies", score.curve.frameEnergies},
+                             {"judge_input",
+                              {{"width", judge.config().inputWidth},
+                               {"height", judge.config().inputHeight},
+                               {"frames", judge.config().inputFrames},
+                               {"fps", judge.config().inputFps}}},
+                             {"windows", windows}};
+    if (!score.aspectScores.empty()) {
+        nlohmann::json aspects = nlohmann::json::object();
+        for (size_t i = 0; i < score.aspectScores.size() && i < judge.config().aspects.size(); ++i) {
+            aspects[judge.config().aspects[i]] = score.aspectScores[i];
+        }
+        result["aspects"] = aspects;
+    }
+    return result;
+}
+
+// A one-line picture of the curve: ten levels from the video's lowest to its highest energy.
+std::string sparkline(const std::vector<float>& values, size_t width) {
+    if (values.empty()) {
+        return {};
+    }
+    static const char* const kLevels[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+    const auto [low, high] = std::minmax_element(values.begin(), values.end());
+    std::string line;
+    const size_t columns = std::min(width, values.size());
+    for (size_t c = 0; c < columns; ++c) {
+        const size_t begin = c * values.size() / columns;
+        const size_t end = std::max(begin + 1, (c + 1) * values.size() / columns);
+        float peak = values[begin];
+        for (size_t i = begin; i < end; ++i) {
+            peak = std::max(peak, values[i]);
+        }
+        const float span = *high - *low;
+        const int level = span > 0 ? static_cast<int>(std::lround(7.0f * (peak - *low) / span)) : 0;
+        line += kLevels[std::clamp(level, 0, 7)];
+    }
+    return line;
+}
+
+void printText(const VideoScore& score) {
+    std::printf("%s\n  energy %.4f (lower = better) over %zu window(s); worst frame %lld at %.2f s\n",
+                score.path.c_str(), score.curve.energy, score.windows.size(),
+                static_cast<long long>(score.curve.worstFrame),
+                score.curve.worstFrame >= 0
+                    ? static_cast<double>(score.framePtsUs[static_cast<size_t>(score.curve.worstFrame)]) / 1e6
+                    : 0.0);
+    if (!score.curve.frameEnergies.empty()) {
+        const auto [low, high] =
+            std::minmax_element(score.curve.frameEnergies.begin(), score.curve.frameEnergies.end());
+        std::printf("  curve %s  (%.4f .. %.4f, %zu frames)\n", sparkline(score.curve.frameEnergies, 72).c_str(), *low,
+                    *high, score.curve.frameEnergies.size());
+    }
+    std::string used;
+    for (const model::ScoredWindow& window : score.windows) {
+        used += used.empty() ? "" : " | ";
+        used += std::to_string(window.sourceFrames.front()) + ".." + std::to_string(window.sourceFrames.back()) + " (" +
+                std::to_string(window.sourceFrames.size()) + " frames)";
+    }
+    std::printf("  frames the judge saw: %s\n", used.c_str());
+}
+
+} // namespace
+
+int runScore(const Arguments& arguments) {
+    CommandLine commandLine("score", {{"ckpt", "CKPT", "the judge (default: the one that ships with svj)"},
+                                      {"json", "", "one JSON object per video on stdout"},
+                                      {"csv", "", "video,frame,time_s,energy rows on stdout"},
+                                      {"threads", "N", "CPU threads (0 = one per core)", "0"},
+                                      {"device", "NAME", "cpu or cuda", "cpu"},
+                                      {"dtype", "NAME", "f32 or bf16", "f32"}});
+    commandLine.parse(arguments);
+    if (commandLine.helpRequested()) {
+        std::cout << "Usage: svj score VIDEO... [--ckpt CKPT] [--json | --csv]\n\n"
+                     "Scores whole videos with the judge: windows of the judge's clip length cover each video,\n"
+                     "every window is scored, and the per-frame energies are stitched into one curve (lower =\n"
+                     "better). Prints the total, the worst frame, the curve and the exact frames the judge saw.\n\n"
+                  << commandLine.optionsHelp();
+        return kExitOk;
+    }
+    if (commandLine.positional().empty()) {
+        throw UsageError("score needs at least one VIDEO");
+    }
+    if (commandLine.flag("json") && commandLine.flag("csv")) {
+        throw UsageError("choose --json or --csv, not both");
+    }
+    model::JudgeOptions options;
+    options.threads = commandLine.intValue("threads", 0);
+    options.device = commandLine.valueOr("device", "cpu");
+    options.dtype = commandLine.valueOr("dtype", "f32");
+    std::string checkpoint;
+    try {
+        checkpoint = commandLine.value("ckpt") ? *commandLine.value("ckpt") : model::defaultJudgePath();
+    } catch (const model::ModelError& error) {
+        printError(error.what());
+        return kExitBadInput;
+    }
+    std::optional<model::Judge> judge;
+    try {
+        judge.emplace(model::Judge::load(checkpoint, options));
+    } catch (const model::ModelError& error) {
+        printError(error.what());
+        return kExitBadInput;
+    }
+    const std::atomic<bool>& stop = installStopRequest();
+    if (commandLine.flag("csv")) {
+        std::cout << "video,frame,time_s,energy\n";
+    }
+    int failures = 0;
+    for (const std::string& path : commandLine.positional()) {
+        try {
+            const VideoScore score = scoreVideo(*judge, path, stop);
+            if (commandLine.flag("json")) {
+                std::cout << toJson(score, *judge, checkpoint).dump() << "\n";
+            } else if (commandLine.flag("csv")) {
+                for (size_t i = 0; i < score.curve.frameEnergies.size(); ++i) {
+                    std::printf("\"%s\",%zu,%.6f,%.6f\n", path.c_str(), i,
+                                static_cast<double>(score.framePtsUs[i]) / 1e6, score.curve.frameEnergies[i]);
+                }
+            } else {
+                printText(score);
+            }
+            std::fflush(stdout);
+        } catch (const model::Cancelled&) {
+            printError("stopped by " + std::string(stopSignalName()) + " while scoring " + path);
+            return kExitFailure;
+        } catch (const media::MediaError& error) {
+            printError(error.what());
+            ++failures;
+        } catch (const model::ModelError& error) {
+            printError(path + ": " + error.what());
+            ++failures;
+        }
+    }
+    return failures == 0 ? kExitOk : kExitBadInput;
+}
+
+} // namespace svj::cli

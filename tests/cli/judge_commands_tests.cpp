@@ -1,0 +1,273 @@
+// `svj pretrain` and `svj score` as a user runs them: a real (tiny) training run on videos made here, stopped
+// with SIGINT and resumed to the same weights bit for bit; the shipped judge scoring a video; bad input.
+#include "tests/cli/cli_runner.h"
+#include "tests/support/test_clips.h"
+#include "tests/support/test_registry.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <csignal>
+
+namespace {
+
+// The tensor bytes of a safetensors file (everything after the header; the header holds the sidecar).
+QByteArray tensorBytes(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    const QByteArray all = file.readAll();
+    if (all.size() < 8) {
+        return {};
+    }
+    quint64 headerSize = 0;
+    for (int i = 7; i >= 0; --i) {
+        headerSize = (headerSize << 8) | static_cast<unsigned char>(all[i]);
+    }
+    return all.mid(static_cast<qsizetype>(8 + headerSize));
+}
+
+QJsonObject sidecar(const QString& checkpoint) {
+    QFile file(checkpoint + QStringLiteral(".json"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+} // namespace
+
+class JudgeCommandTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void pretrainWritesACheckpointWithItsHeldOutCheck();
+    void interruptedAndResumedEqualsUninterrupted();
+    void pretrainRefusesToOverwriteOrMismatchedResume();
+    void pretrainBadVideos();
+    void scoreWithTheShippedJudge();
+    void scoreJsonAndCsvAgree();
+    void scoreBadInput();
+
+private:
+    QStringList pretrainArguments(const QString& out, int steps) const;
+    QTemporaryDir m_dir;
+    QString m_videos;
+};
+
+void JudgeCommandTest::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    m_videos = m_dir.filePath(QStringLiteral("videos"));
+    QVERIFY(QDir().mkpath(m_videos));
+    // Three short real encodes of moving patterns (one will be held out).
+    const QStringList sources{QStringLiteral("testsrc2=size=96x64:rate=24"),
+                              QStringLiteral("mandelbrot=size=96x64:rate=24"),
+                              QStringLiteral("life=size=96x64:rate=24:mold=10:ratio=0.2:seed=3")};
+    for (int i = 0; i < sources.size(); ++i) {
+        QVERIFY(svj::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), sources[i],
+                                      QStringLiteral("-t"), QStringLiteral("4"), QStringLiteral("-c:v"),
+                                      QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
+                                      QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
+                                      QStringLiteral("%1/clip%2.mp4").arg(m_videos).arg(i)}));
+    }
+}
+
+QStringList JudgeCommandTest::pretrainArguments(const QString& out, int steps) const {
+    return {QStringLiteral("pretrain"),   QStringLiteral("--videos"), m_videos,
+            QStringLiteral("--preset"),   QStringLiteral("tiny"),     QStringLiteral("--size"),
+            QStringLiteral("32"),         QStringLiteral("--frames"), QStringLiteral("9"),
+            QStringLiteral("--steps"),    QString::number(steps),     QStringLiteral("--batch"),
+            QStringLiteral("2"),          QStringLiteral("--faults"), QStringLiteral("2"),
+            QStringLiteral("--threads"),  QStringLiteral("1"),        QStringLiteral("--seed"),
+            QStringLiteral("5"),          QStringLiteral("--out"),    out,
+            QStringLiteral("--progress"), QStringLiteral("json")};
+}
+
+void JudgeCommandTest::pretrainWritesACheckpointWithItsHeldOutCheck() {
+    const QString out = m_dir.filePath(QStringLiteral("plain.safetensors"));
+    const svj::test::CliResult result = svj::test::runCli(pretrainArguments(out, 6));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err + result.out));
+    QVERIFY(QFile::exists(out));
+    QVERIFY(QFile::exists(out + QStringLiteral(".state")));
+    // One JSON object per line on stdout, with steps 1..6 and the events.
+    int steps = 0;
+    bool sawEval = false;
+    for (const QString& line : result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        QJsonParseError error{};
+        const QJsonObject object = QJsonDocument::fromJson(line.toUtf8(), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(line));
+        if (object.contains(QStringLiteral("done"))) {
+            ++steps;
+            QVERIFY(std::isfinite(object.value(QStringLiteral("loss")).toDouble()));
+            QVERIFY(object.contains(QStringLiteral("lr")));
+            QVERIFY(object.contains(QStringLiteral("examples_per_s")));
+        }
+        sawEval = sawEval || object.value(QStringLiteral("event")).toString() == QStringLiteral("eval");
+    }
+    QCOMPARE(steps, 6);
+    QVERIFY(sawEval);
+    const QJsonObject info = sidecar(out);
+    QCOMPARE(info.value(QStringLiteral("steps")).toInt(), 6);
+    QVERIFY(info.value(QStringLiteral("command")).toString().startsWith(QStringLiteral("svj pretrain --videos")));
+    const QJsonObject metrics = info.value(QStringLiteral("metrics")).toObject();
+    QCOMPARE(metrics.value(QStringLiteral("faults")).toObject().size(), 9);
+    QVERIFY(metrics.value(QStringLiteral("pairs")).toInt() >= 9);
+    QCOMPARE(info.value(QStringLiteral("data")).toObject().value(QStringLiteral("heldout_videos")).toArray().size(), 1);
+}
+
+void JudgeCommandTest::interruptedAndResumedEqualsUninterrupted() {
+    const int steps = 40;
+    const QString straight = m_dir.filePath(QStringLiteral("straight.safetensors"));
+    const svj::test::CliResult full = svj::test::runCli(pretrainArguments(straight, steps));
+    QVERIFY2(full.exitCode == 0, qPrintable(full.err));
+
+    const QString stopped = m_dir.filePath(QStringLiteral("stopped.safetensors"));
+    QProcess process;
+    process.start(svj::test::cliPath(), pretrainArguments(stopped, steps));
+    QVERIFY(process.waitForStarted());
+    bool signalled = false;
+    QByteArray output;
+    while (process.state() == QProcess::Running && process.waitForReadyRead(60000)) {
+        output += process.readAllStandardOutput();
+        if (!signalled && output.contains("\"done\":3,")) {
+            ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+            signalled = true;
+        }
+    }
+    QVERIFY(process.state() == QProcess::NotRunning || process.waitForFinished(60000));
+    output += process.readAllStandardOutput();
+    QVERIFY(signalled);
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY2(output.contains("stopped by SIGINT"), output.constData());
+    const int stoppedAt = sidecar(stopped).value(QStringLiteral("steps")).toInt();
+    QVERIFY2(stoppedAt >= 3 && stoppedAt < steps, qPrintable(QString::number(stoppedAt)));
+    QVERIFY(QString::fromUtf8(process.readAllStandardError()).contains(QStringLiteral("--resume")));
+
+    QStringList resume = pretrainArguments(stopped, steps);
+    resume << QStringLiteral("--resume");
+    const svj::test::CliResult resumed = svj::test::runCli(resume);
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+    QCOMPARE(sidecar(stopped).value(QStringLiteral("steps")).toInt(), steps);
+    const QByteArray a = tensorBytes(straight);
+    QVERIFY(!a.isEmpty());
+    QVERIFY2(a == tensorBytes(stopped), "the resumed run's weights differ from the uninterrupted run's");
+    QCOMPARE(sidecar(stopped).value(QStringLiteral("metrics")), sidecar(straight).value(QStringLiteral("metrics")));
+}
+
+void JudgeCommandTest::pretrainRefusesToOverwriteOrMismatchedResume() {
+    const QString out = m_dir.filePath(QStringLiteral("guarded.safetensors"));
+    QVERIFY(svj::test::runCli(pretrainArguments(out, 2)).exitCode == 0);
+    const QByteArray before = tensorBytes(out);
+    const svj::test::CliResult again = svj::test::runCli(pretrainArguments(out, 2));
+    QCOMPARE(again.exitCode, 2);
+    QVERIFY2(again.err.contains(QStringLiteral("exists")), qPrintable(again.err));
+    QStringList other = pretrainArguments(out, 4);
+    other << QStringLiteral("--resume");
+    const svj::test::CliResult mismatched = svj::test::runCli(other);
+    QCOMPARE(mismatched.exitCode, 2);
+    QVERIFY2(mismatched.err.contains(QStringLiteral("other settings")), qPrintable(mismatched.err));
+    QCOMPARE(tensorBytes(out), before); // nothing written
+}
+
+void JudgeCommandTest::pretrainBadVideos() {
+    const QString empty = m_dir.filePath(QStringLiteral("empty"));
+    QVERIFY(QDir().mkpath(empty));
+    QStringList arguments = pretrainArguments(m_dir.filePath(QStringLiteral("never.safetensors")), 2);
+    arguments[2] = empty;
+    const svj::test::CliResult result = svj::test::runCli(arguments);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(empty) && result.err.contains(QStringLiteral("no video")), qPrintable(result.err));
+
+    const QString manifest = m_dir.filePath(QStringLiteral("list.txt"));
+    QVERIFY(svj::test::writeFile(manifest, "videos/clip0.mp4\nvideos/gone.mp4\n"));
+    arguments[2] = manifest;
+    const svj::test::CliResult missing = svj::test::runCli(arguments);
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains(QStringLiteral("line 2")) && missing.err.contains(QStringLiteral("gone.mp4")),
+             qPrintable(missing.err));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("never.safetensors"))));
+}
+
+void JudgeCommandTest::scoreWithTheShippedJudge() {
+    const QString video = svj::test::clip(QStringLiteral("h264_25fps_50f.mp4"));
+    const svj::test::CliResult result = svj::test::runCli({QStringLiteral("score"), video});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY(result.out.contains(QStringLiteral("energy")));
+    QVERIFY(result.out.contains(QStringLiteral("curve")));
+    QVERIFY(result.out.contains(QStringLiteral("frames the judge saw: 0..")));
+}
+
+void JudgeCommandTest::scoreJsonAndCsvAgree() {
+    const QString video = svj::test::clip(QStringLiteral("h264_25fps_50f.mp4"));
+    const QString checkpoint = m_dir.filePath(QStringLiteral("plain.safetensors"));
+    if (!QFile::exists(checkpoint)) {
+        QVERIFY(svj::test::runCli(pretrainArguments(checkpoint, 6)).exitCode == 0);
+    }
+    const svj::test::CliResult json = svj::test::runCli(
+        {QStringLiteral("score"), video, QStringLiteral("--ckpt"), checkpoint, QStringLiteral("--json")});
+    QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+    const QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QCOMPARE(object.value(QStringLiteral("frame_count")).toInt(), 50);
+    const QJsonArray curve = object.value(QStringLiteral("frame_energies")).toArray();
+    QCOMPARE(curve.size(), 50);
+    const QJsonArray windows = object.value(QStringLiteral("windows")).toArray();
+    QVERIFY(!windows.isEmpty());
+    // 32 x 32, 9 frames at 8 fps from a 25 fps video: the judge saw every third-ish frame, starting at 0.
+    const QJsonArray used = windows.first().toObject().value(QStringLiteral("source_frames")).toArray();
+    QCOMPARE(used.size(), 9);
+    QCOMPARE(used.at(0).toInt(), 0);
+    QCOMPARE(used.at(1).toInt(), 3);
+
+    const svj::test::CliResult csv = svj::test::runCli(
+        {QStringLiteral("score"), video, QStringLiteral("--ckpt"), checkpoint, QStringLiteral("--csv")});
+    QVERIFY2(csv.exitCode == 0, qPrintable(csv.err));
+    const QStringList rows = csv.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(rows.size(), 51);
+    QCOMPARE(rows.first(), QStringLiteral("video,frame,time_s,energy"));
+    for (int i = 0; i < 50; ++i) {
+        const double energy = rows[i + 1].section(QLatin1Char(','), -1).toDouble();
+        QVERIFY(std::abs(energy - curve.at(i).toDouble()) < 1e-5);
+    }
+}
+
+void JudgeCommandTest::scoreBadInput() {
+    const QString video = svj::test::clip(QStringLiteral("h264_25fps_50f.mp4"));
+    // A truncated checkpoint.
+    const QString source = m_dir.filePath(QStringLiteral("plain.safetensors"));
+    if (!QFile::exists(source)) {
+        QVERIFY(svj::test::runCli(pretrainArguments(source, 6)).exitCode == 0);
+    }
+    QFile file(source);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString truncated = m_dir.filePath(QStringLiteral("truncated.safetensors"));
+    QVERIFY(svj::test::writeFile(truncated, file.read(file.size() / 2)));
+    QFile::copy(source + QStringLiteral(".json"), truncated + QStringLiteral(".json"));
+    const svj::test::CliResult broken =
+        svj::test::runCli({QStringLiteral("score"), video, QStringLiteral("--ckpt"), truncated});
+    QCOMPARE(broken.exitCode, 2);
+    QVERIFY2(broken.err.contains(truncated), qPrintable(broken.err));
+    // A missing and a non-video file among good ones: the good one is still scored.
+    const QString missing = m_dir.filePath(QStringLiteral("missing.mp4"));
+    const svj::test::CliResult mixed =
+        svj::test::runCli({QStringLiteral("score"), missing, video, svj::test::clip(QStringLiteral("not_a_video.txt")),
+                           QStringLiteral("--ckpt"), source, QStringLiteral("--json")});
+    QCOMPARE(mixed.exitCode, 2);
+    QCOMPARE(mixed.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 1);
+    QVERIFY2(mixed.err.contains(missing) && mixed.err.contains(QStringLiteral("not_a_video.txt")),
+             qPrintable(mixed.err));
+    // No video at all is a usage error.
+    QCOMPARE(svj::test::runCli({QStringLiteral("score")}).exitCode, 2);
+}
+
+SVJ_REGISTER_TEST(JudgeCommandTest)
+#include "judge_commands_tests.moc"
