@@ -7,6 +7,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace svj::media {
@@ -110,6 +111,14 @@ std::vector<std::string> readManifest(const fs::path& manifest) {
     return videos;
 }
 
+constexpr int kMinSequenceImages = 5;
+
+bool hasImageExtension(const std::string& path) {
+    static const std::array<const char*, 6> kExtensions = {".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff"};
+    const std::string extension = lower(fs::path(path).extension().string());
+    return std::find(kExtensions.begin(), kExtensions.end(), extension) != kExtensions.end();
+}
+
 } // namespace
 
 bool hasVideoExtension(const std::string& path) {
@@ -128,14 +137,37 @@ std::vector<std::string> listVideoFiles(const std::string& folderOrManifest) {
     }
     std::vector<std::string> videos;
     if (fs::is_directory(root, error)) {
+        std::map<std::string, int> imagesPerFolder;
         for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error), end;
              it != end; it.increment(error)) {
             if (error) {
                 break;
             }
-            if (it->is_regular_file(error) && hasVideoExtension(it->path().string())) {
-                videos.push_back(it->path().lexically_normal().string());
+            if (!it->is_regular_file(error)) {
+                continue;
             }
+            if (hasVideoExtension(it->path().string())) {
+                videos.push_back(it->path().lexically_normal().string());
+            } else if (hasImageExtension(it->path().string())) {
+                ++imagesPerFolder[it->path().parent_path().lexically_normal().string()];
+            }
+        }
+        // A folder of numbered pictures is a video too (VideoReader reads it as an image sequence); a few
+        // stray pictures are not.
+        for (const auto& [folder, images] : imagesPerFolder) {
+            if (images >= kMinSequenceImages && fs::path(folder).lexically_normal() != root.lexically_normal() &&
+                fs::path(folder) / "" != root.lexically_normal()) {
+                videos.push_back(folder);
+            }
+        }
+        // The folder named is itself an image sequence ("dir/" and "dir" alike).
+        fs::path self = root.lexically_normal();
+        if (!self.has_filename()) {
+            self = self.parent_path();
+        }
+        const auto own = imagesPerFolder.find(self.string());
+        if (videos.empty() && own != imagesPerFolder.end() && own->second >= kMinSequenceImages) {
+            videos.push_back(own->first);
         }
         std::sort(videos.begin(), videos.end());
     } else {

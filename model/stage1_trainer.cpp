@@ -30,6 +30,7 @@ struct Stage1Trainer::Impl {
     Judge::Impl& judge;
     Stage1Options options;
     std::vector<TrainingClip> real;
+    std::vector<std::vector<TrainingClip>> broken; // per real clip: its broken copies (paired negatives)
     std::vector<TrainingClip> generated;
     detail::Random random;
     std::unique_ptr<detail::AdamW> optimizer;
@@ -62,10 +63,10 @@ struct Stage1Trainer::Impl {
 
     void validate(const TrainingClip& clip) const {
         const JudgeConfig& config = judge.network->config;
-        if (clip.width != config.inputWidth || clip.height != config.inputHeight) {
+        if (clip.width < config.inputWidth || clip.height < config.inputHeight) {
             throw ModelError(clip.source + ": clip is " + std::to_string(clip.width) + "x" +
                              std::to_string(clip.height) + " but the judge takes " + std::to_string(config.inputWidth) +
-                             "x" + std::to_string(config.inputHeight));
+                             "x" + std::to_string(config.inputHeight) + " (larger clips are cropped at random)");
         }
         if (clip.frames < 5 || clip.frames % 4 != 1 ||
             clip.rgb.size() != clip.frameBytes() * static_cast<size_t>(clip.frames)) {
@@ -73,17 +74,38 @@ struct Stage1Trainer::Impl {
         }
     }
 
+    // Where a clip is cut: the judge's input size out of a larger clip, mirrored or not. A positive and the
+    // broken copy paired with it share it, so the pair differs by the fault alone.
+    struct Crop {
+        int64_t y = 0;
+        int64_t x = 0;
+        bool flip = false;
+    };
+
+    Crop randomCrop(const TrainingClip& clip) {
+        const JudgeConfig& config = judge.network->config;
+        // No draw where there is no choice: clips of exactly the input size train as they always did.
+        Crop crop;
+        crop.y = clip.height > config.inputHeight ? uniform(0, clip.height - config.inputHeight) : 0;
+        crop.x = clip.width > config.inputWidth ? uniform(0, clip.width - config.inputWidth) : 0;
+        crop.flip = options.randomFlip && uniform(0, 1) == 1;
+        return crop;
+    }
+
     // `latents` latent frames of `clip` starting at latent frame `start`, as pixels in [-1, 1] [3, F, H, W].
-    torch::Tensor pixels(const TrainingClip& clip, int64_t start, int64_t latents) const {
+    torch::Tensor pixels(const TrainingClip& clip, int64_t start, int64_t latents, const Crop& crop) const {
+        const JudgeConfig& config = judge.network->config;
         const int64_t firstFrame = 4 * start;
         const int64_t frames = 1 + 4 * (latents - 1);
         const torch::Tensor all = torch::from_blob(const_cast<uint8_t*>(clip.rgb.data()),
                                                    {clip.frames, clip.height, clip.width, 3}, torch::kUInt8);
-        return all.slice(0, firstFrame, firstFrame + frames)
-            .permute({3, 0, 1, 2})
-            .to(torch::kFloat32)
-            .div(127.5)
-            .sub(1.0);
+        torch::Tensor cut = all.slice(0, firstFrame, firstFrame + frames)
+                                .slice(1, crop.y, crop.y + config.inputHeight)
+                                .slice(2, crop.x, crop.x + config.inputWidth);
+        if (crop.flip) {
+            cut = cut.flip({2});
+        }
+        return cut.permute({3, 0, 1, 2}).to(torch::kFloat32).div(127.5).sub(1.0);
     }
 
     int64_t latentCount(const TrainingClip& clip) const { return 1 + (clip.frames - 1) / 4; }
@@ -100,9 +122,16 @@ Stage1Trainer::Stage1Trainer(Judge& judge, const Stage1Options& options)
 
 Stage1Trainer::~Stage1Trainer() = default;
 
-void Stage1Trainer::addReal(TrainingClip clip) {
+void Stage1Trainer::addReal(TrainingClip clip, std::vector<TrainingClip> brokenCopies) {
     m_impl->validate(clip);
+    for (const TrainingClip& copy : brokenCopies) {
+        m_impl->validate(copy);
+        if (copy.frames != clip.frames || copy.width != clip.width || copy.height != clip.height) {
+            throw ModelError(copy.source + ": a broken copy must have its clean clip's frames and size");
+        }
+    }
     m_impl->real.push_back(std::move(clip));
+    m_impl->broken.push_back(std::move(brokenCopies));
 }
 
 void Stage1Trainer::addGenerated(TrainingClip clip) {
@@ -132,41 +161,65 @@ Stage1Step Stage1Trainer::step() {
     network->train();
     const int batch = d.options.batchSize;
 
-    // Positives, one crop length for the batch: the shortest clip's, or a random shorter one.
-    std::vector<const TrainingClip*> positives;
+    // Positives, one crop length for the batch: the shortest clip's, or a random shorter one; each cut at a
+    // random place (and mirrored at random) when the clip is larger than the judge's input.
+    std::vector<size_t> positives;
     int64_t length = std::numeric_limits<int64_t>::max();
     for (int i = 0; i < batch; ++i) {
-        positives.push_back(&d.real[static_cast<size_t>(d.uniform(0, static_cast<int64_t>(d.real.size()) - 1))]);
-        length = std::min(length, d.latentCount(*positives.back()));
+        positives.push_back(static_cast<size_t>(d.uniform(0, static_cast<int64_t>(d.real.size()) - 1)));
+        length = std::min(length, d.latentCount(d.real[positives.back()]));
     }
     if (std::uniform_real_distribution<double>(0.0, 1.0)(d.random) < config.variableLengthProbability) {
         length = d.uniform(2, length);
     }
     std::vector<torch::Tensor> positivePixels;
-    for (const TrainingClip* clip : positives) {
-        positivePixels.push_back(d.pixels(*clip, d.uniform(0, d.latentCount(*clip) - length), length));
+    std::vector<int64_t> starts;
+    std::vector<Impl::Crop> crops;
+    for (const size_t index : positives) {
+        const TrainingClip& clip = d.real[index];
+        starts.push_back(d.uniform(0, d.latentCount(clip) - length));
+        crops.push_back(d.randomCrop(clip));
+        positivePixels.push_back(d.pixels(clip, starts.back(), length, crops.back()));
     }
 
-    // Negatives: generated videos with their share of the mix (when there are any), else perturbations.
+    // Negatives: with the "generated" share of the mix, a broken copy of the same positive (same window,
+    // same cut) when it has any, else a generated video; otherwise a latent perturbation of the positive.
     const NegativeMix& mix = config.negatives;
-    std::discrete_distribution<int> pick({d.generated.empty() ? 0.0 : mix.generated, mix.frameShuffle, mix.frameDrop,
-                                          mix.noisySegment, mix.patchSwap, mix.temporalSliceSwap});
+    const bool anyBroken =
+        std::any_of(d.broken.begin(), d.broken.end(), [](const std::vector<TrainingClip>& c) { return !c.empty(); });
+    std::discrete_distribution<int> pick({d.generated.empty() && !anyBroken ? 0.0 : mix.generated, mix.frameShuffle,
+                                          mix.frameDrop, mix.noisySegment, mix.patchSwap, mix.temporalSliceSwap});
     std::vector<int> sources;
     std::vector<torch::Tensor> generatedPixels;
     for (int i = 0; i < batch; ++i) {
         sources.push_back(pick(d.random));
-        if (sources.back() == kGenerated) {
-            const TrainingClip* clip =
-                &d.generated[static_cast<size_t>(d.uniform(0, static_cast<int64_t>(d.generated.size()) - 1))];
-            const int64_t available = d.latentCount(*clip);
+        if (sources.back() != kGenerated) {
+            continue;
+        }
+        const size_t index = positives[static_cast<size_t>(i)];
+        const std::vector<TrainingClip>& copies = d.broken[index];
+        // Broken copies of this positive take three quarters of the share when generated videos exist too.
+        const bool useCopy = !copies.empty() && (d.generated.empty() || d.uniform(0, 3) != 0);
+        if (useCopy) {
+            const TrainingClip& copy =
+                copies[static_cast<size_t>(d.uniform(0, static_cast<int64_t>(copies.size()) - 1))];
+            generatedPixels.push_back(
+                d.pixels(copy, starts[static_cast<size_t>(i)], length, crops[static_cast<size_t>(i)]));
+        } else if (!d.generated.empty()) {
+            const TrainingClip& clip =
+                d.generated[static_cast<size_t>(d.uniform(0, static_cast<int64_t>(d.generated.size()) - 1))];
+            const int64_t available = d.latentCount(clip);
             const int64_t take = std::min(available, length);
-            torch::Tensor clipPixels = d.pixels(*clip, d.uniform(0, available - take), take);
+            torch::Tensor clipPixels = d.pixels(clip, d.uniform(0, available - take), take, d.randomCrop(clip));
             if (take < length) {
                 // A short generated video: repeat its last frame (a freeze, itself a flaw worth penalising).
                 const torch::Tensor last = clipPixels.slice(1, clipPixels.size(1) - 1);
                 clipPixels = torch::cat({clipPixels, last.expand({-1, 4 * (length - take), -1, -1})}, 1);
             }
             generatedPixels.push_back(clipPixels);
+        } else {
+            // This positive has no broken copy and there is no generated video: a perturbation instead.
+            sources.back() = kFirstPerturbation + static_cast<int>(d.uniform(0, 4));
         }
     }
 

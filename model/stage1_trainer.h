@@ -22,6 +22,7 @@ struct Stage1Options {
     double minLearningRateFraction = 0.1;
     double gradientClip = 1.0;
     uint64_t seed = 0;
+    bool randomFlip = true; // mirror clips left-right at random (pairs together)
 };
 
 struct Stage1Step {
@@ -43,8 +44,11 @@ public:
     Stage1Trainer(const Stage1Trainer&) = delete;
     Stage1Trainer& operator=(const Stage1Trainer&) = delete;
 
-    // Clips must have the judge's input size and at least 5 frames (1 + 4k).
-    void addReal(TrainingClip clip);
+    // Clips must be at least the judge's input size (larger ones are cut at a random place each step) and
+    // have 1 + 4k frames, at least 5. `brokenCopies`: the same clip with faults (same frames and size); they
+    // fill the "generated" share of the negatives, cut exactly like their clean clip, so a pair differs by
+    // the fault alone and the judge cannot tell them apart by content.
+    void addReal(TrainingClip clip, std::vector<TrainingClip> brokenCopies = {});
     void addGenerated(TrainingClip clip);
     size_t realCount() const;
     size_t generatedCount() const;

@@ -18,7 +18,7 @@ out=resources/judge/default-judge.safetensors
 mkdir -p resources/judge
 rm -f "$out" "$out.json" "$out.state"
 time "$svj" pretrain --videos "$(realpath --relative-to="$root" "$footage")" --preset tiny --size 64 --frames 17 --fps 8 \
-    --steps 4000 --batch 8 --lr 0.001 --warmup 100 --faults 6 --passes 4 --holdout 0.25 --seed 1 \
+    --steps 5000 --batch 8 --lr 0.001 --warmup 100 --faults 6 --fault-share 0.7 --passes 2 --holdout 0.25 --seed 1 \
     --threads "$(nproc)" --out "$out" "$@"
 rm -f "$out.state" # the optimizer state is for resuming; the shipped judge does not need it
 cp "$footage/NOTICE" resources/judge/FOOTAGE-NOTICE

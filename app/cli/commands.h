@@ -13,6 +13,7 @@ inline constexpr int kExitBadInput = 2; // wrong command line, or an input file 
 
 using Arguments = std::vector<std::string>;
 
+int runFaultCheck(const Arguments& arguments);
 int runFrames(const Arguments& arguments);
 int runPretrain(const Arguments& arguments);
 int runScore(const Arguments& arguments);

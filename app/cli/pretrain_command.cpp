@@ -42,35 +42,40 @@ nlohmann::json trainingSettings(const CommandLine& commandLine, const model::Sta
             {"seed", options.seed},
             {"faults", clips.faultCopies},
             {"holdout", clips.holdoutFraction},
-            {"window_offsets", clips.windowOffsets}};
+            {"window_offsets", clips.windowOffsets},
+            {"crop_margin", clips.cropMargin},
+            {"rate_scales", clips.rateScales}};
 }
 
 } // namespace
 
 int runPretrain(const Arguments& arguments) {
-    CommandLine commandLine("pretrain",
-                            {{"videos", "DIR|MANIFEST", "real footage: the positives"},
-                             {"generated", "DIR|MANIFEST", "generated videos: extra negatives"},
-                             {"preset", "NAME", "tiny, small or cogvideox-2b", "tiny"},
-                             {"config", "FILE.json", "a judge config instead of a preset"},
-                             {"size", "N", "input width and height in pixels (multiple of 16)"},
-                             {"frames", "N", "frames per clip, 1 + 4k"},
-                             {"fps", "F", "clip sampling rate"},
-                             {"steps", "N", "optimizer steps", "2000"},
-                             {"batch", "N", "positives per step (as many negatives)", "8"},
-                             {"lr", "X", "peak learning rate", "0.001"},
-                             {"warmup", "N", "warm-up steps", "100"},
-                             {"faults", "N", "broken copies per real clip as extra negatives (0 = none)", "6"},
-                             {"passes", "N", "coverage passes over each video, each shifted by 1/N of a window", "2"},
-                             {"holdout", "FRACTION", "videos held out for the clean-vs-broken check", "0.25"},
-                             {"eval-every", "N", "run the held-out check every N steps (0 = at the end only)", "0"},
-                             {"checkpoint-every", "N", "write a resumable checkpoint every N steps", "250"},
-                             {"seed", "N", "seed of everything random", "1"},
-                             {"threads", "N", "CPU threads (0 = one per core)", "0"},
-                             {"device", "NAME", "cpu or cuda", "cpu"},
-                             {"out", "CKPT", "where to write the checkpoint (.safetensors)"},
-                             {"resume", "", "continue the run that wrote --out"},
-                             {"progress", "MODE", "bar, json or none", "bar"}});
+    CommandLine commandLine(
+        "pretrain",
+        {{"videos", "DIR|MANIFEST", "real footage: the positives"},
+         {"generated", "DIR|MANIFEST", "generated videos: extra negatives"},
+         {"preset", "NAME", "tiny, small or cogvideox-2b", "tiny"},
+         {"config", "FILE.json", "a judge config instead of a preset"},
+         {"size", "N", "input width and height in pixels (multiple of 16)"},
+         {"frames", "N", "frames per clip, 1 + 4k"},
+         {"fps", "F", "clip sampling rate"},
+         {"steps", "N", "optimizer steps", "2000"},
+         {"batch", "N", "positives per step (as many negatives)", "8"},
+         {"lr", "X", "peak learning rate", "0.001"},
+         {"warmup", "N", "warm-up steps", "100"},
+         {"faults", "N", "broken copies per real clip as extra negatives (0 = none)", "6"},
+         {"fault-share", "X", "share of negatives that are broken copies / generated videos (new judges)", "0.5"},
+         {"crop-margin", "X", "training clips are this much larger than the input, cut at random", "0.25"},
+         {"passes", "N", "coverage passes over each video, each shifted by 1/N of a window", "2"},
+         {"holdout", "FRACTION", "videos held out for the clean-vs-broken check", "0.25"},
+         {"eval-every", "N", "run the held-out check every N steps (0 = at the end only)", "0"},
+         {"checkpoint-every", "N", "write a resumable checkpoint every N steps", "250"},
+         {"seed", "N", "seed of everything random", "1"},
+         {"threads", "N", "CPU threads (0 = one per core)", "0"},
+         {"device", "NAME", "cpu or cuda", "cpu"},
+         {"out", "CKPT", "where to write the checkpoint (.safetensors)"},
+         {"resume", "", "continue the run that wrote --out"},
+         {"progress", "MODE", "bar, json or none", "bar"}});
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
         std::cout << "Usage: svj pretrain --videos DIR|MANIFEST --out CKPT [options]\n\n"
@@ -100,6 +105,20 @@ int runPretrain(const Arguments& arguments) {
     }
     config.inputFrames = commandLine.intValue("frames", config.inputFrames);
     config.inputFps = commandLine.doubleValue("fps", config.inputFps);
+    {
+        // The broken-copy share, the five perturbations keeping their proportions in the rest.
+        const double share = commandLine.doubleValue("fault-share", 0.5);
+        if (!(share >= 0 && share < 1)) {
+            throw UsageError("--fault-share must be in [0, 1)");
+        }
+        model::NegativeMix& mix = config.negatives;
+        const double rest = mix.frameShuffle + mix.frameDrop + mix.noisySegment + mix.patchSwap + mix.temporalSliceSwap;
+        for (double* weight :
+             {&mix.frameShuffle, &mix.frameDrop, &mix.noisySegment, &mix.patchSwap, &mix.temporalSliceSwap}) {
+            *weight *= (1.0 - share) / rest;
+        }
+        mix.generated = share;
+    }
     config.validate();
 
     model::Stage1Options options;
@@ -115,6 +134,10 @@ int runPretrain(const Arguments& arguments) {
     clipSettings.faultCopies = commandLine.intValue("faults", 6);
     clipSettings.holdoutFraction = commandLine.doubleValue("holdout", 0.25);
     clipSettings.seed = options.seed;
+    clipSettings.cropMargin = commandLine.doubleValue("crop-margin", 0.25);
+    if (clipSettings.cropMargin < 0 || clipSettings.cropMargin > 1) {
+        throw UsageError("--crop-margin must be in [0, 1]");
+    }
     const int passes = commandLine.intValue("passes", 2);
     if (passes < 1 || passes > 16) {
         throw UsageError("--passes must be 1 to 16");
@@ -175,8 +198,10 @@ int runPretrain(const Arguments& arguments) {
         return kExitBadInput;
     }
     model::Stage1Trainer trainer(*judge, options);
+    size_t brokenCopies = 0;
     for (const TrainingClip& clip : data.real) {
-        trainer.addReal(clip.clip);
+        trainer.addReal(clip.clip, clip.brokenCopies);
+        brokenCopies += clip.brokenCopies.size();
     }
     for (const TrainingClip& clip : data.negatives) {
         trainer.addGenerated(clip.clip);
@@ -186,13 +211,15 @@ int runPretrain(const Arguments& arguments) {
     }
     progress.event("data",
                    {{"real_clips", data.real.size()},
-                    {"negative_clips", data.negatives.size()},
+                    {"broken_copies", brokenCopies},
+                    {"generated_clips", data.negatives.size()},
                     {"heldout_clips", data.heldOut.size()},
                     {"train_videos", data.trainVideos},
                     {"heldout_videos", data.heldOutVideos}},
                    "training on " + std::to_string(data.real.size()) + " real clips from " +
-                       std::to_string(data.trainVideos.size()) + " videos, " + std::to_string(data.negatives.size()) +
-                       " broken/generated negatives; " + std::to_string(data.heldOut.size()) + " clips from " +
+                       std::to_string(data.trainVideos.size()) + " videos, " + std::to_string(brokenCopies) +
+                       " broken copies of them, " + std::to_string(data.negatives.size()) + " generated clips; " +
+                       std::to_string(data.heldOut.size()) + " clips from " +
                        std::to_string(data.heldOutVideos.size()) + " videos held out");
 
     nlohmann::json metrics = nlohmann::json::object();
@@ -205,7 +232,8 @@ int runPretrain(const Arguments& arguments) {
                                    {{"train_videos", data.trainVideos},
                                     {"heldout_videos", data.heldOutVideos},
                                     {"real_clips", data.real.size()},
-                                    {"negative_clips", data.negatives.size()}}},
+                                    {"broken_copies", brokenCopies},
+                                    {"generated_clips", data.negatives.size()}}},
                                   {"metrics", metrics}};
         // The state first: a checkpoint on disk always has a state at least as new (resume never rewinds).
         trainer.saveState(statePath(*out));

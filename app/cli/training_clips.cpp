@@ -48,33 +48,66 @@ media::PackedClip toPacked(const model::TrainingClip& clip) {
 }
 
 // Every window of a video, once per coverage pass (later passes start part of a window later, so the
-// clips do not all begin on the same frames).
+// clips do not all begin on the same frames) and per sampling rate (the judge's rate times each scale:
+// the same footage moving slower and faster).
 std::vector<model::TrainingClip> videoClips(const std::string& path, const model::JudgeConfig& config,
-                                            const std::vector<double>& offsets, Progress& progress) {
+                                            const std::vector<double>& offsets, double margin, Progress& progress,
+                                            const std::vector<double>& rateScales = {1.0}) {
     std::vector<model::TrainingClip> clips;
     media::VideoReader reader(path);
-    for (const double offset : offsets) {
-        media::ClipSpec spec = clipSpec(config);
-        spec.startSeconds = offset * static_cast<double>(spec.frameCount - 1) / spec.fps;
-        try {
-            for (media::Clip& clip : media::sampleCoverage(reader, spec)) {
-                clips.push_back(toTrainingClip(std::move(clip)));
+    bool first = true;
+    for (const double rate : rateScales)
+        for (const double offset : offsets) {
+            media::ClipSpec spec = clipSpec(config);
+            spec.fps = config.inputFps * rate;
+            spec.width = 2 * static_cast<int>(std::lround(config.inputWidth * (1.0 + margin) / 2));
+            spec.height = 2 * static_cast<int>(std::lround(config.inputHeight * (1.0 + margin) / 2));
+            spec.startSeconds = offset * static_cast<double>(spec.frameCount - 1) / spec.fps;
+            try {
+                for (media::Clip& clip : media::sampleCoverage(reader, spec)) {
+                    clips.push_back(toTrainingClip(std::move(clip)));
+                }
+            } catch (const media::MediaError& error) {
+                if (error.kind() != media::MediaErrorKind::OutOfRange &&
+                    error.kind() != media::MediaErrorKind::InvalidVideo) {
+                    throw;
+                }
+                if (first) {
+                    progress.event("skipped", {{"video", path}, {"why", error.what()}},
+                                   "skipped " + path + ": " + std::string(error.what()));
+                }
             }
-        } catch (const media::MediaError& error) {
-            if (error.kind() != media::MediaErrorKind::OutOfRange &&
-                error.kind() != media::MediaErrorKind::InvalidVideo) {
-                throw;
-            }
-            if (offset == offsets.front()) {
-                progress.event("skipped", {{"video", path}, {"why", error.what()}},
-                               "skipped " + path + ": " + std::string(error.what()));
-            }
+            first = false;
+        }
+    return clips;
+}
+
+// Mean absolute difference per colour sample, in 0..255 units.
+double meanAbsoluteDifference(const media::PackedClip& a, const media::PackedClip& b) {
+    uint64_t sum = 0;
+    for (size_t i = 0; i < a.rgb.size(); ++i) {
+        sum += static_cast<uint64_t>(std::abs(static_cast<int>(a.rgb[i]) - static_cast<int>(b.rgb[i])));
+    }
+    return a.rgb.empty() ? 0.0 : static_cast<double>(sum) / static_cast<double>(a.rgb.size());
+}
+
+constexpr int kCheckRepeats = 3;
+
+// Below this a broken copy looks like its clean clip (a quarter of a grey level on average).
+constexpr double kVisibleDifference = 0.25;
+
+} // namespace
+
+std::vector<TrainingClip> loadCheckClips(const std::vector<std::string>& videos, const model::JudgeConfig& config,
+                                         Progress& progress) {
+    std::vector<TrainingClip> clips;
+    for (const std::string& path : videos) {
+        for (model::TrainingClip& clip : videoClips(path, config, {0.0}, 0.0, progress)) {
+            clips.push_back({std::move(clip), path, {}});
         }
     }
     return clips;
 }
-
-} // namespace
 
 std::string readTextFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -105,13 +138,17 @@ TrainingClips loadTrainingClips(const std::string& videos, const std::optional<s
         // Held-out videos are checked on their first pass only: the check needs no shifted duplicates.
         const std::vector<double> offsets =
             hold ? std::vector<double>{settings.windowOffsets.front()} : settings.windowOffsets;
-        std::vector<model::TrainingClip> clips = videoClips(path, config, offsets, progress);
+        // Training clips are larger than the judge's input (the trainer cuts them at random); held-out clips
+        // are exactly what `svj score` would show the judge.
+        std::vector<model::TrainingClip> clips =
+            videoClips(path, config, offsets, hold ? 0.0 : settings.cropMargin, progress,
+                       hold ? std::vector<double>{1.0} : settings.rateScales);
         if (clips.empty()) {
             continue;
         }
         (hold ? data.heldOutVideos : data.trainVideos).push_back(path);
         for (model::TrainingClip& clip : clips) {
-            (hold ? data.heldOut : data.real).push_back({std::move(clip), path});
+            (hold ? data.heldOut : data.real).push_back({std::move(clip), path, {}});
         }
     }
     if (data.real.empty()) {
@@ -130,16 +167,16 @@ TrainingClips loadTrainingClips(const std::string& videos, const std::optional<s
             if (record.length == 0) {
                 continue; // too short to break
             }
-            model::TrainingClip negative = data.real[i].clip;
-            negative.rgb = std::move(broken.rgb);
-            negative.source += " (" + record.description + ")";
-            data.negatives.push_back({std::move(negative), data.real[i].video});
+            model::TrainingClip copy = data.real[i].clip;
+            copy.rgb = std::move(broken.rgb);
+            copy.source += " (" + record.description + ")";
+            data.real[i].brokenCopies.push_back(std::move(copy));
         }
     }
     if (generated) {
         for (const std::string& path : media::listVideoFiles(*generated)) {
-            for (model::TrainingClip& clip : videoClips(path, config, {0.0}, progress)) {
-                data.negatives.push_back({std::move(clip), path});
+            for (model::TrainingClip& clip : videoClips(path, config, {0.0}, settings.cropMargin, progress)) {
+                data.negatives.push_back({std::move(clip), path, {}});
             }
         }
     }
@@ -151,23 +188,36 @@ nlohmann::json evaluateCleanVsBroken(model::Judge& judge, const std::vector<Trai
     std::vector<model::PairOutcome> all;
     nlohmann::json perFault = nlohmann::json::object();
     std::vector<std::vector<model::PairOutcome>> byFault(faults.size());
+    size_t invisible = 0;
     for (size_t i = 0; i < clean.size(); ++i) {
         const model::TrainingClip& clip = clean[i].clip;
         const media::PackedClip packed = toPacked(clip);
-        // The same broken copies every time the check runs: its own generator, seeded per clip.
+        // The same broken copies every time the check runs: its own generator, seeded per clip; each fault
+        // several times (other places and strengths) so a handful of clips still gives a steady figure.
         std::mt19937_64 random(seed * 1000003ull + i);
         std::vector<media::PackedClip> broken;
-        for (const media::VideoFault fault : faults) {
-            broken.push_back(media::applyVideoFault(packed, fault, random));
+        std::vector<size_t> kinds;
+        for (int repeat = 0; repeat < kCheckRepeats; ++repeat) {
+            for (size_t f = 0; f < faults.size(); ++f) {
+                broken.push_back(media::applyVideoFault(packed, faults[f], random));
+                kinds.push_back(f);
+            }
         }
         std::vector<model::ClipView> views{{clip.rgb.data(), clip.frames, clip.height, clip.width}};
         for (const media::PackedClip& copy : broken) {
             views.push_back({copy.rgb.data(), copy.frames, copy.height, copy.width});
         }
-        const std::vector<model::ScoreResult> scores = judge.scoreBatch(views, static_cast<int>(views.size()));
-        for (size_t f = 0; f < faults.size(); ++f) {
+        const std::vector<model::ScoreResult> scores = judge.scoreBatch(views, 10);
+        for (size_t b = 0; b < broken.size(); ++b) {
+            const size_t f = kinds[b];
+            // A fault that changed (almost) nothing, such as a freeze on a still shot, cannot be judged:
+            // the pair is left out and counted.
+            if (meanAbsoluteDifference(packed, broken[b]) < kVisibleDifference) {
+                ++invisible;
+                continue;
+            }
             // Clean is A and humans prefer it; the margin is score(A) - score(B) with score = -energy.
-            const model::PairOutcome pair{1, static_cast<double>(scores[f + 1].energy - scores[0].energy)};
+            const model::PairOutcome pair{1, static_cast<double>(scores[b + 1].energy - scores[0].energy)};
             byFault[f].push_back(pair);
             all.push_back(pair);
         }
@@ -178,6 +228,7 @@ nlohmann::json evaluateCleanVsBroken(model::Judge& judge, const std::vector<Trai
     return {{"overall", model::accuracyWithoutTies(all)},
             {"pairs", all.size()},
             {"clips", clean.size()},
+            {"invisible_pairs_left_out", invisible},
             {"faults", perFault}};
 }
 

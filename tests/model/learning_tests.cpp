@@ -104,12 +104,16 @@ void LearningTest::tinyJudgeLearnsToSeeTime() {
     config.stage1Training = Stage1Training::AllWeights;
     Judge judge = Judge::create(config, options);
     Stage1Options training;
-    // Measured: AUC 0.946 and 0.942 with training seeds 11 and 12 (about 140 s on two cores).
+    // Measured: AUC 0.952 with training seed 11 (0.946 / 0.942 for seeds 11 / 12 before the query-scaled
+    // attention); about 140 s alone on two cores.
     training.batchSize = 16;
     training.learningRate = 1e-3;
     training.warmupSteps = 20;
     training.totalSteps = 1000;
     training.seed = 11;
+    // Mirroring is for real footage with few videos; these patterns are plentiful, and the measured
+    // figures above are without it (with it, seed 11 gave 0.868 at 1000 steps).
+    training.randomFlip = false;
     Stage1Trainer trainer(judge, training);
     // Plenty of distinct clips: with few, the judge learns the clips instead of time.
     for (uint32_t seed = 0; seed < 1500; ++seed) {
