@@ -40,6 +40,33 @@ double tieGain(const PairOutcome& pair) {
     return sign(pair.margin) == pair.human ? -1.0 : 0.0; // a right call lost, or a wrong one neutralised
 }
 
+// Raises the threshold through the sorted |margin|s. `together`: every pair with the same |margin| crosses
+// at once (a real threshold); otherwise one pair at a time, as the reference implementation does.
+TieAccuracy sweepThresholds(const std::vector<PairOutcome>& pairs, bool together) {
+    TieAccuracy best;
+    best.pairs = pairs.size();
+    if (pairs.empty()) {
+        best.accuracy = std::numeric_limits<double>::quiet_NaN();
+        return best;
+    }
+    const Sweep sweep = startSweep(pairs);
+    const double total = static_cast<double>(pairs.size());
+    best.accuracy = sweep.correct / total;
+    double correct = sweep.correct;
+    for (size_t i = 0; i < sweep.order.size();) {
+        const double level = std::abs(pairs[sweep.order[i]].margin);
+        do {
+            correct += tieGain(pairs[sweep.order[i]]);
+            ++i;
+        } while (together && i < sweep.order.size() && std::abs(pairs[sweep.order[i]].margin) == level);
+        if (correct / total > best.accuracy) {
+            best.accuracy = correct / total;
+            best.epsilon = level;
+        }
+    }
+    return best;
+}
+
 } // namespace
 
 double accuracyAtThreshold(const std::vector<PairOutcome>& pairs, double epsilon) {
@@ -59,49 +86,11 @@ double accuracyAtThreshold(const std::vector<PairOutcome>& pairs, double epsilon
 }
 
 TieAccuracy tieCalibratedAccuracy(const std::vector<PairOutcome>& pairs) {
-    TieAccuracy best;
-    best.pairs = pairs.size();
-    if (pairs.empty()) {
-        best.accuracy = std::numeric_limits<double>::quiet_NaN();
-        return best;
-    }
-    Sweep sweep = startSweep(pairs);
-    const double total = static_cast<double>(pairs.size());
-    best.accuracy = sweep.correct / total;
-    double correct = sweep.correct;
-    for (size_t i = 0; i < sweep.order.size();) {
-        // Every pair with this |margin| crosses the threshold together.
-        const double level = std::abs(pairs[sweep.order[i]].margin);
-        for (; i < sweep.order.size() && std::abs(pairs[sweep.order[i]].margin) == level; ++i) {
-            correct += tieGain(pairs[sweep.order[i]]);
-        }
-        if (correct / total > best.accuracy) {
-            best.accuracy = correct / total;
-            best.epsilon = level;
-        }
-    }
-    return best;
+    return sweepThresholds(pairs, true);
 }
 
 TieAccuracy referenceTieCalibratedAccuracy(const std::vector<PairOutcome>& pairs) {
-    TieAccuracy best;
-    best.pairs = pairs.size();
-    if (pairs.empty()) {
-        best.accuracy = std::numeric_limits<double>::quiet_NaN();
-        return best;
-    }
-    Sweep sweep = startSweep(pairs);
-    const double total = static_cast<double>(pairs.size());
-    best.accuracy = sweep.correct / total;
-    double correct = sweep.correct;
-    for (const size_t index : sweep.order) {
-        correct += tieGain(pairs[index]);
-        if (correct / total > best.accuracy) {
-            best.accuracy = correct / total;
-            best.epsilon = std::abs(pairs[index].margin);
-        }
-    }
-    return best;
+    return sweepThresholds(pairs, false);
 }
 
 double accuracyWithoutTies(const std::vector<PairOutcome>& pairs) {

@@ -4,6 +4,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/progress.h"
+#include "app/cli/training_clips.h"
 #include "media/clip_sampler.h"
 #include "media/media_error.h"
 #include "media/video_reader.h"
@@ -32,13 +33,7 @@ struct VideoScore {
 };
 
 VideoScore scoreVideo(model::Judge& judge, const std::string& path, const std::atomic<bool>& stop) {
-    const model::JudgeConfig& config = judge.config();
-    media::ClipSpec spec;
-    spec.fps = config.inputFps;
-    spec.frameCount = config.inputFrames;
-    spec.width = config.inputWidth;
-    spec.height = config.inputHeight;
-    spec.shortPolicy = media::ShortVideoPolicy::Shrink;
+    const media::ClipSpec spec = judgeClipSpec(judge.config());
     media::VideoReader reader(path);
     VideoScore result;
     result.path = path;

@@ -17,16 +17,6 @@
 namespace svj::cli {
 namespace {
 
-media::ClipSpec clipSpec(const model::JudgeConfig& config) {
-    media::ClipSpec spec;
-    spec.fps = config.inputFps;
-    spec.frameCount = config.inputFrames;
-    spec.width = config.inputWidth;
-    spec.height = config.inputHeight;
-    spec.shortPolicy = media::ShortVideoPolicy::Shrink;
-    return spec;
-}
-
 model::TrainingClip toTrainingClip(media::Clip clip) {
     model::TrainingClip out;
     out.frames = clip.frameCount;
@@ -58,7 +48,7 @@ std::vector<model::TrainingClip> videoClips(const std::string& path, const model
     bool first = true;
     for (const double rate : rateScales)
         for (const double offset : offsets) {
-            media::ClipSpec spec = clipSpec(config);
+            media::ClipSpec spec = judgeClipSpec(config);
             spec.fps = config.inputFps * rate;
             spec.width = 2 * static_cast<int>(std::lround(config.inputWidth * (1.0 + margin) / 2));
             spec.height = 2 * static_cast<int>(std::lround(config.inputHeight * (1.0 + margin) / 2));
@@ -97,6 +87,16 @@ constexpr int kCheckRepeats = 3;
 constexpr double kVisibleDifference = 0.25;
 
 } // namespace
+
+media::ClipSpec judgeClipSpec(const model::JudgeConfig& config) {
+    media::ClipSpec spec;
+    spec.fps = config.inputFps;
+    spec.frameCount = config.inputFrames;
+    spec.width = config.inputWidth;
+    spec.height = config.inputHeight;
+    spec.shortPolicy = media::ShortVideoPolicy::Shrink;
+    return spec;
+}
 
 std::vector<TrainingClip> loadCheckClips(const std::vector<std::string>& videos, const model::JudgeConfig& config,
                                          Progress& progress) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/cli/progress.h"
+#include "media/clip_sampler.h"
 #include "model/config.h"
 #include "model/judge.h"
 #include "model/training_data.h"
@@ -43,6 +44,9 @@ struct TrainingClips {
 // for one clip is skipped with a message.
 TrainingClips loadTrainingClips(const std::string& videos, const std::optional<std::string>& generated,
                                 const model::JudgeConfig& config, const ClipSettings& settings, Progress& progress);
+
+// What the judge sees of a video: its rate, clip length and size; short videos shrink to 1 + 4k frames.
+media::ClipSpec judgeClipSpec(const model::JudgeConfig& config);
 
 // Clean clips of whole videos exactly as `svj score` shows them to the judge (for the fault check).
 std::vector<TrainingClip> loadCheckClips(const std::vector<std::string>& videos, const model::JudgeConfig& config,
