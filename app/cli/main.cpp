@@ -23,6 +23,9 @@ const std::vector<Subcommand>& subcommands() {
         {"probe", "print container, streams, size, fps, duration and frame count of videos", svj::cli::runProbe},
         {"frames", "write one exact frame of a video as a PNG", svj::cli::runFrames},
         {"score", "the judge's per-frame energy curve of videos", svj::cli::runScore},
+#ifdef SVJ_HAVE_ANNOTATION
+        {"eval", "a judge's accuracy against human preferences (with and without ties, per aspect)", svj::cli::runEval},
+#endif
         {"faultcheck", "how often a judge ranks clean footage above broken copies of it", svj::cli::runFaultCheck},
         {"pretrain", "train the judge on real footage (stage 1)", svj::cli::runPretrain},
         {"version", "print the version (with --verbose: the libraries it runs with)", svj::cli::runVersion},

@@ -4,7 +4,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/progress.h"
-#include "app/cli/training_clips.h"
+#include "app/cli/video_score.h"
 #include "media/clip_sampler.h"
 #include "media/media_error.h"
 #include "media/video_reader.h"
@@ -21,40 +21,6 @@
 
 namespace svj::cli {
 namespace {
-
-struct VideoScore {
-    std::string path;
-    int64_t frameCount = 0;
-    double fps = 0.0;
-    std::vector<int64_t> framePtsUs;
-    std::vector<model::ScoredWindow> windows;
-    model::VideoCurve curve;
-    std::vector<float> aspectScores; // mean over windows, stage-2 judges only
-};
-
-VideoScore scoreVideo(model::Judge& judge, const std::string& path, const std::atomic<bool>& stop) {
-    const media::ClipSpec spec = judgeClipSpec(judge.config());
-    media::VideoReader reader(path);
-    VideoScore result;
-    result.path = path;
-    result.frameCount = reader.frameCount();
-    result.fps = reader.info().frameRate.value();
-    result.framePtsUs = reader.framePtsUs();
-    const std::vector<media::Clip> clips = media::sampleCoverage(reader, spec);
-    for (const media::Clip& clip : clips) {
-        const model::ScoreResult score =
-            judge.score({clip.rgb.data(), clip.frameCount, clip.height, clip.width}, {}, &stop);
-        result.windows.push_back({clip.plan.sourceIndices, score.frameEnergies, score.energy});
-        if (score.hasAspects) {
-            result.aspectScores.resize(score.aspectScores.size(), 0.0f);
-            for (size_t i = 0; i < score.aspectScores.size(); ++i) {
-                result.aspectScores[i] += score.aspectScores[i] / static_cast<float>(clips.size());
-            }
-        }
-    }
-    result.curve = model::stitchWindows(result.windows, result.frameCount);
-    return result;
-}
 
 nlohmann::json toJson(const VideoScore& score, const model::Judge& judge, const std::string& checkpoint) {
     nlohmann::json windows = nlohmann::json::array();

@@ -57,6 +57,9 @@ private slots:
     void scoreWithTheShippedJudge();
     void scoreJsonAndCsvAgree();
     void scoreBadInput();
+    void evalFromAnotherJudgesScores();
+    void evalWithOurJudge();
+    void evalBadInput();
 
 private:
     QStringList pretrainArguments(const QString& out, int steps) const;
@@ -267,6 +270,88 @@ void JudgeCommandTest::scoreBadInput() {
              qPrintable(mixed.err));
     // No video at all is a usage error.
     QCOMPARE(svj::test::runCli({QStringLiteral("score")}).exitCode, 2);
+}
+
+void JudgeCommandTest::evalFromAnotherJudgesScores() {
+    // Hand-made: clip0 best, clip2 worst. Pairs: A right, B right, a human tie with margin 0.1, a
+    // both-bad (a tie in the 4-way mapping) with margin 0.5, and a wrong call.
+    const QString pairs = m_dir.filePath(QStringLiteral("pairs.csv"));
+    QVERIFY(svj::test::writeFile(pairs, "left_video,right_video,vote_type\n"
+                                        "videos/clip0.mp4,videos/clip1.mp4,leftvote\n"
+                                        "videos/clip2.mp4,videos/clip0.mp4,rightvote\n"
+                                        "videos/clip1.mp4,videos/clip1b.mp4,tievote\n"
+                                        "videos/clip0.mp4,videos/clip2.mp4,bothbad_vote\n"
+                                        "videos/clip1.mp4,videos/clip0.mp4,leftvote\n"));
+    QFile::copy(m_videos + QStringLiteral("/clip1.mp4"), m_videos + QStringLiteral("/clip1b.mp4"));
+    const QString scores = m_dir.filePath(QStringLiteral("scores.csv"));
+    QVERIFY(svj::test::writeFile(scores, "video,score\nvideos/clip0.mp4,1.0\nvideos/clip1.mp4,0.6\n"
+                                         "videos/clip1b.mp4,0.5\nvideos/clip2.mp4,0.5\n"));
+    const svj::test::CliResult result = svj::test::runCli(
+        {QStringLiteral("eval"), QStringLiteral("--pairs"), pairs, QStringLiteral("--format"),
+         QStringLiteral("genai-bench"), QStringLiteral("--scores"), scores, QStringLiteral("--json")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    const QJsonObject overall =
+        QJsonDocument::fromJson(result.out.toUtf8()).object().value(QStringLiteral("overall")).toObject();
+    QCOMPARE(overall.value(QStringLiteral("pairs")).toInt(), 5);
+    // Without ties: rows 1, 2 right, row 5 wrong: 2 of 3.
+    QCOMPARE(overall.value(QStringLiteral("without_ties")).toDouble(), 2.0 / 3);
+    QCOMPARE(overall.value(QStringLiteral("pairs_without_ties")).toInt(), 3);
+    // With ties: 2 of 5 at epsilon -1; at 0.1 the human tie is matched (3); at 0.4 row 1's right call
+    // becomes a tie and the wrong call turns neutral (2); at 0.5 both-bad is matched but row 2 is lost (2).
+    QCOMPARE(overall.value(QStringLiteral("with_ties")).toDouble(), 3.0 / 5);
+    QVERIFY(std::abs(overall.value(QStringLiteral("epsilon")).toDouble() - 0.1) < 1e-9);
+}
+
+void JudgeCommandTest::evalWithOurJudge() {
+    const QString checkpoint = m_dir.filePath(QStringLiteral("plain.safetensors"));
+    if (!QFile::exists(checkpoint)) {
+        QVERIFY(svj::test::runCli(pretrainArguments(checkpoint, 6)).exitCode == 0);
+    }
+    const QString pairs = m_dir.filePath(QStringLiteral("own.jsonl"));
+    QVERIFY(svj::test::writeFile(pairs, "{\"video_a\": \"videos/clip0.mp4\", \"video_b\": \"videos/clip1.mp4\", "
+                                        "\"label\": \"A\", \"aspects\": {\"motion\": \"B\"}}\n"
+                                        "{\"video_a\": \"videos/clip2.mp4\", \"video_b\": \"videos/clip1.mp4\", "
+                                        "\"label\": \"tie\"}\n"));
+    const svj::test::CliResult result =
+        svj::test::runCli({QStringLiteral("eval"), QStringLiteral("--pairs"), pairs, QStringLiteral("--ckpt"),
+                           checkpoint, QStringLiteral("--json")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    const QJsonObject object = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    QCOMPARE(object.value(QStringLiteral("overall")).toObject().value(QStringLiteral("pairs")).toInt(), 2);
+    QCOMPARE(object.value(QStringLiteral("aspects"))
+                 .toObject()
+                 .value(QStringLiteral("motion"))
+                 .toObject()
+                 .value(QStringLiteral("pairs"))
+                 .toInt(),
+             1);
+    const double accuracy =
+        object.value(QStringLiteral("overall")).toObject().value(QStringLiteral("with_ties")).toDouble();
+    QVERIFY(accuracy >= 0.0 && accuracy <= 1.0);
+}
+
+void JudgeCommandTest::evalBadInput() {
+    const QString pairs = m_dir.filePath(QStringLiteral("broken.jsonl"));
+    QVERIFY(svj::test::writeFile(
+        pairs, "{\"video_a\": \"videos/clip0.mp4\", \"video_b\": \"videos/clip1.mp4\", \"label\": \"A\"}\n"
+               "{\"video_a\": \"videos/gone.mp4\", \"video_b\": \"videos/clip1.mp4\", \"label\": \"B\"}\n"));
+    const svj::test::CliResult missing = svj::test::runCli({QStringLiteral("eval"), QStringLiteral("--pairs"), pairs});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains(pairs + QStringLiteral(":2:")) && missing.err.contains(QStringLiteral("gone.mp4")),
+             qPrintable(missing.err));
+    QVERIFY(svj::test::writeFile(
+        pairs, "{\"video_a\": \"videos/clip0.mp4\", \"video_b\": \"videos/clip1.mp4\", \"label\": \"maybe\"}\n"));
+    const svj::test::CliResult unknown = svj::test::runCli({QStringLiteral("eval"), QStringLiteral("--pairs"), pairs});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.contains(QStringLiteral(":1: unknown verdict 'maybe'")), qPrintable(unknown.err));
+    const QString scores = m_dir.filePath(QStringLiteral("few.csv"));
+    QVERIFY(svj::test::writeFile(scores, "video,score\nvideos/clip0.mp4,1\n"));
+    QVERIFY(svj::test::writeFile(
+        pairs, "{\"video_a\": \"videos/clip0.mp4\", \"video_b\": \"videos/clip1.mp4\", \"label\": \"A\"}\n"));
+    const svj::test::CliResult unscored = svj::test::runCli(
+        {QStringLiteral("eval"), QStringLiteral("--pairs"), pairs, QStringLiteral("--scores"), scores});
+    QCOMPARE(unscored.exitCode, 2);
+    QVERIFY2(unscored.err.contains(QStringLiteral("clip1.mp4 has no score")), qPrintable(unscored.err));
 }
 
 SVJ_REGISTER_TEST(JudgeCommandTest)
