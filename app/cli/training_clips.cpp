@@ -46,7 +46,7 @@ std::vector<model::TrainingClip> videoClips(const std::string& path, const model
     std::vector<model::TrainingClip> clips;
     media::VideoReader reader(path);
     bool first = true;
-    for (const double rate : rateScales)
+    for (const double rate : rateScales) {
         for (const double offset : offsets) {
             media::ClipSpec spec = judgeClipSpec(config);
             spec.fps = config.inputFps * rate;
@@ -69,6 +69,7 @@ std::vector<model::TrainingClip> videoClips(const std::string& path, const model
             }
             first = false;
         }
+    }
     return clips;
 }
 
