@@ -87,6 +87,21 @@ torch::Tensor Judge::Impl::pixelsFrom(const std::vector<ClipView>& clips) const 
     return torch::stack(batch).to(device, dtype);
 }
 
+namespace {
+
+// A network of `config`'s shape with fresh weights (seeded), on the options' device, threads set.
+std::unique_ptr<Judge::Impl> newImpl(const JudgeConfig& config, const JudgeOptions& options) {
+    configureThreads(options.threads);
+    torch::manual_seed(options.seed);
+    auto impl = std::make_unique<Judge::Impl>();
+    impl->device = detail::parseDevice(options.device);
+    impl->dtype = detail::parseDtype(options.dtype);
+    impl->network = detail::JudgeNetwork(config);
+    return impl;
+}
+
+} // namespace
+
 Judge::Judge(std::unique_ptr<Impl> impl)
     : m_impl(std::move(impl)) {}
 Judge::Judge(Judge&&) noexcept = default;
@@ -94,12 +109,7 @@ Judge& Judge::operator=(Judge&&) noexcept = default;
 Judge::~Judge() = default;
 
 Judge Judge::create(const JudgeConfig& config, const JudgeOptions& options) {
-    configureThreads(options.threads);
-    torch::manual_seed(options.seed);
-    auto impl = std::make_unique<Impl>();
-    impl->device = detail::parseDevice(options.device);
-    impl->dtype = detail::parseDtype(options.dtype);
-    impl->network = detail::JudgeNetwork(config);
+    auto impl = newImpl(config, options);
     impl->network->to(impl->device, impl->dtype);
     impl->network->eval();
     impl->info.config = config;
@@ -140,12 +150,7 @@ CheckpointInfo Judge::readCheckpointInfo(const std::string& checkpoint) {
 
 Judge Judge::load(const std::string& checkpoint, const JudgeOptions& options) {
     CheckpointInfo info = readCheckpointInfo(checkpoint);
-    configureThreads(options.threads);
-    torch::manual_seed(options.seed);
-    auto impl = std::make_unique<Impl>();
-    impl->device = detail::parseDevice(options.device);
-    impl->dtype = detail::parseDtype(options.dtype);
-    impl->network = detail::JudgeNetwork(info.config);
+    auto impl = newImpl(info.config, options);
     const SafetensorsCollection tensors = SafetensorsCollection::open(checkpoint);
     detail::loadState(*impl->network, tensors, detail::LoadOptions{});
     impl->network->to(impl->device, impl->dtype);
@@ -174,12 +179,7 @@ Judge Judge::loadDiffusers(const std::string& directory, const std::string& head
         throw ModelError(directory + ": no vae/ folder: the judge needs the VAE encoder");
     }
     config.validate();
-    configureThreads(options.threads);
-    torch::manual_seed(options.seed);
-    auto impl = std::make_unique<Impl>();
-    impl->device = detail::parseDevice(options.device);
-    impl->dtype = detail::parseDtype(options.dtype);
-    impl->network = detail::JudgeNetwork(config);
+    auto impl = newImpl(config, options);
 
     detail::LoadOptions transformerLoad;
     transformerLoad.modulePrefix = "transformer.";

@@ -10,7 +10,6 @@
 #include "app/cli/training_clips.h"
 #include "app/cli/video_score.h"
 #include "media/media_error.h"
-#include "model/default_judge.h"
 #include "model/judge.h"
 #include "model/metrics.h"
 #include "model/model_error.h"
@@ -215,7 +214,7 @@ int runEval(const Arguments& arguments) {
         model::JudgeOptions options;
         options.threads = commandLine.intValue("threads", 0);
         try {
-            source = commandLine.value("ckpt") ? *commandLine.value("ckpt") : model::defaultJudgePath();
+            source = chosenCheckpoint(commandLine);
             model::Judge judge = model::Judge::load(source, options);
             const std::atomic<bool>& stop = installStopRequest();
             for (const annotation::PreferencePair& pair : file.pairs) {

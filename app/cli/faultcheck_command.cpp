@@ -4,9 +4,9 @@
 #include "app/cli/commands.h"
 #include "app/cli/progress.h"
 #include "app/cli/training_clips.h"
+#include "app/cli/video_score.h"
 #include "media/media_error.h"
 #include "media/video_files.h"
-#include "model/default_judge.h"
 #include "model/judge.h"
 #include "model/model_error.h"
 
@@ -40,7 +40,7 @@ int runFaultCheck(const Arguments& arguments) {
     std::string checkpoint;
     Progress progress(ProgressMode::None, "faultcheck", 0);
     try {
-        checkpoint = commandLine.value("ckpt") ? *commandLine.value("ckpt") : model::defaultJudgePath();
+        checkpoint = chosenCheckpoint(commandLine);
         judge.emplace(model::Judge::load(checkpoint, options));
         std::vector<std::string> videos;
         for (const std::string& argument : commandLine.positional()) {

@@ -8,7 +8,6 @@
 #include "media/clip_sampler.h"
 #include "media/media_error.h"
 #include "media/video_reader.h"
-#include "model/default_judge.h"
 #include "model/judge.h"
 #include "model/model_error.h"
 #include "model/score_curve.h"
@@ -127,7 +126,7 @@ int runScore(const Arguments& arguments) {
     options.dtype = commandLine.valueOr("dtype", "f32");
     std::string checkpoint;
     try {
-        checkpoint = commandLine.value("ckpt") ? *commandLine.value("ckpt") : model::defaultJudgePath();
+        checkpoint = chosenCheckpoint(commandLine);
     } catch (const model::ModelError& error) {
         printError(error.what());
         return kExitBadInput;

@@ -3,8 +3,14 @@
 #include "app/cli/training_clips.h"
 #include "media/clip_sampler.h"
 #include "media/video_reader.h"
+#include "model/default_judge.h"
 
 namespace svj::cli {
+
+std::string chosenCheckpoint(const CommandLine& commandLine) {
+    const std::optional<std::string> named = commandLine.value("ckpt");
+    return named ? *named : model::defaultJudgePath();
+}
 
 VideoScore scoreVideo(model::Judge& judge, const std::string& path, const std::atomic<bool>& stop) {
     const media::ClipSpec spec = judgeClipSpec(judge.config());

@@ -2,6 +2,7 @@
 // by `svj score` and `svj eval`.
 #pragma once
 
+#include "app/cli/command_line.h"
 #include "model/judge.h"
 #include "model/score_curve.h"
 
@@ -21,6 +22,10 @@ struct VideoScore {
     model::VideoCurve curve;
     std::vector<float> aspectScores; // mean over windows, stage-2 judges only
 };
+
+// The checkpoint a scoring command uses: --ckpt, else the shipped default judge (throws model::ModelError
+// saying where it looked when there is none).
+std::string chosenCheckpoint(const CommandLine& commandLine);
 
 // Throws media::MediaError for a video that cannot be read, model::Cancelled when `stop` is set.
 VideoScore scoreVideo(model::Judge& judge, const std::string& path, const std::atomic<bool>& stop);
