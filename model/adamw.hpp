@@ -19,6 +19,8 @@ public:
     int64_t steps() const { return m_steps; }
     std::vector<torch::Tensor>& firstMoments() { return m_first; }
     std::vector<torch::Tensor>& secondMoments() { return m_second; }
+    const std::vector<torch::Tensor>& firstMoments() const { return m_first; }
+    const std::vector<torch::Tensor>& secondMoments() const { return m_second; }
     const std::vector<torch::Tensor>& parameters() const { return m_parameters; }
     void setSteps(int64_t steps) { m_steps = steps; }
 

@@ -159,6 +159,30 @@ Judge Judge::load(const std::string& checkpoint, const JudgeOptions& options) {
     return Judge(std::move(impl));
 }
 
+Judge Judge::loadForFineTune(const std::string& checkpoint, const std::vector<std::string>& aspects,
+                             const JudgeOptions& options) {
+    CheckpointInfo info = readCheckpointInfo(checkpoint);
+    if (aspects.empty()) {
+        throw ModelError(checkpoint + ": fine-tuning needs at least one aspect");
+    }
+    const bool continuing = info.stage2 && info.config.aspects == aspects;
+    info.config.aspects = aspects;
+    auto impl = newImpl(info.config, options);
+    detail::LoadOptions load;
+    if (!continuing) {
+        // A new head: the stored one (another aspect list, or never trained) is neither read nor required.
+        load.ignoreFile = {"aspect_head.", "tie_logit"};
+        load.ignoreModule = {"aspect_head.", "tie_logit"};
+    }
+    detail::loadState(*impl->network, SafetensorsCollection::open(checkpoint), load);
+    impl->network->to(impl->device, impl->dtype);
+    impl->network->eval();
+    info.parent = checkpoint;
+    info.stage2 = continuing;
+    impl->info = std::move(info);
+    return Judge(std::move(impl));
+}
+
 Judge Judge::loadDiffusers(const std::string& directory, const std::string& headFile, const JudgeOptions& options,
                            JudgeConfig config) {
     namespace fs = std::filesystem;
@@ -288,6 +312,9 @@ void Judge::save(const std::string& path, const std::string& sidecarFields) cons
     sidecar["config"] = nlohmann::json::parse(config().toJson());
     if (!sidecar.contains("stage2")) {
         sidecar["stage2"] = m_impl->info.stage2;
+    }
+    if (!sidecar.contains("parent") && !m_impl->info.parent.empty()) {
+        sidecar["parent"] = m_impl->info.parent;
     }
     const std::string sidecarText = sidecar.dump(1);
     SafetensorsWriter writer;

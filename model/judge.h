@@ -77,6 +77,11 @@ public:
     static Judge loadDiffusers(const std::string& directory, const std::string& headFile, const JudgeOptions& options,
                                JudgeConfig config = JudgeConfig::forPreset("cogvideox-2b"));
     static CheckpointInfo readCheckpointInfo(const std::string& checkpoint);
+    // A checkpoint made ready for stage 2 on `aspects`: its transformer, energy head and LoRA as stored; its
+    // aspect head and tie strength too when it is a stage-2 judge of the same aspects (fine-tuning further),
+    // else fresh ones (seeded). The result's parent is `checkpoint`.
+    static Judge loadForFineTune(const std::string& checkpoint, const std::vector<std::string>& aspects,
+                                 const JudgeOptions& options = {});
 
     Judge(Judge&&) noexcept;
     Judge& operator=(Judge&&) noexcept;

@@ -6,22 +6,19 @@
 #include "model/stage1_trainer.h"
 
 #include "model/model_error.h"
-#include "model/safetensors.h"
 
-#include <cmath>
-#include <sstream>
+#include <algorithm>
+#include <limits>
 
 #include "model/adamw.hpp"
 #include "model/judge_impl.hpp"
 #include "model/losses.hpp"
 #include "model/perturbations.hpp"
-#include "model/tensor_io.hpp"
+#include "model/trainer_support.hpp"
 
 namespace svj::model {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
-
 // Indices into the negative mix: generated videos, then the five perturbations.
 enum NegativeSource { kGenerated = 0, kFirstPerturbation = 1 };
 } // namespace
@@ -52,63 +49,20 @@ struct Stage1Trainer::Impl {
     }
 
     double learningRateAt(int64_t step) const {
-        if (options.warmupSteps > 0 && step < options.warmupSteps) {
-            return options.learningRate * static_cast<double>(step + 1) / options.warmupSteps;
-        }
-        const double span = std::max(1, options.totalSteps - options.warmupSteps);
-        const double progress = std::min(1.0, static_cast<double>(step - options.warmupSteps) / span);
-        const double floor = options.minLearningRateFraction;
-        return options.learningRate * (floor + (1.0 - floor) * 0.5 * (1.0 + std::cos(kPi * progress)));
+        return detail::warmupCosineRate(step, options.learningRate, options.warmupSteps, options.totalSteps,
+                                        options.minLearningRateFraction);
     }
 
-    void validate(const TrainingClip& clip) const {
-        const JudgeConfig& config = judge.network->config;
-        if (clip.width < config.inputWidth || clip.height < config.inputHeight) {
-            throw ModelError(clip.source + ": clip is " + std::to_string(clip.width) + "x" +
-                             std::to_string(clip.height) + " but the judge takes " + std::to_string(config.inputWidth) +
-                             "x" + std::to_string(config.inputHeight) + " (larger clips are cropped at random)");
-        }
-        if (clip.frames < 5 || clip.frames % 4 != 1 ||
-            clip.rgb.size() != clip.frameBytes() * static_cast<size_t>(clip.frames)) {
-            throw ModelError(clip.source + ": a training clip needs 1 + 4k frames, at least 5, and matching bytes");
-        }
+    // A positive and the broken copy paired with it share one crop, so the pair differs by the fault alone.
+    detail::Crop randomCrop(const TrainingClip& clip) {
+        return detail::randomCrop(clip, judge.network->config, options.randomFlip, random);
     }
 
-    // Where a clip is cut: the judge's input size out of a larger clip, mirrored or not. A positive and the
-    // broken copy paired with it share it, so the pair differs by the fault alone.
-    struct Crop {
-        int64_t y = 0;
-        int64_t x = 0;
-        bool flip = false;
-    };
-
-    Crop randomCrop(const TrainingClip& clip) {
-        const JudgeConfig& config = judge.network->config;
-        // No draw where there is no choice: clips of exactly the input size train as they always did.
-        Crop crop;
-        crop.y = clip.height > config.inputHeight ? uniform(0, clip.height - config.inputHeight) : 0;
-        crop.x = clip.width > config.inputWidth ? uniform(0, clip.width - config.inputWidth) : 0;
-        crop.flip = options.randomFlip && uniform(0, 1) == 1;
-        return crop;
+    torch::Tensor pixels(const TrainingClip& clip, int64_t start, int64_t latents, const detail::Crop& crop) const {
+        return detail::clipPixels(clip, judge.network->config, start, latents, crop);
     }
 
-    // `latents` latent frames of `clip` starting at latent frame `start`, as pixels in [-1, 1] [3, F, H, W].
-    torch::Tensor pixels(const TrainingClip& clip, int64_t start, int64_t latents, const Crop& crop) const {
-        const JudgeConfig& config = judge.network->config;
-        const int64_t firstFrame = 4 * start;
-        const int64_t frames = 1 + 4 * (latents - 1);
-        const torch::Tensor all = torch::from_blob(const_cast<uint8_t*>(clip.rgb.data()),
-                                                   {clip.frames, clip.height, clip.width, 3}, torch::kUInt8);
-        torch::Tensor cut = all.slice(0, firstFrame, firstFrame + frames)
-                                .slice(1, crop.y, crop.y + config.inputHeight)
-                                .slice(2, crop.x, crop.x + config.inputWidth);
-        if (crop.flip) {
-            cut = cut.flip({2});
-        }
-        return cut.permute({3, 0, 1, 2}).to(torch::kFloat32).div(127.5).sub(1.0);
-    }
-
-    int64_t latentCount(const TrainingClip& clip) const { return 1 + (clip.frames - 1) / 4; }
+    int64_t latentCount(const TrainingClip& clip) const { return detail::latentCount(clip); }
 
     int64_t uniform(int64_t low, int64_t high) { return std::uniform_int_distribution<int64_t>(low, high)(random); }
 };
@@ -123,9 +77,9 @@ Stage1Trainer::Stage1Trainer(Judge& judge, const Stage1Options& options)
 Stage1Trainer::~Stage1Trainer() = default;
 
 void Stage1Trainer::addReal(TrainingClip clip, std::vector<TrainingClip> brokenCopies) {
-    m_impl->validate(clip);
+    detail::validateTrainingClip(clip, m_impl->judge.network->config);
     for (const TrainingClip& copy : brokenCopies) {
-        m_impl->validate(copy);
+        detail::validateTrainingClip(copy, m_impl->judge.network->config);
         if (copy.frames != clip.frames || copy.width != clip.width || copy.height != clip.height) {
             throw ModelError(copy.source + ": a broken copy must have its clean clip's frames and size");
         }
@@ -135,7 +89,7 @@ void Stage1Trainer::addReal(TrainingClip clip, std::vector<TrainingClip> brokenC
 }
 
 void Stage1Trainer::addGenerated(TrainingClip clip) {
-    m_impl->validate(clip);
+    detail::validateTrainingClip(clip, m_impl->judge.network->config);
     m_impl->generated.push_back(std::move(clip));
 }
 
@@ -174,7 +128,7 @@ Stage1Step Stage1Trainer::step() {
     }
     std::vector<torch::Tensor> positivePixels;
     std::vector<int64_t> starts;
-    std::vector<Impl::Crop> crops;
+    std::vector<detail::Crop> crops;
     for (const size_t index : positives) {
         const TrainingClip& clip = d.real[index];
         starts.push_back(d.uniform(0, d.latentCount(clip) - length));
@@ -266,48 +220,11 @@ Stage1Step Stage1Trainer::step() {
 }
 
 void Stage1Trainer::saveState(const std::string& path) const {
-    Impl& d = *m_impl;
-    SafetensorsWriter writer;
-    std::vector<std::pair<std::string, torch::Tensor>> moments;
-    for (size_t i = 0; i < d.optimizer->parameters().size(); ++i) {
-        moments.emplace_back("adam.first." + std::to_string(i), d.optimizer->firstMoments()[i]);
-        moments.emplace_back("adam.second." + std::to_string(i), d.optimizer->secondMoments()[i]);
-    }
-    detail::addTensors(writer, moments);
-    std::ostringstream randomState;
-    randomState << d.random;
-    writer.setMetadata("format", "svj-stage1-state-1");
-    writer.setMetadata("steps", std::to_string(d.optimizer->steps()));
-    writer.setMetadata("random", randomState.str());
-    writer.setMetadata("parameters", std::to_string(d.optimizer->parameters().size()));
-    writer.write(path);
+    detail::saveTrainerState(path, "svj-stage1-state-1", *m_impl->optimizer, m_impl->random);
 }
 
 void Stage1Trainer::loadState(const std::string& path) {
-    Impl& d = *m_impl;
-    const SafetensorsCollection state = SafetensorsCollection::open(path);
-    const auto metadata = state.metadata();
-    const auto field = [&](const char* key) {
-        const auto it = metadata.find(key);
-        if (it == metadata.end()) {
-            throw ModelError(path + ": not a stage-1 training state (no '" + key + "')");
-        }
-        return it->second;
-    };
-    if (field("format") != "svj-stage1-state-1") {
-        throw ModelError(path + ": not a stage-1 training state");
-    }
-    if (std::stoul(field("parameters")) != d.optimizer->parameters().size()) {
-        throw ModelError(path + ": the training state belongs to a judge of another shape");
-    }
-    torch::NoGradGuard noGrad;
-    for (size_t i = 0; i < d.optimizer->parameters().size(); ++i) {
-        d.optimizer->firstMoments()[i].copy_(detail::readTensor(state, "adam.first." + std::to_string(i)));
-        d.optimizer->secondMoments()[i].copy_(detail::readTensor(state, "adam.second." + std::to_string(i)));
-    }
-    std::istringstream randomState(field("random"));
-    randomState >> d.random;
-    d.optimizer->setSteps(std::stoll(field("steps")));
+    detail::loadTrainerState(path, "svj-stage1-state-1", *m_impl->optimizer, m_impl->random);
 }
 
 } // namespace svj::model

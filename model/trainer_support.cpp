@@ -1,0 +1,117 @@
+// LibTorch first: model/'s private headers (*.hpp) use its types without including it.
+// clang-format off
+#include <torch/torch.h>
+// clang-format on
+
+#include "model/trainer_support.hpp"
+
+#include "model/model_error.h"
+#include "model/safetensors.h"
+
+#include <cmath>
+#include <sstream>
+
+#include "model/tensor_io.hpp"
+
+namespace svj::model::detail {
+namespace {
+constexpr double kPi = 3.14159265358979323846;
+} // namespace
+
+double warmupCosineRate(int64_t step, double peak, int warmupSteps, int totalSteps, double floorFraction) {
+    if (warmupSteps > 0 && step < warmupSteps) {
+        return peak * static_cast<double>(step + 1) / warmupSteps;
+    }
+    const double span = std::max(1, totalSteps - warmupSteps);
+    const double progress = std::min(1.0, static_cast<double>(step - warmupSteps) / span);
+    return peak * (floorFraction + (1.0 - floorFraction) * 0.5 * (1.0 + std::cos(kPi * progress)));
+}
+
+Crop randomCrop(const TrainingClip& clip, const JudgeConfig& config, bool randomFlip, std::mt19937_64& random) {
+    const auto uniform = [&](int64_t low, int64_t high) {
+        return std::uniform_int_distribution<int64_t>(low, high)(random);
+    };
+    Crop crop;
+    crop.y = clip.height > config.inputHeight ? uniform(0, clip.height - config.inputHeight) : 0;
+    crop.x = clip.width > config.inputWidth ? uniform(0, clip.width - config.inputWidth) : 0;
+    crop.flip = randomFlip && uniform(0, 1) == 1;
+    return crop;
+}
+
+torch::Tensor clipPixels(const TrainingClip& clip, const JudgeConfig& config, int64_t start, int64_t latents,
+                         const Crop& crop) {
+    const int64_t firstFrame = 4 * start;
+    const int64_t frames = 1 + 4 * (latents - 1);
+    const torch::Tensor all = torch::from_blob(const_cast<uint8_t*>(clip.rgb.data()),
+                                               {clip.frames, clip.height, clip.width, 3}, torch::kUInt8);
+    torch::Tensor cut = all.slice(0, firstFrame, firstFrame + frames)
+                            .slice(1, crop.y, crop.y + config.inputHeight)
+                            .slice(2, crop.x, crop.x + config.inputWidth);
+    if (crop.flip) {
+        cut = cut.flip({2});
+    }
+    return cut.permute({3, 0, 1, 2}).to(torch::kFloat32).div(127.5).sub(1.0);
+}
+
+void validateTrainingClip(const TrainingClip& clip, const JudgeConfig& config) {
+    if (clip.width < config.inputWidth || clip.height < config.inputHeight) {
+        throw ModelError(clip.source + ": clip is " + std::to_string(clip.width) + "x" + std::to_string(clip.height) +
+                         " but the judge takes " + std::to_string(config.inputWidth) + "x" +
+                         std::to_string(config.inputHeight) + " (larger clips are cropped at random)");
+    }
+    if (clip.frames < 5 || clip.frames % 4 != 1 ||
+        clip.rgb.size() != clip.frameBytes() * static_cast<size_t>(clip.frames)) {
+        throw ModelError(clip.source + ": a training clip needs 1 + 4k frames, at least 5, and matching bytes");
+    }
+}
+
+void saveTrainerState(const std::string& path, const std::string& format, const AdamW& optimizer,
+                      const std::mt19937_64& random, const std::map<std::string, std::string>& extra) {
+    SafetensorsWriter writer;
+    std::vector<std::pair<std::string, torch::Tensor>> moments;
+    for (size_t i = 0; i < optimizer.parameters().size(); ++i) {
+        moments.emplace_back("adam.first." + std::to_string(i), optimizer.firstMoments()[i]);
+        moments.emplace_back("adam.second." + std::to_string(i), optimizer.secondMoments()[i]);
+    }
+    addTensors(writer, moments);
+    std::ostringstream randomState;
+    randomState << random;
+    for (const auto& [key, value] : extra) {
+        writer.setMetadata(key, value);
+    }
+    writer.setMetadata("format", format);
+    writer.setMetadata("steps", std::to_string(optimizer.steps()));
+    writer.setMetadata("random", randomState.str());
+    writer.setMetadata("parameters", std::to_string(optimizer.parameters().size()));
+    writer.write(path);
+}
+
+std::map<std::string, std::string> loadTrainerState(const std::string& path, const std::string& format,
+                                                    AdamW& optimizer, std::mt19937_64& random) {
+    const SafetensorsCollection state = SafetensorsCollection::open(path);
+    const auto metadata = state.metadata();
+    const auto field = [&](const char* key) {
+        const auto it = metadata.find(key);
+        if (it == metadata.end()) {
+            throw ModelError(path + ": not a training state (no '" + key + "')");
+        }
+        return it->second;
+    };
+    if (field("format") != format) {
+        throw ModelError(path + ": not a " + format + " training state (it says '" + field("format") + "')");
+    }
+    if (std::stoul(field("parameters")) != optimizer.parameters().size()) {
+        throw ModelError(path + ": the training state belongs to a judge of another shape");
+    }
+    torch::NoGradGuard noGrad;
+    for (size_t i = 0; i < optimizer.parameters().size(); ++i) {
+        optimizer.firstMoments()[i].copy_(readTensor(state, "adam.first." + std::to_string(i)));
+        optimizer.secondMoments()[i].copy_(readTensor(state, "adam.second." + std::to_string(i)));
+    }
+    std::istringstream randomState(field("random"));
+    randomState >> random;
+    optimizer.setSteps(std::stoll(field("steps")));
+    return {metadata.begin(), metadata.end()};
+}
+
+} // namespace svj::model::detail
