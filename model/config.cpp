@@ -318,6 +318,7 @@ std::string JudgeConfig::toJson() const {
         {"energy_head_hidden", energyHeadHidden},
         {"aspect_head_hidden", aspectHeadHidden},
         {"aspects", aspects},
+        {"aspects_from_energy", aspectsFromEnergy},
         {"lora",
          {{"rank", lora.rank}, {"alpha", lora.alpha}, {"first_block", lora.firstBlock}, {"targets", lora.targets}}},
         {"stage1_training", enumName(stage1Training, kStage1Names)},
@@ -369,6 +370,7 @@ JudgeConfig JudgeConfig::fromJson(const std::string& text, const std::string& so
     read(json, "energy_head_hidden", config.energyHeadHidden, source);
     read(json, "aspect_head_hidden", config.aspectHeadHidden, source);
     read(json, "aspects", config.aspects, source);
+    read(json, "aspects_from_energy", config.aspectsFromEnergy, source);
     if (json.contains("lora")) {
         read(json["lora"], "rank", config.lora.rank, source);
         read(json["lora"], "alpha", config.lora.alpha, source);

@@ -110,6 +110,10 @@ struct JudgeConfig {
     int energyHeadHidden = 512;
     int aspectHeadHidden = 512;
     std::vector<std::string> aspects; // stage 2's aspect names (default: VisionReward's 21)
+    // Stage 2 starts from the stage-1 judgement: each aspect score is minus the clip's energy plus a learned
+    // correction that starts at zero, and the reward starts as their mean. A fine-tune on a few labels then
+    // begins where the judge already was instead of at a random head.
+    bool aspectsFromEnergy = true;
 
     LoraConfig lora;
     Stage1Training stage1Training = Stage1Training::LoraOnly;

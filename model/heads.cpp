@@ -25,7 +25,7 @@ torch::Tensor EnergyHeadImpl::forward(const torch::Tensor& tokens, int64_t laten
     return pooling == Pooling::Max ? std::get<0>(perFrame.max(-1)) : perFrame.mean(-1);
 }
 
-AspectHeadImpl::AspectHeadImpl(int dim, int hidden, int aspects) {
+AspectHeadImpl::AspectHeadImpl(int dim, int hidden, int aspects, bool startAtPrior) {
     torch::nn::ModuleList net;
     in = torch::nn::Linear(dim, hidden);
     out = torch::nn::Linear(hidden, aspects);
@@ -34,10 +34,21 @@ AspectHeadImpl::AspectHeadImpl(int dim, int hidden, int aspects) {
     net->push_back(out);
     register_module("net", net);
     aggregate = register_module("aggregate", torch::nn::Linear(aspects, 1));
+    if (startAtPrior) {
+        torch::NoGradGuard noGrad;
+        out->weight.zero_();
+        out->bias.zero_();
+        aggregate->weight.fill_(1.0 / std::max(1, aspects));
+        aggregate->bias.zero_();
+    }
 }
 
-std::pair<torch::Tensor, torch::Tensor> AspectHeadImpl::forward(const torch::Tensor& tokens) {
-    const torch::Tensor scores = out(F::gelu(in(tokens))).mean(1); // [B, K]
+std::pair<torch::Tensor, torch::Tensor> AspectHeadImpl::forward(const torch::Tensor& tokens,
+                                                                const torch::Tensor& prior) {
+    torch::Tensor scores = out(F::gelu(in(tokens))).mean(1); // [B, K]
+    if (prior.defined()) {
+        scores = scores + prior.unsqueeze(1);
+    }
     return {scores, aggregate(scores).squeeze(-1)};
 }
 

@@ -19,10 +19,12 @@ struct EnergyHeadImpl : torch::nn::Module {
 TORCH_MODULE(EnergyHead);
 
 // Stage 2: K aspect scores from the mean-pooled tokens, and their linear aggregation into one reward.
+// `startAtPrior`: the scores' MLP starts at zero and the aggregation at the mean, so a fresh head gives
+// every aspect and the reward the prior it is handed (minus the energy) until training moves it.
 struct AspectHeadImpl : torch::nn::Module {
-    AspectHeadImpl(int dim, int hidden, int aspects);
-    // tokens [B, N, D] -> (aspect scores [B, K], reward [B])
-    std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& tokens);
+    AspectHeadImpl(int dim, int hidden, int aspects, bool startAtPrior);
+    // tokens [B, N, D], prior [B] or undefined -> (aspect scores [B, K], reward [B])
+    std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& tokens, const torch::Tensor& prior = {});
     torch::nn::Linear in{nullptr};
     torch::nn::Linear out{nullptr};
     torch::nn::Linear aggregate{nullptr};

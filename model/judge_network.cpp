@@ -23,8 +23,8 @@ JudgeNetworkImpl::JudgeNetworkImpl(const JudgeConfig& c)
     transformer->attachLora(c.lora);
     const int dim = c.transformer.innerDim();
     energyHead = register_module("energy_head", EnergyHead(dim, c.energyHeadHidden, c.pooling));
-    aspectHead =
-        register_module("aspect_head", AspectHead(dim, c.aspectHeadHidden, static_cast<int>(c.aspects.size())));
+    aspectHead = register_module(
+        "aspect_head", AspectHead(dim, c.aspectHeadHidden, static_cast<int>(c.aspects.size()), c.aspectsFromEnergy));
     const torch::Tensor text = torch::zeros({c.transformer.maxTextSeqLength, c.transformer.textEmbedDim});
     nullText =
         c.textInput == TextInput::Learned ? register_parameter("null_text", text) : register_buffer("null_text", text);
@@ -54,7 +54,8 @@ JudgeOutput JudgeNetworkImpl::judge(const torch::Tensor& latents, bool withAspec
     JudgeOutput result;
     result.energies = energyHead(tokens, latents.size(1));
     if (withAspects) {
-        std::tie(result.aspects, result.reward) = aspectHead(tokens);
+        const torch::Tensor prior = config.aspectsFromEnergy ? -result.energies.mean(1) : torch::Tensor();
+        std::tie(result.aspects, result.reward) = aspectHead(tokens, prior);
     }
     return result;
 }

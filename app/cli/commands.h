@@ -15,6 +15,7 @@ using Arguments = std::vector<std::string>;
 
 int runEval(const Arguments& arguments); // with the Qt layers only (SVJ_HAVE_ANNOTATION)
 int runFaultCheck(const Arguments& arguments);
+int runFinetune(const Arguments& arguments); // with the Qt layers only (SVJ_HAVE_ANNOTATION)
 int runFrames(const Arguments& arguments);
 int runPretrain(const Arguments& arguments);
 int runScore(const Arguments& arguments);

@@ -7,6 +7,7 @@
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 #include "app/cli/interrupt.h"
+#include "app/cli/preference_figures.h"
 #include "app/cli/training_clips.h"
 #include "app/cli/video_score.h"
 #include "media/media_error.h"
@@ -115,40 +116,6 @@ Scores readScores(const std::string& file) {
     return scores;
 }
 
-nlohmann::json figures(const std::vector<model::PairOutcome>& pairs) {
-    const model::TieAccuracy exact = model::tieCalibratedAccuracy(pairs);
-    const model::TieAccuracy reference = model::referenceTieCalibratedAccuracy(pairs);
-    const auto number = [](double value) {
-        return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
-    };
-    size_t decisive = 0;
-    for (const model::PairOutcome& pair : pairs) {
-        decisive += pair.human != 0 ? 1 : 0;
-    }
-    return {{"pairs", pairs.size()},
-            {"with_ties", number(exact.accuracy)},
-            {"epsilon", exact.epsilon},
-            {"with_ties_reference_procedure", number(reference.accuracy)},
-            {"reference_epsilon", reference.epsilon},
-            {"without_ties", number(model::accuracyWithoutTies(pairs))},
-            {"pairs_without_ties", decisive}};
-}
-
-void printFigures(const std::string& name, const nlohmann::json& f) {
-    const auto value = [&](const char* key) {
-        if (f[key].is_null()) {
-            return std::string("n/a");
-        }
-        char text[16];
-        std::snprintf(text, sizeof text, "%.3f", f[key].get<double>());
-        return std::string(text);
-    };
-    std::printf("%-10s %6zu pairs   with ties %s (eps %.4g; reference procedure %s)   without ties %s (%zu pairs)\n",
-                name.c_str(), f["pairs"].get<size_t>(), value("with_ties").c_str(), f["epsilon"].get<double>(),
-                value("with_ties_reference_procedure").c_str(), value("without_ties").c_str(),
-                f["pairs_without_ties"].get<size_t>());
-}
-
 } // namespace
 
 int runEval(const Arguments& arguments) {
@@ -166,7 +133,8 @@ int runEval(const Arguments& arguments) {
                      "with ties (a margin within epsilon is a predicted tie; epsilon swept, the best reported with\n"
                      "it, and the reference implementation's one-pair-at-a-time procedure beside it) and without ties\n"
                      "(human ties left out), overall and per aspect. GenAI-Bench's both-bad counts as a tie.\n"
-                     "Our judge scores each video as minus its mean energy.\n\n"
+                     "Our judge scores each video as minus its mean energy; a fine-tuned (stage-2) judge by its\n"
+                     "reward, and each aspect it was fine-tuned on by its own score for that aspect.\n\n"
                   << commandLine.optionsHelp();
         return kExitOk;
     }
@@ -184,6 +152,7 @@ int runEval(const Arguments& arguments) {
     }
     annotation::PreferenceFile file;
     Scores scores;
+    std::map<std::string, Scores> aspectScores; // a stage-2 judge's own score on each aspect it has
     try {
         file = annotation::readPreferenceFile(QString::fromStdString(*pairsFile), *format);
         if (commandLine.value("scores")) {
@@ -221,7 +190,12 @@ int runEval(const Arguments& arguments) {
                 for (const QString& video : {pair.videoA, pair.videoB}) {
                     const std::string key = video.toStdString();
                     if (scores.count(key) == 0) {
-                        scores[key] = -static_cast<double>(scoreVideo(judge, key, stop).curve.energy);
+                        const VideoScore score = scoreVideo(judge, key, stop);
+                        scores[key] = score.preference();
+                        for (const QString& aspect : file.aspectNames) {
+                            aspectScores[aspect.toStdString()][key] =
+                                score.aspectPreference(judge.config(), aspect.toStdString());
+                        }
                     }
                 }
             }
@@ -239,25 +213,30 @@ int runEval(const Arguments& arguments) {
         const double margin = scores[pair.videoA.toStdString()] - scores[pair.videoB.toStdString()];
         overall.push_back({annotation::preferenceSign(pair.verdict), margin});
         for (auto it = pair.aspects.begin(); it != pair.aspects.end(); ++it) {
-            aspects[it.key().toStdString()].push_back({annotation::preferenceSign(it.value()), margin});
+            const std::string aspect = it.key().toStdString();
+            const auto own = aspectScores.find(aspect);
+            const double aspectMargin = own == aspectScores.end() ? margin
+                                                                  : own->second[pair.videoA.toStdString()] -
+                                                                        own->second[pair.videoB.toStdString()];
+            aspects[aspect].push_back({annotation::preferenceSign(it.value()), aspectMargin});
         }
     }
     nlohmann::json result = {{"pairs_file", *pairsFile},
                              {"format", annotation::preferenceFormatName(*format).toStdString()},
                              {"scores_from", source},
-                             {"overall", figures(overall)}};
+                             {"overall", preferenceFigures(overall)}};
     nlohmann::json perAspect = nlohmann::json::object();
     for (const auto& [name, pairs] : aspects) {
-        perAspect[name] = figures(pairs);
+        perAspect[name] = preferenceFigures(pairs);
     }
     result["aspects"] = perAspect;
     if (commandLine.flag("json")) {
         std::cout << result.dump() << "\n";
     } else {
         std::cout << *pairsFile << " (" << result["format"].get<std::string>() << "), scores from " << source << "\n";
-        printFigures("overall", result["overall"]);
+        std::cout << describeFigures("overall", result["overall"]) << "\n";
         for (const auto& [name, figure] : perAspect.items()) {
-            printFigures(name, figure);
+            std::cout << describeFigures(name, figure) << "\n";
         }
     }
     return kExitOk;

@@ -25,6 +25,7 @@ const std::vector<Subcommand>& subcommands() {
         {"score", "the judge's per-frame energy curve of videos", svj::cli::runScore},
 #ifdef SVJ_HAVE_ANNOTATION
         {"eval", "a judge's accuracy against human preferences (with and without ties, per aspect)", svj::cli::runEval},
+        {"finetune", "fine-tune the judge on pairwise human labels (stage 2)", svj::cli::runFinetune},
 #endif
         {"faultcheck", "how often a judge ranks clean footage above broken copies of it", svj::cli::runFaultCheck},
         {"pretrain", "train the judge on real footage (stage 1)", svj::cli::runPretrain},

@@ -48,6 +48,9 @@ nlohmann::json toJson(const VideoScore& score, const model::Judge& judge, const 
         }
         result["aspects"] = aspects;
     }
+    if (score.stage2) {
+        result["reward"] = score.reward;
+    }
     return result;
 }
 
@@ -86,6 +89,9 @@ void printText(const VideoScore& score) {
             std::minmax_element(score.curve.frameEnergies.begin(), score.curve.frameEnergies.end());
         std::printf("  curve %s  (%.4f .. %.4f, %zu frames)\n", sparkline(score.curve.frameEnergies, 72).c_str(), *low,
                     *high, score.curve.frameEnergies.size());
+    }
+    if (score.stage2) {
+        std::printf("  reward %.4f (higher = better; the fine-tuned judge's aspects aggregated)\n", score.reward);
     }
     std::string used;
     for (const model::ScoredWindow& window : score.windows) {

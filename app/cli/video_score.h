@@ -21,6 +21,13 @@ struct VideoScore {
     std::vector<model::ScoredWindow> windows;
     model::VideoCurve curve;
     std::vector<float> aspectScores; // mean over windows, stage-2 judges only
+    float reward = 0.0f;             // mean over windows, stage-2 judges only (higher = better)
+    bool stage2 = false;
+
+    // How good the judge finds the video, higher = better: a stage-2 judge's reward, else minus the energy.
+    double preference() const { return stage2 ? static_cast<double>(reward) : -static_cast<double>(curve.energy); }
+    // The score on one aspect where a stage-2 judge has it (by name), else preference().
+    double aspectPreference(const model::JudgeConfig& config, const std::string& aspect) const;
 };
 
 // The checkpoint a scoring command uses: --ckpt, else the shipped default judge (throws model::ModelError

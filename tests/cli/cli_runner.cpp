@@ -1,6 +1,10 @@
 #include "tests/cli/cli_runner.h"
 
+#include <QFile>
+#include <QJsonDocument>
 #include <QProcess>
+
+#include <csignal>
 
 namespace svj::test {
 
@@ -22,6 +26,58 @@ CliResult runCli(const QStringList& arguments, int timeoutMs) {
     result.out = QString::fromUtf8(process.readAllStandardOutput());
     result.err = QString::fromUtf8(process.readAllStandardError());
     return result;
+}
+
+CliResult runCliInterrupted(const QStringList& arguments, const QByteArray& trigger, bool& signalled, int timeoutMs) {
+    QProcess process;
+    process.start(cliPath(), arguments);
+    signalled = false;
+    CliResult result;
+    if (!process.waitForStarted()) {
+        return result;
+    }
+    QByteArray output;
+    while (process.state() == QProcess::Running && process.waitForReadyRead(timeoutMs)) {
+        output += process.readAllStandardOutput();
+        if (!signalled && output.contains(trigger)) {
+            ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+            signalled = true;
+        }
+    }
+    if (process.state() != QProcess::NotRunning && !process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return result;
+    }
+    output += process.readAllStandardOutput();
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(output);
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+QByteArray tensorBytes(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    const QByteArray all = file.readAll();
+    if (all.size() < 8) {
+        return {};
+    }
+    quint64 headerSize = 0;
+    for (int i = 7; i >= 0; --i) {
+        headerSize = (headerSize << 8) | static_cast<unsigned char>(all[i]);
+    }
+    return all.mid(static_cast<qsizetype>(8 + headerSize));
+}
+
+QJsonObject sidecar(const QString& checkpoint) {
+    QFile file(checkpoint + QStringLiteral(".json"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    return QJsonDocument::fromJson(file.readAll()).object();
 }
 
 } // namespace svj::test

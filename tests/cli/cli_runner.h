@@ -1,6 +1,8 @@
 // Running the `svj` executable from tests, as a user runs it.
 #pragma once
 
+#include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -15,5 +17,13 @@ struct CliResult {
 // $SVJ_CLI (CTest sets it).
 QString cliPath();
 CliResult runCli(const QStringList& arguments, int timeoutMs = 120000);
+// Runs `svj` and sends it SIGINT as soon as its stdout contains `trigger`; `signalled` says whether it did.
+CliResult runCliInterrupted(const QStringList& arguments, const QByteArray& trigger, bool& signalled,
+                            int timeoutMs = 120000);
+
+// The tensor bytes of a safetensors file (everything after the header; the header holds the sidecar).
+QByteArray tensorBytes(const QString& path);
+// A checkpoint's sidecar (CKPT.json), empty when it cannot be read.
+QJsonObject sidecar(const QString& checkpoint);
 
 } // namespace svj::test

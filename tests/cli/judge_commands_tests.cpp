@@ -16,34 +16,8 @@
 #include <cmath>
 #include <csignal>
 
-namespace {
-
-// The tensor bytes of a safetensors file (everything after the header; the header holds the sidecar).
-QByteArray tensorBytes(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return {};
-    }
-    const QByteArray all = file.readAll();
-    if (all.size() < 8) {
-        return {};
-    }
-    quint64 headerSize = 0;
-    for (int i = 7; i >= 0; --i) {
-        headerSize = (headerSize << 8) | static_cast<unsigned char>(all[i]);
-    }
-    return all.mid(static_cast<qsizetype>(8 + headerSize));
-}
-
-QJsonObject sidecar(const QString& checkpoint) {
-    QFile file(checkpoint + QStringLiteral(".json"));
-    if (!file.open(QIODevice::ReadOnly)) {
-        return {};
-    }
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
-} // namespace
+using svj::test::sidecar;
+using svj::test::tensorBytes;
 
 class JudgeCommandTest : public QObject {
     Q_OBJECT
@@ -134,27 +108,16 @@ void JudgeCommandTest::interruptedAndResumedEqualsUninterrupted() {
     QVERIFY2(full.exitCode == 0, qPrintable(full.err));
 
     const QString stopped = m_dir.filePath(QStringLiteral("stopped.safetensors"));
-    QProcess process;
-    process.start(svj::test::cliPath(), pretrainArguments(stopped, steps));
-    QVERIFY(process.waitForStarted());
     bool signalled = false;
-    QByteArray output;
-    while (process.state() == QProcess::Running && process.waitForReadyRead(60000)) {
-        output += process.readAllStandardOutput();
-        if (!signalled && output.contains("\"done\":3,")) {
-            ::kill(static_cast<pid_t>(process.processId()), SIGINT);
-            signalled = true;
-        }
-    }
-    QVERIFY(process.state() == QProcess::NotRunning || process.waitForFinished(60000));
-    output += process.readAllStandardOutput();
+    const svj::test::CliResult stoppedRun =
+        svj::test::runCliInterrupted(pretrainArguments(stopped, steps), "\"done\":3,", signalled);
     QVERIFY(signalled);
-    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-    QCOMPARE(process.exitCode(), 0);
+    QCOMPARE(stoppedRun.exitCode, 0);
+    const QByteArray output = stoppedRun.out.toUtf8();
     QVERIFY2(output.contains("stopped by SIGINT"), output.constData());
     const int stoppedAt = sidecar(stopped).value(QStringLiteral("steps")).toInt();
     QVERIFY2(stoppedAt >= 3 && stoppedAt < steps, qPrintable(QString::number(stoppedAt)));
-    QVERIFY(QString::fromUtf8(process.readAllStandardError()).contains(QStringLiteral("--resume")));
+    QVERIFY(stoppedRun.err.contains(QStringLiteral("--resume")));
 
     QStringList resume = pretrainArguments(stopped, steps);
     resume << QStringLiteral("--resume");

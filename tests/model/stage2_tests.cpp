@@ -227,9 +227,18 @@ void Stage2Test::stageOneCheckpointGetsAFreshAspectHead() {
         }
     }
     QCOMPARE(tuned.impl().network->aspectHead->out->weight.size(0), int64_t(3));
-    // Before any stage-2 step the judge has no reward to give.
+    // Before any stage-2 step the judge has no reward to give; its fresh head starts at the stage-1 judgement.
     const TrainingClip clip = brightClip(120, 2);
-    QVERIFY(!tuned.score({clip.rgb.data(), clip.frames, clip.height, clip.width}).hasAspects);
+    const ScoreResult stage1Score = tuned.score({clip.rgb.data(), clip.frames, clip.height, clip.width});
+    QVERIFY(!stage1Score.hasAspects);
+    {
+        torch::NoGradGuard noGrad;
+        auto& network = tuned.impl().network;
+        const auto output = network->judge(
+            network->encode(tuned.impl().pixelsFrom({{clip.rgb.data(), clip.frames, clip.height, clip.width}})), true);
+        QVERIFY(std::abs(output.reward.item<float>() + stage1Score.energy) < 1e-5f);
+        QVERIFY(torch::allclose(output.aspects, -output.energies.mean(1, true).expand({1, 3})));
+    }
 
     const std::string stage2 = dir.filePath(QStringLiteral("stage2.safetensors")).toStdString();
     {

@@ -1,0 +1,273 @@
+// `svj finetune` as a user runs it: a real stage-2 run on videos made here (clean vs darkened copies, with
+// per-aspect verdicts), its per-epoch held-out figures and checkpoints, the fine-tuned judge scoring with a
+// reward, SIGINT + --resume equal to an uninterrupted run, and bad input that leaves nothing behind.
+#include "tests/cli/cli_runner.h"
+#include "tests/support/test_clips.h"
+#include "tests/support/test_registry.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using svj::test::sidecar;
+using svj::test::tensorBytes;
+
+class FinetuneCommandTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void finetuneReportsEveryEpochAndScoresWithAReward();
+    void interruptedAndResumedEqualsUninterrupted();
+    void badInputLeavesNothingBehind();
+
+private:
+    QStringList finetuneArguments(const QString& out, int epochs = 2) const;
+    QTemporaryDir m_dir;
+    QString m_stage1;
+    QString m_pairs;
+};
+
+void FinetuneCommandTest::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    const QString videos = m_dir.filePath(QStringLiteral("videos"));
+    QVERIFY(QDir().mkpath(videos));
+    // Six real encodes and a darkened copy of each; the "annotators" prefer the original, call the motion
+    // a tie (it is the same) and say so per aspect. Sides alternate.
+    const QStringList sources{QStringLiteral("testsrc2=size=64x48:rate=16"),
+                              QStringLiteral("mandelbrot=size=64x48:rate=16"),
+                              QStringLiteral("life=size=64x48:rate=16:mold=10:ratio=0.2:seed=3"),
+                              QStringLiteral("rgbtestsrc=size=64x48:rate=16"),
+                              QStringLiteral("cellauto=size=64x48:rate=16:rule=110"),
+                              QStringLiteral("smptebars=size=64x48:rate=16")};
+    QByteArray pairs;
+    for (int i = 0; i < sources.size(); ++i) {
+        const QString clean = QStringLiteral("%1/clean%2.mp4").arg(videos).arg(i);
+        const QString dark = QStringLiteral("%1/dark%2.mp4").arg(videos).arg(i);
+        QVERIFY(svj::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), sources[i],
+                                      QStringLiteral("-t"), QStringLiteral("1.5"), QStringLiteral("-c:v"),
+                                      QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
+                                      QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), clean}));
+        QVERIFY(svj::test::runFfmpeg({QStringLiteral("-i"), clean, QStringLiteral("-vf"),
+                                      QStringLiteral("eq=brightness=-0.3"), QStringLiteral("-c:v"),
+                                      QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
+                                      QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), dark}));
+        const bool cleanLeft = i % 2 == 0;
+        const QByteArray first = cleanLeft ? "clean" : "dark";
+        const QByteArray second = cleanLeft ? "dark" : "clean";
+        const QByteArray label = cleanLeft ? "A" : "B";
+        const QByteArray index = QByteArray::number(i);
+        pairs += "{\"video_a\": \"videos/" + first + index + ".mp4\", \"video_b\": \"videos/" + second + index +
+                 ".mp4\", \"label\": \"" + label + "\", \"aspects\": {\"VQ\": \"" + label + "\", \"MQ\": \"tie\"}}\n";
+    }
+    m_pairs = m_dir.filePath(QStringLiteral("pairs.jsonl"));
+    QVERIFY(svj::test::writeFile(m_pairs, pairs));
+    // A small stage-1 judge to start from.
+    m_stage1 = m_dir.filePath(QStringLiteral("stage1.safetensors"));
+    const svj::test::CliResult pretrain = svj::test::runCli(
+        {QStringLiteral("pretrain"), QStringLiteral("--videos"), videos, QStringLiteral("--size"), QStringLiteral("32"),
+         QStringLiteral("--frames"), QStringLiteral("9"), QStringLiteral("--steps"), QStringLiteral("2"),
+         QStringLiteral("--batch"), QStringLiteral("2"), QStringLiteral("--faults"), QStringLiteral("1"),
+         QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--out"), m_stage1,
+         QStringLiteral("--progress"), QStringLiteral("none")});
+    QVERIFY2(pretrain.exitCode == 0, qPrintable(pretrain.err));
+}
+
+QStringList FinetuneCommandTest::finetuneArguments(const QString& out, int epochs) const {
+    return {QStringLiteral("finetune"),
+            QStringLiteral("--pairs"),
+            m_pairs,
+            QStringLiteral("--from"),
+            m_stage1,
+            QStringLiteral("--out"),
+            out,
+            QStringLiteral("--epochs"),
+            QString::number(epochs),
+            QStringLiteral("--batch"),
+            QStringLiteral("2"),
+            QStringLiteral("--holdout"),
+            QStringLiteral("0.34"),
+            QStringLiteral("--seed"),
+            QStringLiteral("3"),
+            QStringLiteral("--threads"),
+            QStringLiteral("1"),
+            QStringLiteral("--progress"),
+            QStringLiteral("json")};
+}
+
+void FinetuneCommandTest::finetuneReportsEveryEpochAndScoresWithAReward() {
+    const QString out = m_dir.filePath(QStringLiteral("tuned.safetensors"));
+    const svj::test::CliResult result = svj::test::runCli(finetuneArguments(out, 3));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err + result.out));
+    // 6 pairs, 2 held out: 4 training pairs, 2 steps an epoch.
+    int steps = 0;
+    QList<QJsonObject> evals;
+    int checkpoints = 0;
+    for (const QString& line : result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        QJsonParseError error{};
+        const QJsonObject object = QJsonDocument::fromJson(line.toUtf8(), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(line));
+        if (object.value(QStringLiteral("task")).toString() == QStringLiteral("finetune") &&
+            object.contains(QStringLiteral("done"))) {
+            ++steps;
+            QVERIFY(std::isfinite(object.value(QStringLiteral("loss")).toDouble()));
+            QVERIFY(object.contains(QStringLiteral("tie_strength")));
+            QVERIFY(object.contains(QStringLiteral("examples_per_s")));
+        }
+        const QString event = object.value(QStringLiteral("event")).toString();
+        if (event == QStringLiteral("eval")) {
+            evals.append(object);
+        }
+        checkpoints += event == QStringLiteral("checkpoint") ? 1 : 0;
+    }
+    QCOMPARE(steps, 6);
+    QCOMPARE(checkpoints, 3);
+    QCOMPARE(evals.size(), 4); // before, and after each of the 3 epochs
+    for (const QJsonObject& eval : evals) {
+        const QJsonObject heldout = eval.value(QStringLiteral("heldout")).toObject();
+        const QJsonObject overall = heldout.value(QStringLiteral("overall")).toObject();
+        QCOMPARE(overall.value(QStringLiteral("pairs")).toInt(), 2);
+        QVERIFY(overall.contains(QStringLiteral("with_ties")) && overall.contains(QStringLiteral("without_ties")));
+        QVERIFY(overall.contains(QStringLiteral("epsilon")));
+        const QJsonObject aspects = heldout.value(QStringLiteral("aspects")).toObject();
+        QCOMPARE(aspects.keys(), (QStringList{QStringLiteral("MQ"), QStringLiteral("VQ")}));
+        // MQ is a tie everywhere: no pair without ties.
+        QCOMPARE(aspects.value(QStringLiteral("MQ")).toObject().value(QStringLiteral("pairs_without_ties")).toInt(), 0);
+    }
+    const QJsonObject info = sidecar(out);
+    QCOMPARE(info.value(QStringLiteral("stage")).toInt(), 2);
+    QVERIFY(info.value(QStringLiteral("stage2")).toBool());
+    QCOMPARE(info.value(QStringLiteral("parent")).toString(), m_stage1);
+    QCOMPARE(info.value(QStringLiteral("steps")).toInt(), 6);
+    QVERIFY(info.value(QStringLiteral("command")).toString().startsWith(QStringLiteral("svj finetune --pairs")));
+    QCOMPARE(info.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("epochs")).toArray().size(), 3);
+    const QJsonArray aspects =
+        info.value(QStringLiteral("config")).toObject().value(QStringLiteral("aspects")).toArray();
+    QCOMPARE(aspects.size(), 2);
+
+    // The fine-tuned judge scores with a reward and its aspects; eval uses them.
+    const svj::test::CliResult score =
+        svj::test::runCli({QStringLiteral("score"), m_dir.filePath(QStringLiteral("videos/clean0.mp4")),
+                           QStringLiteral("--ckpt"), out, QStringLiteral("--json")});
+    QVERIFY2(score.exitCode == 0, qPrintable(score.err));
+    const QJsonObject scored = QJsonDocument::fromJson(score.out.toUtf8()).object();
+    QVERIFY(scored.contains(QStringLiteral("reward")));
+    QCOMPARE(scored.value(QStringLiteral("aspects")).toObject().size(), 2);
+    const svj::test::CliResult eval = svj::test::runCli({QStringLiteral("eval"), QStringLiteral("--pairs"), m_pairs,
+                                                         QStringLiteral("--ckpt"), out, QStringLiteral("--json")});
+    QVERIFY2(eval.exitCode == 0, qPrintable(eval.err));
+    QCOMPARE(QJsonDocument::fromJson(eval.out.toUtf8())
+                 .object()
+                 .value(QStringLiteral("overall"))
+                 .toObject()
+                 .value(QStringLiteral("pairs"))
+                 .toInt(),
+             6);
+}
+
+void FinetuneCommandTest::interruptedAndResumedEqualsUninterrupted() {
+    const int epochs = 4; // 8 steps
+    const QString straight = m_dir.filePath(QStringLiteral("straight.safetensors"));
+    const svj::test::CliResult full = svj::test::runCli(finetuneArguments(straight, epochs));
+    QVERIFY2(full.exitCode == 0, qPrintable(full.err));
+
+    const QString stopped = m_dir.filePath(QStringLiteral("stopped.safetensors"));
+    bool signalled = false;
+    // Step 3 is inside the second epoch: the resume starts mid-epoch.
+    const svj::test::CliResult stoppedRun =
+        svj::test::runCliInterrupted(finetuneArguments(stopped, epochs), "\"done\":3,\"epoch\"", signalled);
+    QVERIFY(signalled);
+    QCOMPARE(stoppedRun.exitCode, 0);
+    QVERIFY2(stoppedRun.out.contains(QStringLiteral("stopped by SIGINT")), qPrintable(stoppedRun.out));
+    const int stoppedAt = sidecar(stopped).value(QStringLiteral("steps")).toInt();
+    QVERIFY2(stoppedAt >= 3 && stoppedAt < 2 * epochs, qPrintable(QString::number(stoppedAt)));
+
+    QStringList resume = finetuneArguments(stopped, epochs);
+    resume << QStringLiteral("--resume");
+    const svj::test::CliResult resumed = svj::test::runCli(resume);
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+    QCOMPARE(sidecar(stopped).value(QStringLiteral("steps")).toInt(), 2 * epochs);
+    const QByteArray a = tensorBytes(straight);
+    QVERIFY(!a.isEmpty());
+    QVERIFY2(a == tensorBytes(stopped), "the resumed fine-tune's weights differ from the uninterrupted one's");
+    // The held-out figures of every epoch match too (the training loss of a resumed epoch covers fewer steps).
+    const QJsonArray straightEpochs =
+        sidecar(straight).value(QStringLiteral("metrics")).toObject().value(QStringLiteral("epochs")).toArray();
+    const QJsonArray resumedEpochs =
+        sidecar(stopped).value(QStringLiteral("metrics")).toObject().value(QStringLiteral("epochs")).toArray();
+    QCOMPARE(resumedEpochs.size(), straightEpochs.size());
+    for (qsizetype i = 0; i < straightEpochs.size(); ++i) {
+        QCOMPARE(resumedEpochs[i].toObject().value(QStringLiteral("heldout")),
+                 straightEpochs[i].toObject().value(QStringLiteral("heldout")));
+    }
+}
+
+void FinetuneCommandTest::badInputLeavesNothingBehind() {
+    const QString out = m_dir.filePath(QStringLiteral("never.safetensors"));
+    const auto runWith = [&](const QString& pairs, const QString& from) {
+        QStringList arguments = finetuneArguments(out);
+        arguments[2] = pairs;
+        arguments[4] = from;
+        return svj::test::runCli(arguments);
+    };
+    // A missing video, named with its line.
+    const QString missing = m_dir.filePath(QStringLiteral("missing.jsonl"));
+    QVERIFY(svj::test::writeFile(missing, "{\"video_a\": \"videos/clean0.mp4\", \"video_b\": \"videos/dark0.mp4\", "
+                                          "\"label\": \"A\"}\n{\"video_a\": \"videos/gone.mp4\", \"video_b\": "
+                                          "\"videos/dark0.mp4\", \"label\": \"B\"}\n"));
+    svj::test::CliResult result = runWith(missing, m_stage1);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(missing + QStringLiteral(":2:")) && result.err.contains(QStringLiteral("gone.mp4")),
+             qPrintable(result.err));
+    // An unknown label.
+    const QString unknown = m_dir.filePath(QStringLiteral("unknown.jsonl"));
+    QVERIFY(svj::test::writeFile(
+        unknown, "{\"video_a\": \"videos/clean0.mp4\", \"video_b\": \"videos/dark0.mp4\", \"label\": \"maybe\"}\n"));
+    result = runWith(unknown, m_stage1);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(QStringLiteral(":1: unknown verdict 'maybe'")), qPrintable(result.err));
+    // A file that is not a video, named with the pair's line and the file.
+    const QString notVideo = m_dir.filePath(QStringLiteral("videos/fake.mp4"));
+    QVERIFY(svj::test::writeFile(notVideo, "this is not a video"));
+    const QString fake = m_dir.filePath(QStringLiteral("fake.jsonl"));
+    QVERIFY(svj::test::writeFile(
+        fake, "{\"video_a\": \"videos/clean0.mp4\", \"video_b\": \"videos/fake.mp4\", \"label\": \"A\"}\n"));
+    result = runWith(fake, m_stage1);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(fake + QStringLiteral(":1:")) && result.err.contains(QStringLiteral("fake.mp4")),
+             qPrintable(result.err));
+    // A truncated starting checkpoint.
+    QFile source(m_stage1);
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    const QString truncated = m_dir.filePath(QStringLiteral("truncated.safetensors"));
+    QVERIFY(svj::test::writeFile(truncated, source.read(source.size() / 2)));
+    QFile::copy(m_stage1 + QStringLiteral(".json"), truncated + QStringLiteral(".json"));
+    result = runWith(m_pairs, truncated);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(truncated), qPrintable(result.err));
+    QVERIFY(!QFile::exists(out));
+    QVERIFY(!QFile::exists(out + QStringLiteral(".state")));
+
+    // An existing checkpoint is not overwritten; a resume with other settings is refused and changes nothing.
+    const QString kept = m_dir.filePath(QStringLiteral("kept.safetensors"));
+    QVERIFY(svj::test::runCli(finetuneArguments(kept, 1)).exitCode == 0);
+    const QByteArray before = tensorBytes(kept);
+    result = svj::test::runCli(finetuneArguments(kept, 1));
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(QStringLiteral("exists")), qPrintable(result.err));
+    QStringList other = finetuneArguments(kept, 2);
+    other << QStringLiteral("--resume");
+    result = svj::test::runCli(other);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(QStringLiteral("other settings")), qPrintable(result.err));
+    QCOMPARE(tensorBytes(kept), before);
+}
+
+SVJ_REGISTER_TEST(FinetuneCommandTest)
+#include "finetune_command_tests.moc"
