@@ -31,6 +31,9 @@ struct Stage1Trainer::Impl {
     std::vector<TrainingClip> generated;
     detail::Random random;
     std::unique_ptr<detail::AdamW> optimizer;
+    // A frozen VAE (LoRA-only training of the 2B judge) encodes each clip once; windows are cut from latents.
+    bool cacheLatents = false;
+    detail::LatentCache cache;
 
     Impl(Judge::Impl& judgeImpl, const Stage1Options& stageOptions)
         : judge(judgeImpl)
@@ -46,6 +49,8 @@ struct Stage1Trainer::Impl {
             parameter.set_requires_grad(true);
         }
         optimizer = std::make_unique<detail::AdamW>(trainable);
+        cacheLatents = network->config.encoder == LatentEncoderKind::Vae &&
+                       network->config.stage1Training == Stage1Training::LoraOnly;
     }
 
     double learningRateAt(int64_t step) const {
@@ -55,11 +60,21 @@ struct Stage1Trainer::Impl {
 
     // A positive and the broken copy paired with it share one crop, so the pair differs by the fault alone.
     detail::Crop randomCrop(const TrainingClip& clip) {
-        return detail::randomCrop(clip, judge.network->config, options.randomFlip, random);
+        return detail::randomCrop(clip, judge.network->config, options.randomFlip, random, cacheLatents ? 8 : 1);
     }
 
-    torch::Tensor pixels(const TrainingClip& clip, int64_t start, int64_t latents, const detail::Crop& crop) const {
+    // A window of a clip: pixels [3, F, H, W] to encode, or with the latent cache its latents [T, C, h, w].
+    torch::Tensor window(const TrainingClip& clip, int64_t start, int64_t latents, const detail::Crop& crop) {
+        if (cacheLatents) {
+            return cache.window(*judge.network, clip, start, latents, crop, judge.device, judge.dtype);
+        }
         return detail::clipPixels(clip, judge.network->config, start, latents, crop);
+    }
+
+    // Pixels or latents of a batch -> latents on the judge's device.
+    torch::Tensor latentsOf(const std::vector<torch::Tensor>& windows) {
+        const torch::Tensor stacked = torch::stack(windows);
+        return cacheLatents ? stacked : judge.network->encode(stacked.to(judge.device, judge.dtype));
     }
 
     int64_t latentCount(const TrainingClip& clip) const { return detail::latentCount(clip); }
@@ -101,6 +116,10 @@ size_t Stage1Trainer::generatedCount() const {
     return m_impl->generated.size();
 }
 
+size_t Stage1Trainer::cachedClips() const {
+    return m_impl->cache.size();
+}
+
 int64_t Stage1Trainer::stepsDone() const {
     return m_impl->optimizer->steps();
 }
@@ -126,14 +145,14 @@ Stage1Step Stage1Trainer::step() {
     if (std::uniform_real_distribution<double>(0.0, 1.0)(d.random) < config.variableLengthProbability) {
         length = d.uniform(2, length);
     }
-    std::vector<torch::Tensor> positivePixels;
+    std::vector<torch::Tensor> positivePixels; // or latents (cache)
     std::vector<int64_t> starts;
     std::vector<detail::Crop> crops;
     for (const size_t index : positives) {
         const TrainingClip& clip = d.real[index];
         starts.push_back(d.uniform(0, d.latentCount(clip) - length));
         crops.push_back(d.randomCrop(clip));
-        positivePixels.push_back(d.pixels(clip, starts.back(), length, crops.back()));
+        positivePixels.push_back(d.window(clip, starts.back(), length, crops.back()));
     }
 
     // Negatives: with the "generated" share of the mix, a broken copy of the same positive (same window,
@@ -158,17 +177,23 @@ Stage1Step Stage1Trainer::step() {
             const TrainingClip& copy =
                 copies[static_cast<size_t>(d.uniform(0, static_cast<int64_t>(copies.size()) - 1))];
             generatedPixels.push_back(
-                d.pixels(copy, starts[static_cast<size_t>(i)], length, crops[static_cast<size_t>(i)]));
+                d.window(copy, starts[static_cast<size_t>(i)], length, crops[static_cast<size_t>(i)]));
         } else if (!d.generated.empty()) {
             const TrainingClip& clip =
                 d.generated[static_cast<size_t>(d.uniform(0, static_cast<int64_t>(d.generated.size()) - 1))];
             const int64_t available = d.latentCount(clip);
             const int64_t take = std::min(available, length);
-            torch::Tensor clipPixels = d.pixels(clip, d.uniform(0, available - take), take, d.randomCrop(clip));
+            torch::Tensor clipPixels = d.window(clip, d.uniform(0, available - take), take, d.randomCrop(clip));
             if (take < length) {
-                // A short generated video: repeat its last frame (a freeze, itself a flaw worth penalising).
-                const torch::Tensor last = clipPixels.slice(1, clipPixels.size(1) - 1);
-                clipPixels = torch::cat({clipPixels, last.expand({-1, 4 * (length - take), -1, -1})}, 1);
+                // A short generated video: repeat its last frame (a freeze, itself a flaw worth penalising); in
+                // latent space its last latent frame.
+                if (d.cacheLatents) {
+                    const torch::Tensor last = clipPixels.slice(0, clipPixels.size(0) - 1);
+                    clipPixels = torch::cat({clipPixels, last.expand({length - take, -1, -1, -1})}, 0);
+                } else {
+                    const torch::Tensor last = clipPixels.slice(1, clipPixels.size(1) - 1);
+                    clipPixels = torch::cat({clipPixels, last.expand({-1, 4 * (length - take), -1, -1})}, 1);
+                }
             }
             generatedPixels.push_back(clipPixels);
         } else {
@@ -177,11 +202,10 @@ Stage1Step Stage1Trainer::step() {
         }
     }
 
-    const torch::Tensor positiveLatents =
-        network->encode(torch::stack(positivePixels).to(d.judge.device, d.judge.dtype));
+    const torch::Tensor positiveLatents = d.latentsOf(positivePixels);
     torch::Tensor generatedLatents;
     if (!generatedPixels.empty()) {
-        generatedLatents = network->encode(torch::stack(generatedPixels).to(d.judge.device, d.judge.dtype));
+        generatedLatents = d.latentsOf(generatedPixels);
     }
     Stage1Step report;
     std::vector<torch::Tensor> negatives;

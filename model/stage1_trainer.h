@@ -55,6 +55,8 @@ public:
 
     Stage1Step step();
     int64_t stepsDone() const;
+    // Clips whose latents are cached (a frozen VAE encodes each clip once, not every step; 0 otherwise).
+    size_t cachedClips() const;
 
     // Optimizer moments, random generator and step count (with the judge's own checkpoint, a resume point).
     void saveState(const std::string& path) const;

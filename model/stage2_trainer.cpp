@@ -32,6 +32,9 @@ struct Stage2Trainer::Impl {
     // The visiting order of the current epoch (recomputed from the seed and the epoch number: nothing to save).
     int64_t orderEpoch = -1;
     std::vector<size_t> order;
+    // The VAE is frozen in stage 2: each window is encoded once (the tubelet encoder is cheap and left alone).
+    bool cacheLatents = false;
+    detail::LatentCache cache;
 
     Impl(Judge::Impl& judgeImpl, const Stage2Options& stageOptions)
         : judge(judgeImpl)
@@ -46,6 +49,7 @@ struct Stage2Trainer::Impl {
             parameter.set_requires_grad(true);
         }
         optimizer = std::make_unique<detail::AdamW>(trainable);
+        cacheLatents = network->config.encoder == LatentEncoderKind::Vae;
     }
 
     const JudgeConfig& config() const { return judge.network->config; }
@@ -132,6 +136,10 @@ int64_t Stage2Trainer::stepsPerEpoch() const {
     return m_impl->stepsPerEpoch();
 }
 
+size_t Stage2Trainer::cachedClips() const {
+    return m_impl->cache.size();
+}
+
 int64_t Stage2Trainer::stepsDone() const {
     return m_impl->optimizer->steps();
 }
@@ -164,14 +172,17 @@ Stage2Step Stage2Trainer::step() {
             pairFlip = d.options.randomFlip && std::uniform_int_distribution<int>(0, 1)(d.random) == 1;
         }
         const int64_t start = std::uniform_int_distribution<int64_t>(0, detail::latentCount(clip) - length)(d.random);
-        detail::Crop crop = detail::randomCrop(clip, config, false, d.random);
+        detail::Crop crop = detail::randomCrop(clip, config, false, d.random, d.cacheLatents ? 8 : 1);
         crop.flip = pairFlip;
-        pixels.push_back(detail::clipPixels(clip, config, start, length, crop));
+        pixels.push_back(d.cacheLatents
+                             ? d.cache.window(*network, clip, start, length, crop, d.judge.device, d.judge.dtype)
+                             : detail::clipPixels(clip, config, start, length, crop));
     }
 
     // Rewards and aspect scores of A (even rows) and B (odd rows).
     network->train();
-    const torch::Tensor latents = network->encode(torch::stack(pixels).to(d.judge.device, d.judge.dtype));
+    const torch::Tensor latents =
+        d.cacheLatents ? torch::stack(pixels) : network->encode(torch::stack(pixels).to(d.judge.device, d.judge.dtype));
     const detail::JudgeOutput output = network->judge(latents, true, true);
     const int64_t count = static_cast<int64_t>(batch.size());
     const torch::Tensor reward = output.reward.to(torch::kFloat32).reshape({count, 2});

@@ -69,6 +69,8 @@ public:
 
     Stage2Step step();
     int64_t stepsDone() const;
+    // Windows whose latents are cached (the frozen VAE encodes each window once; 0 with the tubelet encoder).
+    size_t cachedClips() const;
 
     void saveState(const std::string& path) const;
     void loadState(const std::string& path);

@@ -27,30 +27,56 @@ double warmupCosineRate(int64_t step, double peak, int warmupSteps, int totalSte
     return peak * (floorFraction + (1.0 - floorFraction) * 0.5 * (1.0 + std::cos(kPi * progress)));
 }
 
-Crop randomCrop(const TrainingClip& clip, const JudgeConfig& config, bool randomFlip, std::mt19937_64& random) {
+Crop randomCrop(const TrainingClip& clip, const JudgeConfig& config, bool randomFlip, std::mt19937_64& random,
+                int grid) {
     const auto uniform = [&](int64_t low, int64_t high) {
         return std::uniform_int_distribution<int64_t>(low, high)(random);
     };
     Crop crop;
-    crop.y = clip.height > config.inputHeight ? uniform(0, clip.height - config.inputHeight) : 0;
-    crop.x = clip.width > config.inputWidth ? uniform(0, clip.width - config.inputWidth) : 0;
+    const int64_t spareY = (clip.height - config.inputHeight) / grid;
+    const int64_t spareX = (clip.width - config.inputWidth) / grid;
+    crop.y = spareY > 0 ? uniform(0, spareY) * grid : 0;
+    crop.x = spareX > 0 ? uniform(0, spareX) * grid : 0;
     crop.flip = randomFlip && uniform(0, 1) == 1;
     return crop;
 }
 
 torch::Tensor clipPixels(const TrainingClip& clip, const JudgeConfig& config, int64_t start, int64_t latents,
                          const Crop& crop) {
+    return clipPixels(clip, config, start, latents, crop, config.inputHeight, config.inputWidth);
+}
+
+torch::Tensor clipPixels(const TrainingClip& clip, const JudgeConfig&, int64_t start, int64_t latents, const Crop& crop,
+                         int64_t height, int64_t width) {
     const int64_t firstFrame = 4 * start;
     const int64_t frames = 1 + 4 * (latents - 1);
     const torch::Tensor all = torch::from_blob(const_cast<uint8_t*>(clip.rgb.data()),
                                                {clip.frames, clip.height, clip.width, 3}, torch::kUInt8);
     torch::Tensor cut = all.slice(0, firstFrame, firstFrame + frames)
-                            .slice(1, crop.y, crop.y + config.inputHeight)
-                            .slice(2, crop.x, crop.x + config.inputWidth);
+                            .slice(1, crop.y, crop.y + height)
+                            .slice(2, crop.x, crop.x + width);
     if (crop.flip) {
         cut = cut.flip({2});
     }
     return cut.permute({3, 0, 1, 2}).to(torch::kFloat32).div(127.5).sub(1.0);
+}
+
+torch::Tensor LatentCache::window(JudgeNetworkImpl& network, const TrainingClip& clip, int64_t start, int64_t latents,
+                                  const Crop& crop, const torch::Device& device, torch::ScalarType dtype) {
+    auto it = m_latents.find(clip.rgb.data());
+    if (it == m_latents.end()) {
+        torch::NoGradGuard noGrad;
+        const Crop whole; // the whole frame, not mirrored
+        const torch::Tensor pixels =
+            clipPixels(clip, network.config, 0, latentCount(clip), whole, clip.height, clip.width);
+        const torch::Tensor encoded = network.encode(pixels.unsqueeze(0).to(device, dtype))[0];
+        it = m_latents.emplace(clip.rgb.data(), encoded).first;
+    }
+    const JudgeConfig& config = network.config;
+    torch::Tensor cut = it->second.slice(0, start, start + latents)
+                            .slice(2, crop.y / 8, crop.y / 8 + config.latentHeight())
+                            .slice(3, crop.x / 8, crop.x / 8 + config.latentWidth());
+    return crop.flip ? cut.flip({3}) : cut;
 }
 
 void validateTrainingClip(const TrainingClip& clip, const JudgeConfig& config) {

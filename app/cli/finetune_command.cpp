@@ -9,10 +9,10 @@
 #include "app/cli/preference_figures.h"
 #include "app/cli/progress.h"
 #include "app/cli/training_clips.h"
-#include "app/cli/video_score.h"
 #include "media/clip_sampler.h"
 #include "media/media_error.h"
 #include "media/video_reader.h"
+#include "model/default_judge.h"
 #include "model/judge.h"
 #include "model/model_error.h"
 #include "model/stage2_trainer.h"
@@ -220,7 +220,13 @@ int runFinetune(const Arguments& arguments) {
         aspects = {"overall"};
     }
 
-    const std::string from = commandLine.value("from") ? *commandLine.value("from") : chosenCheckpoint(commandLine);
+    std::string from;
+    try {
+        from = commandLine.value("from") ? *commandLine.value("from") : model::defaultJudgePath();
+    } catch (const model::ModelError& error) {
+        printError(error.what());
+        return kExitBadInput;
+    }
     const nlohmann::json settings = {{"pairs", *pairsFile},
                                      {"format", commandLine.valueOr("format", "jsonl")},
                                      {"from", from},

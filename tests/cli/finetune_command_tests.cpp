@@ -26,6 +26,7 @@ private slots:
     void finetuneReportsEveryEpochAndScoresWithAReward();
     void interruptedAndResumedEqualsUninterrupted();
     void badInputLeavesNothingBehind();
+    void startsFromTheShippedJudgeByDefault();
 
 private:
     QStringList finetuneArguments(const QString& out, int epochs = 2) const;
@@ -267,6 +268,26 @@ void FinetuneCommandTest::badInputLeavesNothingBehind() {
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(QStringLiteral("other settings")), qPrintable(result.err));
     QCOMPARE(tensorBytes(kept), before);
+}
+
+void FinetuneCommandTest::startsFromTheShippedJudgeByDefault() {
+    const QString out = m_dir.filePath(QStringLiteral("from-default.safetensors"));
+    QStringList arguments = finetuneArguments(out, 1);
+    arguments.removeAt(3); // --from and its value
+    arguments.removeAt(3);
+    const svj::test::CliResult result = svj::test::runCli(arguments);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    const QJsonObject info = sidecar(out);
+    QVERIFY2(info.value(QStringLiteral("parent")).toString().endsWith(QStringLiteral("default-judge.safetensors")),
+             qPrintable(info.value(QStringLiteral("parent")).toString()));
+    // The shipped judge's input size carries over.
+    QCOMPARE(info.value(QStringLiteral("config"))
+                 .toObject()
+                 .value(QStringLiteral("input"))
+                 .toObject()
+                 .value(QStringLiteral("width"))
+                 .toInt(),
+             64);
 }
 
 SVJ_REGISTER_TEST(FinetuneCommandTest)

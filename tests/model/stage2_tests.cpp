@@ -2,6 +2,7 @@
 // an epoch boundary, refuses pairs that do not fit, and a stage-1 checkpoint gets a fresh aspect head.
 #include "model/judge.h"
 #include "model/model_error.h"
+#include "model/stage1_trainer.h"
 #include "model/stage2_trainer.h"
 #include "tests/support/test_registry.h"
 
@@ -13,6 +14,7 @@
 #include <random>
 
 #include "model/judge_impl.hpp"
+#include "model/trainer_support.hpp"
 
 using namespace svj::model;
 
@@ -95,6 +97,7 @@ private Q_SLOTS:
     void resumedFineTuneEqualsUninterrupted();
     void pairsThatDoNotFitAreRefused();
     void stageOneCheckpointGetsAFreshAspectHead();
+    void frozenVaeEncodesEachClipOnce();
 };
 
 void Stage2Test::learnsAPreferenceWithTies() {
@@ -267,6 +270,92 @@ void Stage2Test::stageOneCheckpointGetsAFreshAspectHead() {
     } catch (const ModelError& error) {
         QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("missing.safetensors")), error.what());
     }
+}
+
+// A miniature of the 2B judge: the real VAE encoder class, LoRA-only stage 1.
+JudgeConfig vaeJudgeConfig() {
+    JudgeConfig config = JudgeConfig::forPreset("cogvideox-2b");
+    config.transformer.numAttentionHeads = 2;
+    config.transformer.attentionHeadDim = 16;
+    config.transformer.numLayers = 3;
+    config.transformer.timeEmbedDim = 16;
+    config.transformer.textEmbedDim = 8;
+    config.transformer.maxTextSeqLength = 4;
+    config.vae.blockOutChannels = {8, 8, 8, 8};
+    config.vae.normNumGroups = 4;
+    config.vae.layersPerBlock = 1;
+    config.inputWidth = kStage2Size;
+    config.inputHeight = kStage2Size;
+    config.inputFrames = kStage2Frames;
+    config.energyHeadHidden = 16;
+    config.aspectHeadHidden = 16;
+    config.aspects = {"VQ", "MQ"};
+    return config;
+}
+
+TrainingClip largerClip(int size, int frames, uint32_t seed) {
+    TrainingClip clip;
+    clip.width = clip.height = size;
+    clip.frames = frames;
+    clip.source = "larger " + std::to_string(seed);
+    clip.rgb.resize(clip.frameBytes() * static_cast<size_t>(frames));
+    std::mt19937 random(seed);
+    for (uint8_t& value : clip.rgb) {
+        value = static_cast<uint8_t>(random());
+    }
+    return clip;
+}
+
+void Stage2Test::frozenVaeEncodesEachClipOnce() {
+    Judge judge = Judge::create(vaeJudgeConfig(), JudgeOptions().withThreads(2));
+    auto& network = judge.impl().network;
+    {
+        torch::NoGradGuard noGrad;
+        // A cached window is the whole clip's latents cut in latent space: uncut, it is exactly the encoding.
+        const TrainingClip clip = largerClip(48, 13, 1);
+        svj::model::detail::LatentCache cache;
+        const svj::model::detail::Crop whole;
+        const torch::Tensor full =
+            network->encode(svj::model::detail::clipPixels(clip, network->config, 0, 4, whole, 48, 48).unsqueeze(0))[0];
+        svj::model::detail::Crop crop;
+        crop.y = 8;
+        crop.x = 16;
+        crop.flip = true;
+        const torch::Tensor cut = cache.window(*network, clip, 1, 2, crop, torch::kCPU, torch::kFloat32);
+        QCOMPARE(cut.sizes().vec(), (std::vector<int64_t>{2, 16, 4, 4}));
+        QVERIFY(torch::allclose(cut, full.slice(0, 1, 3).slice(2, 1, 5).slice(3, 2, 6).flip({3})));
+        cache.window(*network, clip, 0, 4, whole, torch::kCPU, torch::kFloat32);
+        QCOMPARE(cache.size(), size_t(1));
+    }
+
+    // The trainers: a frozen VAE encodes each clip once over many steps; crops fall on the 8-pixel grid.
+    Stage1Options stage1;
+    stage1.batchSize = 2;
+    stage1.seed = 2;
+    Stage1Trainer pretrainer(judge, stage1);
+    for (uint32_t i = 0; i < 3; ++i) {
+        pretrainer.addReal(largerClip(40, 9, i), {largerClip(40, 9, 100 + i)});
+    }
+    for (int i = 0; i < 6; ++i) {
+        QVERIFY(std::isfinite(pretrainer.step().loss));
+    }
+    QVERIFY(pretrainer.cachedClips() >= 1 && pretrainer.cachedClips() <= 6);
+
+    Stage2Trainer finetuner(judge, {});
+    const int a = finetuner.addVideo({largerClip(kStage2Size, 9, 7)});
+    const int b = finetuner.addVideo({largerClip(kStage2Size, 9, 8)});
+    finetuner.addPair({a, b, PairVerdict::A, {0, 2}});
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(std::isfinite(finetuner.step().loss));
+    }
+    QCOMPARE(finetuner.cachedClips(), size_t(2));
+
+    // The tubelet encoder trains in stage 1 of tiny: nothing cached there.
+    Judge tiny = Judge::create(stage2Config(), JudgeOptions().withThreads(1));
+    Stage1Trainer tinyTrainer(tiny, stage1);
+    tinyTrainer.addReal(brightClip(100, 3));
+    tinyTrainer.step();
+    QCOMPARE(tinyTrainer.cachedClips(), size_t(0));
 }
 
 SVJ_REGISTER_TEST(Stage2Test)
