@@ -13,6 +13,7 @@ inline constexpr int kExitBadInput = 2; // wrong command line, or an input file 
 
 using Arguments = std::vector<std::string>;
 
+int runDb(const Arguments& arguments);   // with the Qt layers only (SVJ_HAVE_ANNOTATION)
 int runEval(const Arguments& arguments); // with the Qt layers only (SVJ_HAVE_ANNOTATION)
 int runFaultCheck(const Arguments& arguments);
 int runFinetune(const Arguments& arguments); // with the Qt layers only (SVJ_HAVE_ANNOTATION)

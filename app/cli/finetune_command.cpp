@@ -2,12 +2,16 @@
 // the labels, media/ decodes each video once into the windows the judge sees, model/'s Stage2Trainer
 // trains and model/'s metrics score the held-out pairs after every epoch.
 #include "annotation/import_error.h"
+#include "annotation/label_store.h"
 #include "annotation/preference_file.h"
+#include "annotation/workspace.h"
+#include "annotation/workspace_preferences.h"
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/preference_figures.h"
 #include "app/cli/progress.h"
+#include "app/cli/qt_application.h"
 #include "app/cli/training_clips.h"
 #include "media/clip_sampler.h"
 #include "media/media_error.h"
@@ -118,6 +122,7 @@ int runFinetune(const Arguments& arguments) {
     CommandLine commandLine(
         "finetune",
         {{"pairs", "FILE", "the labelled pairs (A / B / tie / both-bad, optional per-aspect verdicts)"},
+         {"db", "WORKSPACE", "the standing labels of a workspace instead of a file"},
          {"format", "NAME", "genai-bench, videogen-rewardbench, monetbench, jsonl or csv", "jsonl"},
          {"from", "CKPT", "the judge to start from (default: the shipped one)"},
          {"out", "CKPT", "where to write the fine-tuned judge (.safetensors)"},
@@ -135,21 +140,23 @@ int runFinetune(const Arguments& arguments) {
          {"progress", "MODE", "bar, json or none", "bar"}});
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
-        std::cout << "Usage: svj finetune --pairs FILE [--format NAME] [--from CKPT] --out CKPT [options]\n\n"
+        std::cout << "Usage: svj finetune --pairs FILE [--format NAME] | --db WORKSPACE [--from CKPT] --out CKPT "
+                     "[options]\n\n"
                      "Stage 2 of GT-SVJ: fine-tunes a judge on pairwise human labels. The stage-1 LoRA keeps\n"
                      "training, a new aspect head scores each aspect and sums them into a reward, and a\n"
                      "Bradley-Terry model with ties (Davidson) fits the verdicts; both-bad counts as a tie. Each\n"
                      "video is decoded once. Part of the pairs is held out and scored after every epoch: accuracy\n"
                      "with ties (threshold swept) and without ties, overall and per aspect. Ctrl-C finishes the\n"
                      "step, writes a checkpoint and stops; --resume continues exactly where it stopped.\n"
-                     "(Labels straight from a workspace, --db, come with the label store; until then export them.)\n\n"
+                     "With --db the labels are a workspace's standing labels (`svj db`), one training pair each.\n\n"
                   << commandLine.optionsHelp();
         return kExitOk;
     }
-    const std::optional<std::string> pairsFile = commandLine.value("pairs");
+    const std::optional<std::string> db = commandLine.value("db");
+    const std::optional<std::string> pairsFile = db ? db : commandLine.value("pairs");
     const std::optional<std::string> out = commandLine.value("out");
-    if (!pairsFile || !out) {
-        throw UsageError("finetune needs --pairs FILE and --out CKPT");
+    if (!pairsFile || !out || (db && commandLine.value("pairs"))) {
+        throw UsageError("finetune needs --pairs FILE or --db WORKSPACE (one of them), and --out CKPT");
     }
     const std::optional<annotation::PreferenceFormat> format =
         annotation::parsePreferenceFormat(QString::fromStdString(commandLine.valueOr("format", "jsonl")));
@@ -181,12 +188,26 @@ int runFinetune(const Arguments& arguments) {
 
     // The labels, and every video they name, before anything is trained.
     annotation::PreferenceFile file;
+    const auto application = ensureQtApplication();
     try {
-        file = annotation::readPreferenceFile(QString::fromStdString(*pairsFile), *format);
+        if (db) {
+            annotation::Workspace workspace = annotation::Workspace::open(QString::fromStdString(*db), true);
+            file = annotation::workspacePreferences(annotation::LabelStore(workspace));
+            file.path = QString::fromStdString(*db);
+        } else {
+            file = annotation::readPreferenceFile(QString::fromStdString(*pairsFile), *format);
+        }
     } catch (const annotation::ImportError& error) {
         printError(error.what());
         return kExitBadInput;
+    } catch (const annotation::WorkspaceError& error) {
+        printError(error.what());
+        return kExitBadInput;
     }
+    // Where a pair comes from, for messages: FILE:LINE, or the workspace.
+    const auto where = [&](const annotation::PreferencePair& pair) {
+        return pair.line > 0 ? *pairsFile + ":" + std::to_string(pair.line) + ": " : *pairsFile + ": ";
+    };
     if (file.pairs.empty()) {
         printError(*pairsFile + ": no labelled pairs");
         return kExitBadInput;
@@ -194,8 +215,7 @@ int runFinetune(const Arguments& arguments) {
     for (const annotation::PreferencePair& pair : file.pairs) {
         for (const QString& video : {pair.videoA, pair.videoB}) {
             if (!QFileInfo::exists(video)) {
-                printError(*pairsFile + ":" + std::to_string(pair.line) + ": " + video.toStdString() +
-                           " does not exist");
+                printError(where(pair) + video.toStdString() + " does not exist");
                 return kExitBadInput;
             }
         }
@@ -227,7 +247,7 @@ int runFinetune(const Arguments& arguments) {
         printError(error.what());
         return kExitBadInput;
     }
-    const nlohmann::json settings = {{"pairs", *pairsFile},
+    const nlohmann::json settings = {{db ? "db" : "pairs", *pairsFile},
                                      {"format", commandLine.valueOr("format", "jsonl")},
                                      {"from", from},
                                      {"aspects", aspects},
@@ -299,7 +319,7 @@ int runFinetune(const Arguments& arguments) {
                 videos.emplace(path, std::move(entry));
             } catch (const media::MediaError& error) {
                 loading.finish();
-                printError(*pairsFile + ":" + std::to_string(pair.line) + ": " + error.what());
+                printError(where(pair) + error.what());
                 return kExitBadInput;
             }
         }

@@ -5,6 +5,10 @@
 #include "app/cli/interrupt.h"
 #include "app/cli/progress.h"
 #include "app/cli/video_score.h"
+#ifdef SVJ_HAVE_ANNOTATION
+#include "annotation/workspace.h"
+#include "app/cli/workspace_scores.h"
+#endif
 #include "media/clip_sampler.h"
 #include "media/media_error.h"
 #include "media/video_reader.h"
@@ -105,12 +109,17 @@ void printText(const VideoScore& score) {
 } // namespace
 
 int runScore(const Arguments& arguments) {
-    CommandLine commandLine("score", {{"ckpt", "CKPT", "the judge (default: the one that ships with svj)"},
-                                      {"json", "", "one JSON object per video on stdout"},
-                                      {"csv", "", "video,frame,time_s,energy rows on stdout"},
-                                      {"threads", "N", "CPU threads (0 = one per core)", "0"},
-                                      {"device", "NAME", "cpu or cuda", "cpu"},
-                                      {"dtype", "NAME", "f32 or bf16", "f32"}});
+    CommandLine commandLine("score", {
+                                         {"ckpt", "CKPT", "the judge (default: the one that ships with svj)"},
+                                         {"json", "", "one JSON object per video on stdout"},
+                                         {"csv", "", "video,frame,time_s,energy rows on stdout"},
+                                         {"threads", "N", "CPU threads (0 = one per core)", "0"},
+                                         {"device", "NAME", "cpu or cuda", "cpu"},
+                                         {"dtype", "NAME", "f32 or bf16", "f32"},
+#ifdef SVJ_HAVE_ANNOTATION
+                                         {"db", "WORKSPACE", "also store each video's score in a workspace"},
+#endif
+                                     });
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
         std::cout << "Usage: svj score VIDEO... [--ckpt CKPT] [--json | --csv]\n\n"
@@ -152,6 +161,11 @@ int runScore(const Arguments& arguments) {
     for (const std::string& path : commandLine.positional()) {
         try {
             const VideoScore score = scoreVideo(*judge, path, stop);
+#ifdef SVJ_HAVE_ANNOTATION
+            if (const std::optional<std::string> db = commandLine.value("db")) {
+                storeScoreInWorkspace(*db, score, *judge, checkpoint);
+            }
+#endif
             if (commandLine.flag("json")) {
                 std::cout << toJson(score, *judge, checkpoint).dump() << "\n";
             } else if (commandLine.flag("csv")) {
@@ -172,6 +186,11 @@ int runScore(const Arguments& arguments) {
         } catch (const model::ModelError& error) {
             printError(path + ": " + error.what());
             ++failures;
+#ifdef SVJ_HAVE_ANNOTATION
+        } catch (const annotation::WorkspaceError& error) {
+            printError(error.what());
+            return kExitBadInput;
+#endif
         }
     }
     return failures == 0 ? kExitOk : kExitBadInput;

@@ -27,6 +27,7 @@ private slots:
     void interruptedAndResumedEqualsUninterrupted();
     void badInputLeavesNothingBehind();
     void startsFromTheShippedJudgeByDefault();
+    void workspaceLabelsAndScores();
 
 private:
     QStringList finetuneArguments(const QString& out, int epochs = 2) const;
@@ -288,6 +289,65 @@ void FinetuneCommandTest::startsFromTheShippedJudgeByDefault() {
                  .value(QStringLiteral("width"))
                  .toInt(),
              64);
+}
+
+void FinetuneCommandTest::workspaceLabelsAndScores() {
+    const QString workspace = m_dir.filePath(QStringLiteral("labels.svj"));
+    const auto db = [&](QStringList arguments) {
+        arguments.prepend(QStringLiteral("db"));
+        return svj::test::runCli(arguments);
+    };
+    QCOMPARE(db({QStringLiteral("init"), workspace}).exitCode, 0);
+    QCOMPARE(db({QStringLiteral("init"), workspace}).exitCode, 2); // never over an existing file
+    // A file with one unreadable video: nothing is imported.
+    const QString broken = m_dir.filePath(QStringLiteral("broken-import.jsonl"));
+    QVERIFY(svj::test::writeFile(
+        broken, "{\"video_a\": \"videos/clean0.mp4\", \"video_b\": \"videos/dark0.mp4\", \"label\": \"A\"}\n"
+                "{\"video_a\": \"pairs.jsonl\", \"video_b\": \"videos/dark0.mp4\", \"label\": \"A\"}\n"));
+    svj::test::CliResult result = db({QStringLiteral("import"), workspace, QStringLiteral("--pairs"), broken});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(broken + QStringLiteral(":2:")), qPrintable(result.err));
+    result = db({QStringLiteral("check"), workspace});
+    QVERIFY2(result.out.contains(QStringLiteral("integrity ok; 0 videos, 0 pairs")), qPrintable(result.out));
+
+    result = db({QStringLiteral("import"), workspace, QStringLiteral("--pairs"), m_pairs});
+    QVERIFY2(result.exitCode == 0 && result.out.contains(QStringLiteral("12 videos, 6 pairs, 6 labels")),
+             qPrintable(result.out + result.err));
+    result = db({QStringLiteral("import"), workspace, QStringLiteral("--pairs"), m_pairs});
+    QVERIFY2(result.out.contains(QStringLiteral("0 labels; 6 labels already there")), qPrintable(result.out));
+    result = db({QStringLiteral("label"), workspace, QStringLiteral("--pair"), QStringLiteral("1"),
+                 QStringLiteral("--annotator"), QStringLiteral("ana"), QStringLiteral("--verdict"), QStringLiteral("B"),
+                 QStringLiteral("--aspect"), QStringLiteral("VQ=B,MQ=tie")});
+    QCOMPARE(result.exitCode, 0);
+    const QString labelId = result.out.trimmed();
+    QCOMPARE(labelId, QStringLiteral("7"));
+    QCOMPARE(db({QStringLiteral("undo"), workspace, QStringLiteral("--label"), labelId}).exitCode, 0);
+    QCOMPARE(db({QStringLiteral("undo"), workspace, QStringLiteral("--label"), labelId}).exitCode, 2);
+    result =
+        db({QStringLiteral("label"), workspace, QStringLiteral("--pair"), QStringLiteral("99"),
+            QStringLiteral("--annotator"), QStringLiteral("ana"), QStringLiteral("--verdict"), QStringLiteral("A")});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(QStringLiteral("no pair 99")), qPrintable(result.err));
+    const QString exported = m_dir.filePath(QStringLiteral("exported.csv"));
+    result = db({QStringLiteral("export"), workspace, QStringLiteral("--format"), QStringLiteral("genai-bench"),
+                 QStringLiteral("--out"), exported});
+    QVERIFY2(result.exitCode == 0 && result.out.contains(QStringLiteral("wrote 6 labels")), qPrintable(result.err));
+    QCOMPARE(db({QStringLiteral("check"), m_pairs}).exitCode, 2); // not a database
+
+    // Fine-tuning from the workspace's labels, and scores stored in it.
+    const QString out = m_dir.filePath(QStringLiteral("from-db.safetensors"));
+    QStringList arguments = finetuneArguments(out, 1);
+    arguments[1] = QStringLiteral("--db");
+    arguments[2] = workspace;
+    result = svj::test::runCli(arguments);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(sidecar(out).value(QStringLiteral("training")).toObject().value(QStringLiteral("db")).toString(),
+             workspace);
+    result = svj::test::runCli({QStringLiteral("score"), m_dir.filePath(QStringLiteral("videos/clean1.mp4")),
+                                QStringLiteral("--ckpt"), out, QStringLiteral("--db"), workspace});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    result = db({QStringLiteral("check"), workspace});
+    QVERIFY2(result.out.contains(QStringLiteral("1 judge scores")), qPrintable(result.out));
 }
 
 SVJ_REGISTER_TEST(FinetuneCommandTest)

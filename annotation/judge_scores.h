@@ -1,0 +1,32 @@
+// The judge's scores of a workspace's videos: per-frame energies with the exact frames, size and rate the
+// judge consumed, and the checkpoint that gave them (DESIGN.md §3, `judge_scores` and `checkpoints`).
+#pragma once
+
+#include "annotation/workspace.h"
+
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+namespace svj::annotation {
+
+struct JudgeScoreRecord {
+    QString video; // the file; added to the workspace (probed, hashed) when new
+    QString checkpoint;
+    QString checkpointSidecar; // the checkpoint's sidecar JSON, kept with it
+    double energy = 0.0;
+    std::optional<double> reward;     // stage-2 judges
+    QVector<float> frameEnergies;     // one per source frame
+    QVector<QVector<qint64>> windows; // the source frames of each window the judge saw
+    int inputWidth = 0;
+    int inputHeight = 0;
+    double inputFps = 0.0;
+};
+
+// Appends a score in one transaction; returns its id. Throws WorkspaceError, media::MediaError.
+qint64 storeJudgeScore(Workspace& workspace, const JudgeScoreRecord& score);
+// The newest score of each (video, checkpoint) for `video` (a path; found by content).
+QVector<JudgeScoreRecord> judgeScoresOf(Workspace& workspace, const QString& video);
+
+} // namespace svj::annotation

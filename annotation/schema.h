@@ -1,0 +1,14 @@
+// The label store's tables as SQL, one migration per schema version (DESIGN.md §3: the names are the
+// contract). Dialect differences live here and nowhere else.
+#pragma once
+
+#include <QStringList>
+
+namespace svj::annotation {
+
+// The statements that take a workspace from `version - 1` to `version` (version 1 creates everything).
+QStringList migrationTo(int version);
+// The newest version this build knows.
+int latestSchemaVersion();
+
+} // namespace svj::annotation

@@ -1,0 +1,70 @@
+// A workspace: one label-store database (an SQLite file in WAL mode) with its schema version, forward
+// migrations and an integrity check on open, and transactions that wait out another process's lock.
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariant>
+#include <QVariantList>
+
+#include <functional>
+#include <stdexcept>
+
+class QSqlQuery;
+
+namespace svj::annotation {
+
+// What went wrong with a workspace, naming it: not a database, a newer schema, a failed statement.
+class WorkspaceError : public std::runtime_error {
+public:
+    WorkspaceError(const QString& location, const QString& what);
+    QString location() const { return m_location; }
+
+private:
+    QString m_location;
+};
+
+class Workspace {
+public:
+    // A new, empty workspace at `path`; refuses an existing file.
+    static Workspace create(const QString& path);
+    // An existing workspace: checks it is one and is intact (`PRAGMA quick_check`), migrates an older schema
+    // forward and refuses a newer one. `readOnly` opens without writing anything (no migration).
+    static Workspace open(const QString& path, bool readOnly = false);
+
+    Workspace(Workspace&& other) noexcept;
+    Workspace& operator=(Workspace&&) = delete;
+    Workspace(const Workspace&) = delete;
+    ~Workspace();
+
+    QString path() const { return m_path; }
+    int schemaVersion() const;
+    static int currentSchemaVersion();
+    QSqlDatabase database() const;
+
+    // Runs `work` in one transaction: all of it is committed or none (called inside another, it joins it). While
+    // another process holds the write lock it retries with backoff (bounded: about 20 s), so a user never sees
+    // "database is locked"; past that, or on any other failure, throws WorkspaceError and nothing of `work` is kept.
+    void transaction(const std::function<void()>& work);
+
+    // Prepares and runs one statement with positional `?` values; throws WorkspaceError naming the
+    // statement. The query is positioned before its first row.
+    QSqlQuery exec(const QString& sql, const QVariantList& values = {}) const;
+    // The first column of the first row, or an invalid QVariant when there is none.
+    QVariant scalar(const QString& sql, const QVariantList& values = {}) const;
+    // The id of the row an INSERT just added.
+    qint64 insert(const QString& sql, const QVariantList& values = {}) const;
+
+    // "ok", or what `PRAGMA integrity_check` (full) / `quick_check` found.
+    QString integrityCheck(bool full = true) const;
+
+private:
+    Workspace(QString path, QString connection);
+    void migrate();
+
+    QString m_path;
+    QString m_connection;
+    int m_depth = 0; // transaction() inside transaction() joins the outer one
+};
+
+} // namespace svj::annotation
