@@ -44,19 +44,27 @@ const QStringList kVersion1 = {
                    "started_at TEXT NOT NULL, finished_at TEXT)"),
 };
 
+// Version 2: the queue's lookup (an annotator's open items in order) by index, for a fast next item.
+const QStringList kVersion2 = {
+    QStringLiteral("CREATE INDEX assignments_queue ON assignments (annotator_id, state, position)"),
+    QStringLiteral("CREATE INDEX pairs_by_videos ON pairs (video_b, video_a)"),
+};
+
 } // namespace
 
 QStringList migrationTo(int version) {
     switch (version) {
     case 1:
         return kVersion1;
+    case 2:
+        return kVersion2;
     default:
         return {};
     }
 }
 
 int latestSchemaVersion() {
-    return 1;
+    return 2;
 }
 
 } // namespace svj::annotation

@@ -3,14 +3,13 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 #include <QVariantList>
 
 #include <functional>
 #include <stdexcept>
-
-class QSqlQuery;
 
 namespace svj::annotation {
 

@@ -1,21 +1,30 @@
 // `svj db`: the label store from the command line: create a workspace, import preference files, label,
 // undo, export, check. Wiring only: annotation/ does the work.
+#include "annotation/gold_pairs.h"
 #include "annotation/import_error.h"
 #include "annotation/label_store.h"
+#include "annotation/pairing.h"
 #include "annotation/preference_file.h"
 #include "annotation/workspace.h"
 #include "annotation/workspace_preferences.h"
+#include "annotation/workspace_statistics.h"
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
+#include "app/cli/db_actions.h"
 #include "app/cli/qt_application.h"
+#include "media/media_error.h"
+#include "media/video_files.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+#include <cstdio>
 #include <iostream>
 #include <memory>
 
 namespace svj::cli {
-namespace {
-
-using annotation::Workspace;
 
 QString qs(const std::string& text) {
     return QString::fromStdString(text);
@@ -27,6 +36,10 @@ std::string workspaceArgument(const CommandLine& commandLine, const char* action
     }
     return commandLine.positional().front();
 }
+
+namespace {
+
+using annotation::Workspace;
 
 int runInit(const Arguments& arguments) {
     CommandLine commandLine("db init", {});
@@ -42,13 +55,16 @@ int runInit(const Arguments& arguments) {
 }
 
 int runImport(const Arguments& arguments) {
-    CommandLine commandLine("db import",
-                            {{"pairs", "FILE", "a preference file"},
-                             {"format", "NAME", "genai-bench, videogen-rewardbench, monetbench, jsonl or csv", "jsonl"},
-                             {"annotator", "NAME", "who the votes are from (default: import:FILE NAME)"}});
+    CommandLine commandLine(
+        "db import",
+        {{"pairs", "FILE", "a preference file"},
+         {"videos", "DIR|MANIFEST", "videos alone: DIR/MODEL/PROMPT.mp4, or a CSV/JSONL (path, model, prompt)"},
+         {"format", "NAME", "genai-bench, videogen-rewardbench, monetbench, jsonl or csv", "jsonl"},
+         {"annotator", "NAME", "who the votes are from (default: import:FILE NAME)"}});
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
-        std::cout << "Usage: svj db import WORKSPACE --pairs FILE [--format NAME] [--annotator NAME]\n\n"
+        std::cout << "Usage: svj db import WORKSPACE --pairs FILE [--format NAME] [--annotator NAME] | --videos "
+                     "DIR|MANIFEST\n\n"
                      "Adds the file's videos (probed, content-hashed), pairs and votes in one transaction: all rows\n"
                      "or none. Importing the same file again adds nothing.\n\n"
                   << commandLine.optionsHelp();
@@ -56,8 +72,14 @@ int runImport(const Arguments& arguments) {
     }
     const std::string path = workspaceArgument(commandLine, "import");
     const std::optional<std::string> pairs = commandLine.value("pairs");
+    if (const std::optional<std::string> videos = commandLine.value("videos")) {
+        Workspace workspace = Workspace::open(qs(path));
+        const annotation::VideoImportReport report = annotation::importVideos(workspace, qs(*videos));
+        std::cout << *videos << ": " << report.videos << " videos, " << report.newVideos << " new\n";
+        return kExitOk;
+    }
     if (!pairs) {
-        throw UsageError("db import needs --pairs FILE");
+        throw UsageError("db import needs --pairs FILE or --videos DIR|MANIFEST");
     }
     const std::optional<annotation::PreferenceFormat> format =
         annotation::parsePreferenceFormat(qs(commandLine.valueOr("format", "jsonl")));
@@ -73,64 +95,68 @@ int runImport(const Arguments& arguments) {
     return kExitOk;
 }
 
-int runLabel(const Arguments& arguments) {
-    CommandLine commandLine("db label", {{"pair", "ID", "the pair"},
-                                         {"annotator", "NAME", "who labels"},
-                                         {"verdict", "V", "A, B, tie or both-bad"},
-                                         {"aspect", "NAME=V,...", "per-aspect verdicts (VQ=A,MQ=tie)"},
-                                         {"comment", "TEXT", "a note"}});
+int runPairs(const Arguments& arguments) {
+    CommandLine commandLine("db pairs", {{"mode", "NAME", "same-prompt, round-robin or uncertain", "same-prompt"},
+                                         {"limit", "N", "at most this many new pairs (0: all)", "0"},
+                                         {"seed", "N", "seed of the draws", "1"}});
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
-        std::cout << "Usage: svj db label WORKSPACE --pair ID --annotator NAME --verdict A|B|tie|both-bad\n\n"
-                     "Appends a label (a new one on a pair the annotator labelled before supersedes it) and prints\n"
-                     "its id once it is committed.\n\n"
+        std::cout << "Usage: svj db pairs WORKSPACE [--mode same-prompt|round-robin|uncertain] [--limit N]\n\n"
+                     "Pairs the workspace's videos: the same prompt from different models, every two models in\n"
+                     "turn, or the same-prompt pairs the judge is least sure about first (after `svj score --db`).\n\n"
                   << commandLine.optionsHelp();
         return kExitOk;
     }
-    const std::string path = workspaceArgument(commandLine, "label");
-    annotation::LabelInput label;
-    label.pairId = commandLine.intValue("pair", 0);
-    label.annotator = qs(commandLine.valueOr("annotator", ""));
-    const std::optional<annotation::Verdict> verdict = annotation::parseVerdict(qs(commandLine.valueOr("verdict", "")));
-    if (label.pairId <= 0 || label.annotator.isEmpty() || !verdict) {
-        throw UsageError("db label needs --pair ID, --annotator NAME and --verdict A|B|tie|both-bad");
+    const std::string path = workspaceArgument(commandLine, "pairs");
+    annotation::PairingOptions options;
+    const std::string mode = commandLine.valueOr("mode", "same-prompt");
+    if (mode == "same-prompt") {
+        options.mode = annotation::PairingMode::SamePrompt;
+    } else if (mode == "round-robin") {
+        options.mode = annotation::PairingMode::RoundRobin;
+    } else if (mode == "uncertain") {
+        options.mode = annotation::PairingMode::Uncertain;
+    } else {
+        throw UsageError("unknown --mode '" + mode + "'");
     }
-    label.verdict = *verdict;
-    for (const QString& item : qs(commandLine.valueOr("aspect", "")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const std::optional<annotation::Verdict> aspect = annotation::parseVerdict(item.section(QLatin1Char('='), 1));
-        if (!item.contains(QLatin1Char('=')) || !aspect) {
-            throw UsageError("--aspect takes NAME=VERDICT pairs, got '" + item.toStdString() + "'");
-        }
-        label.aspects.insert(item.section(QLatin1Char('='), 0, 0).trimmed(), *aspect);
-    }
-    label.comment = qs(commandLine.valueOr("comment", ""));
-    label.source = QStringLiteral("svj db label");
+    options.limit = commandLine.intValue("limit", 0);
+    options.seed = static_cast<uint64_t>(commandLine.intValue("seed", 1));
     Workspace workspace = Workspace::open(qs(path));
-    annotation::LabelStore store(workspace);
-    qint64 id = 0;
-    workspace.transaction([&] { id = store.addLabel(label); });
-    std::cout << id << std::endl;
+    std::cout << annotation::makePairs(workspace, options) << " new pairs\n";
     return kExitOk;
 }
 
-int runUndo(const Arguments& arguments) {
-    CommandLine commandLine("db undo", {{"label", "ID", "the label to take back"}});
+int runGold(const Arguments& arguments) {
+    CommandLine commandLine("db gold", {{"videos", "DIR|MANIFEST", "clean footage"},
+                                        {"out", "FOLDER", "where the clean and broken clips are written"},
+                                        {"frames", "N", "clips are cut to this many frames", "96"},
+                                        {"seed", "N", "seed of the faults and sides", "1"}});
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
-        std::cout << "Usage: svj db undo WORKSPACE --label ID\n\nTakes a label back: a new row supersedes it (nothing "
-                     "is deleted).\n";
+        std::cout << "Usage: svj db gold WORKSPACE --videos DIR|MANIFEST --out FOLDER\n\n"
+                     "Gold pairs: each clean clip against a copy broken with a known fault (stutter, frame drop,\n"
+                     "freeze, frozen region, jitter, ghosting, reverse, judder, flicker in turn), sides at random;\n"
+                     "the answer is known, so `svj db stats` reports each annotator's gold accuracy.\n\n"
+                  << commandLine.optionsHelp();
         return kExitOk;
     }
-    const std::string path = workspaceArgument(commandLine, "undo");
-    const int labelId = commandLine.intValue("label", 0);
-    if (labelId <= 0) {
-        throw UsageError("db undo needs --label ID");
+    const std::string path = workspaceArgument(commandLine, "gold");
+    const std::optional<std::string> videos = commandLine.value("videos");
+    const std::optional<std::string> out = commandLine.value("out");
+    if (!videos || !out) {
+        throw UsageError("db gold needs --videos and --out");
     }
+    QStringList files;
+    for (const std::string& file : media::listVideoFiles(*videos)) {
+        files << qs(file);
+    }
+    annotation::GoldOptions options;
+    options.outputFolder = qs(*out);
+    options.maxFrames = commandLine.intValue("frames", 96);
+    options.seed = static_cast<uint64_t>(commandLine.intValue("seed", 1));
     Workspace workspace = Workspace::open(qs(path));
-    annotation::LabelStore store(workspace);
-    qint64 id = 0;
-    workspace.transaction([&] { id = store.undoLabel(labelId); });
-    std::cout << id << std::endl;
+    const annotation::GoldReport report = annotation::makeGoldPairs(workspace, files, options);
+    std::cout << report.pairs << " gold pairs; clips in " << *out << "\n";
     return kExitOk;
 }
 
@@ -180,15 +206,118 @@ int runCheck(const Arguments& arguments) {
     return check == QLatin1String("ok") ? kExitOk : kExitFailure;
 }
 
+QJsonValue number(double value) {
+    return std::isfinite(value) ? QJsonValue(value) : QJsonValue();
+}
+
+std::string figure(double value) {
+    if (!std::isfinite(value)) {
+        return "n/a";
+    }
+    char text[16];
+    std::snprintf(text, sizeof text, "%.3f", value);
+    return text;
+}
+
+int runStats(const Arguments& arguments) {
+    CommandLine commandLine("db stats", {{"json", "", "print the figures as one JSON object"}});
+    commandLine.parse(arguments);
+    if (commandLine.helpRequested()) {
+        std::cout << "Usage: svj db stats WORKSPACE [--json]\n\n"
+                     "Agreement between annotators on the standing labels (A, B, tie and both-bad as categories):\n"
+                     "Cohen's kappa for each pair of annotators, Fleiss' kappa, Krippendorff's alpha, overall and per\n"
+                     "aspect, with the judge as one more rater where it scored both videos (`svj score --db`); each\n"
+                     "annotator's gold accuracy and left-pick rate; a leaderboard of the generators (Bradley-Terry\n"
+                     "with ties, 95 % intervals).\n\n"
+                  << commandLine.optionsHelp();
+        return kExitOk;
+    }
+    const std::string path = workspaceArgument(commandLine, "stats");
+    Workspace workspace = Workspace::open(qs(path), true);
+    const annotation::WorkspaceStatistics statistics = annotation::computeStatistics(workspace);
+    QJsonObject json{{QStringLiteral("pairs"), statistics.pairs},
+                     {QStringLiteral("labels"), statistics.labels},
+                     {QStringLiteral("judge"), statistics.judge}};
+    QJsonArray agreement;
+    for (const annotation::AgreementFigures& figures : statistics.agreement) {
+        QJsonArray pairs;
+        for (const annotation::RaterPairAgreement& pair : figures.pairs) {
+            pairs.append(QJsonObject{{QStringLiteral("first"), pair.first},
+                                     {QStringLiteral("second"), pair.second},
+                                     {QStringLiteral("items"), pair.items},
+                                     {QStringLiteral("cohen_kappa"), number(pair.kappa)}});
+        }
+        agreement.append(QJsonObject{{QStringLiteral("aspect"), figures.aspect},
+                                     {QStringLiteral("items"), figures.items},
+                                     {QStringLiteral("fleiss_kappa"), number(figures.fleissKappa)},
+                                     {QStringLiteral("fleiss_items"), figures.fleissItems},
+                                     {QStringLiteral("krippendorff_alpha"), number(figures.krippendorffAlpha)},
+                                     {QStringLiteral("cohen"), pairs}});
+    }
+    json.insert(QStringLiteral("agreement"), agreement);
+    QJsonArray annotators;
+    for (const annotation::AnnotatorFigures& figures : statistics.annotators) {
+        annotators.append(QJsonObject{{QStringLiteral("name"), figures.name},
+                                      {QStringLiteral("labels"), figures.labels},
+                                      {QStringLiteral("gold_labels"), figures.goldLabels},
+                                      {QStringLiteral("gold_accuracy"), number(figures.goldAccuracy)},
+                                      {QStringLiteral("left_pick_rate"), number(figures.leftPickRate)},
+                                      {QStringLiteral("sided_decisive_labels"), figures.sidedDecisive}});
+    }
+    json.insert(QStringLiteral("annotators"), annotators);
+    QJsonArray leaderboard;
+    for (const annotation::GeneratorRank& rank : statistics.leaderboard) {
+        leaderboard.append(QJsonObject{{QStringLiteral("model"), rank.model},
+                                       {QStringLiteral("score"), rank.entry.score},
+                                       {QStringLiteral("low"), number(rank.entry.low)},
+                                       {QStringLiteral("high"), number(rank.entry.high)},
+                                       {QStringLiteral("comparisons"), rank.entry.comparisons},
+                                       {QStringLiteral("wins"), rank.entry.wins},
+                                       {QStringLiteral("ties"), rank.entry.ties}});
+    }
+    json.insert(QStringLiteral("leaderboard"), leaderboard);
+    if (commandLine.flag("json")) {
+        std::cout << QJsonDocument(json).toJson(QJsonDocument::Compact).toStdString() << "\n";
+        return kExitOk;
+    }
+    std::cout << path << ": " << statistics.pairs << " pairs, " << statistics.labels << " standing labels\n\n";
+    for (const annotation::AgreementFigures& figures : statistics.agreement) {
+        std::cout << figures.aspect.toStdString() << ": " << figures.items << " pairs rated twice or more; "
+                  << "Krippendorff alpha " << figure(figures.krippendorffAlpha) << ", Fleiss kappa "
+                  << figure(figures.fleissKappa) << " (" << figures.fleissItems << " pairs)\n";
+        for (const annotation::RaterPairAgreement& pair : figures.pairs) {
+            std::cout << "  Cohen kappa " << pair.first.toStdString() << " / " << pair.second.toStdString() << ": "
+                      << figure(pair.kappa) << " (" << pair.items << " pairs)\n";
+        }
+    }
+    std::cout << "\nannotators:\n";
+    for (const annotation::AnnotatorFigures& figures : statistics.annotators) {
+        std::cout << "  " << figures.name.toStdString() << ": " << figures.labels << " labels, gold accuracy "
+                  << figure(figures.goldAccuracy) << " (" << figures.goldLabels << "), left-pick rate "
+                  << figure(figures.leftPickRate) << " (" << figures.sidedDecisive << ")\n";
+    }
+    if (!statistics.leaderboard.isEmpty()) {
+        std::cout << "\ngenerators (Bradley-Terry with ties, tie strength " << figure(statistics.tieStrength) << "):\n";
+        for (const annotation::GeneratorRank& rank : statistics.leaderboard) {
+            std::cout << "  " << rank.model.toStdString() << "  " << figure(rank.entry.score) << "  ["
+                      << figure(rank.entry.low) << ", " << figure(rank.entry.high) << "]  " << rank.entry.wins
+                      << " wins, " << rank.entry.ties << " ties in " << rank.entry.comparisons << "\n";
+        }
+    }
+    return kExitOk;
+}
+
 } // namespace
 
 int runDb(const Arguments& arguments) {
     static const std::vector<std::pair<std::string, int (*)(const Arguments&)>> actions = {
-        {"init", runInit}, {"import", runImport}, {"label", runLabel},
-        {"undo", runUndo}, {"export", runExport}, {"check", runCheck}};
+        {"pairs", runPairs},   {"gold", runGold},   {"assign", runAssign}, {"next", runNext},   {"skip", runSkip},
+        {"flag", runFlag},     {"init", runInit},   {"import", runImport}, {"label", runLabel}, {"undo", runUndo},
+        {"export", runExport}, {"check", runCheck}, {"stats", runStats}};
     if (arguments.empty() || arguments.front() == "--help" || arguments.front() == "-h") {
         std::cout << "Usage: svj db ACTION WORKSPACE [options]\n\n"
-                     "The label store. Actions: init, import, label, undo, export, check ('svj db ACTION --help').\n";
+                     "The label store. Actions: init, import, pairs, gold, assign, next,\n"
+                     "label, undo, skip, flag, export, check, stats ('svj db ACTION --help').\n";
         return arguments.empty() ? kExitBadInput : kExitOk;
     }
     const auto application = ensureQtApplication();
@@ -200,6 +329,9 @@ int runDb(const Arguments& arguments) {
                 printError(error.what());
                 return kExitBadInput;
             } catch (const annotation::ImportError& error) {
+                printError(error.what());
+                return kExitBadInput;
+            } catch (const media::MediaError& error) {
                 printError(error.what());
                 return kExitBadInput;
             }

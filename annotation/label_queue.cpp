@@ -1,0 +1,166 @@
+#include "annotation/label_queue.h"
+
+#include <algorithm>
+#include <map>
+#include <random>
+
+namespace svj::annotation {
+namespace {
+
+// An assignment is done when the annotator has a standing label on its pair.
+const char* const kStanding =
+    "EXISTS (SELECT 1 FROM labels l WHERE l.pair_id = a.pair_id AND l.annotator_id = a.annotator_id "
+    "AND l.verdict <> 'undone' AND NOT EXISTS (SELECT 1 FROM labels s WHERE s.supersedes = l.id))";
+
+QueueItem itemFrom(const QSqlQuery& query) {
+    return {query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toInt(),
+            query.value(3).toInt() != 0};
+}
+
+} // namespace
+
+LabelQueue::LabelQueue(Workspace& workspace)
+    : m_workspace(workspace) {}
+
+int LabelQueue::assign(const QStringList& annotators, int overlap, uint64_t seed) {
+    if (annotators.isEmpty() || overlap < 1) {
+        throw WorkspaceError(m_workspace.path(),
+                             QStringLiteral("assigning needs annotators and an overlap of 1 or more"));
+    }
+    int made = 0;
+    m_workspace.transaction([&] {
+        std::mt19937_64 random(seed);
+        std::map<QString, qint64> ids;
+        std::map<QString, int> load;
+        std::map<QString, int> nextPosition;
+        for (const QString& name : annotators) {
+            m_workspace.exec(QStringLiteral("INSERT OR IGNORE INTO annotators (name) VALUES (?)"), {name});
+            ids[name] =
+                m_workspace.scalar(QStringLiteral("SELECT id FROM annotators WHERE name = ?"), {name}).toLongLong();
+            load[name] =
+                m_workspace
+                    .scalar(QStringLiteral("SELECT COUNT(*) FROM assignments WHERE annotator_id = ?"), {ids[name]})
+                    .toInt();
+            nextPosition[name] =
+                m_workspace
+                    .scalar(QStringLiteral("SELECT COALESCE(MAX(position) + 1, 0) FROM assignments WHERE "
+                                           "annotator_id = ?"),
+                            {ids[name]})
+                    .toInt();
+        }
+        // Pairs short of annotators, and who has each already.
+        QSqlQuery pairs = m_workspace.exec(QStringLiteral("SELECT p.id FROM pairs p ORDER BY p.id"));
+        std::vector<qint64> pairIds;
+        while (pairs.next()) {
+            pairIds.push_back(pairs.value(0).toLongLong());
+        }
+        std::shuffle(pairIds.begin(), pairIds.end(), random);
+        std::map<QString, std::vector<qint64>> fresh;
+        for (const qint64 pair : pairIds) {
+            QSqlQuery holders = m_workspace.exec(
+                QStringLiteral("SELECT an.name FROM assignments a JOIN annotators an ON an.id = a.annotator_id "
+                               "WHERE a.pair_id = ?"),
+                {pair});
+            QStringList have;
+            while (holders.next()) {
+                have << holders.value(0).toString();
+            }
+            std::vector<QString> candidates;
+            for (const QString& name : annotators) {
+                if (!have.contains(name)) {
+                    candidates.push_back(name);
+                }
+            }
+            std::shuffle(candidates.begin(), candidates.end(), random);
+            std::stable_sort(candidates.begin(), candidates.end(),
+                             [&](const QString& x, const QString& y) { return load[x] < load[y]; });
+            for (int k = static_cast<int>(have.size()); k < overlap && !candidates.empty(); ++k) {
+                const QString name = candidates.front();
+                candidates.erase(candidates.begin());
+                fresh[name].push_back(pair);
+                ++load[name];
+            }
+        }
+        for (auto& [name, list] : fresh) {
+            std::shuffle(list.begin(), list.end(), random);
+            for (const qint64 pair : list) {
+                const bool aOnLeft = std::uniform_int_distribution<int>(0, 1)(random) == 0;
+                m_workspace.exec(QStringLiteral("INSERT INTO assignments (pair_id, annotator_id, position, a_on_left) "
+                                                "VALUES (?, ?, ?, ?)"),
+                                 {pair, ids[name], nextPosition[name]++, aOnLeft ? 1 : 0});
+                ++made;
+            }
+        }
+    });
+    return made;
+}
+
+std::optional<QueueItem> LabelQueue::next(const QString& annotator) const {
+    QSqlQuery query = m_workspace.exec(
+        QStringLiteral("SELECT a.id, a.pair_id, a.position, a.a_on_left FROM assignments a "
+                       "WHERE a.annotator_id = (SELECT id FROM annotators WHERE name = ?) AND a.state = 'open' "
+                       "AND NOT %1 ORDER BY a.position LIMIT 1")
+            .arg(QLatin1String(kStanding)),
+        {annotator});
+    if (!query.next()) {
+        return std::nullopt;
+    }
+    return itemFrom(query);
+}
+
+std::optional<QueueItem> LabelQueue::assignmentOf(const QString& annotator, qint64 pairId) const {
+    QSqlQuery query = m_workspace.exec(
+        QStringLiteral("SELECT a.id, a.pair_id, a.position, a.a_on_left FROM assignments a "
+                       "WHERE a.annotator_id = (SELECT id FROM annotators WHERE name = ?) AND a.pair_id = ?"),
+        {annotator, pairId});
+    if (!query.next()) {
+        return std::nullopt;
+    }
+    return itemFrom(query);
+}
+
+void LabelQueue::setState(qint64 assignment, const char* state) {
+    m_workspace.transaction([&] {
+        if (!m_workspace.scalar(QStringLiteral("SELECT id FROM assignments WHERE id = ?"), {assignment}).isValid()) {
+            throw WorkspaceError(m_workspace.path(), QStringLiteral("no assignment %1").arg(assignment));
+        }
+        m_workspace.exec(QStringLiteral("UPDATE assignments SET state = ? WHERE id = ?"),
+                         {QString::fromLatin1(state), assignment});
+    });
+}
+
+void LabelQueue::skip(qint64 assignment) {
+    setState(assignment, "skipped");
+}
+
+void LabelQueue::flag(qint64 assignment) {
+    setState(assignment, "flagged");
+}
+
+void LabelQueue::reopen(qint64 assignment) {
+    setState(assignment, "open");
+}
+
+QueueProgress LabelQueue::progress(const QString& annotator) const {
+    QueueProgress progress;
+    QSqlQuery query = m_workspace.exec(QStringLiteral("SELECT a.state, %1 FROM assignments a WHERE a.annotator_id = "
+                                                      "(SELECT id FROM annotators WHERE name = ?)")
+                                           .arg(QLatin1String(kStanding)),
+                                       {annotator});
+    while (query.next()) {
+        ++progress.assigned;
+        const QString state = query.value(0).toString();
+        if (query.value(1).toBool()) {
+            ++progress.labelled;
+        } else if (state == QLatin1String("skipped")) {
+            ++progress.skipped;
+        } else if (state == QLatin1String("flagged")) {
+            ++progress.flagged;
+        } else {
+            ++progress.open;
+        }
+    }
+    return progress;
+}
+
+} // namespace svj::annotation
