@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+
 namespace svj::annotation {
 namespace {
 
@@ -140,6 +142,12 @@ QString preferenceFormatName(PreferenceFormat format) {
         return QStringLiteral("jsonl");
     case PreferenceFormat::Csv:
         return QStringLiteral("csv");
+    case PreferenceFormat::Trl:
+        return QStringLiteral("trl");
+    case PreferenceFormat::VideoFolder:
+        return QStringLiteral("videofolder");
+    case PreferenceFormat::PickAPic:
+        return QStringLiteral("pick-a-pic");
     }
     return QStringLiteral("?");
 }
@@ -147,7 +155,8 @@ QString preferenceFormatName(PreferenceFormat format) {
 std::optional<PreferenceFormat> parsePreferenceFormat(const QString& name) {
     for (const PreferenceFormat format :
          {PreferenceFormat::GenAIBench, PreferenceFormat::VideoGenRewardBench, PreferenceFormat::MonetBench,
-          PreferenceFormat::Jsonl, PreferenceFormat::Csv}) {
+          PreferenceFormat::Jsonl, PreferenceFormat::Csv, PreferenceFormat::Trl, PreferenceFormat::VideoFolder,
+          PreferenceFormat::PickAPic}) {
         if (name.compare(preferenceFormatName(format), Qt::CaseInsensitive) == 0) {
             return format;
         }
@@ -155,85 +164,162 @@ std::optional<PreferenceFormat> parsePreferenceFormat(const QString& name) {
     return std::nullopt;
 }
 
-PreferenceFile readPreferenceFile(const QString& path, PreferenceFormat format) {
+QString tiesFileOf(const QString& path, PreferenceFormat format) {
+    if (format == PreferenceFormat::VideoFolder) {
+        return QFileInfo(path).absoluteDir().filePath(QStringLiteral("ties.jsonl"));
+    }
+    QString stem = path;
+    if (stem.endsWith(QLatin1String(".jsonl"))) {
+        stem.chop(6);
+    }
+    return stem + QStringLiteral(".ties.jsonl");
+}
+
+PreferenceFile readPreferenceFile(const QString& given, PreferenceFormat format) {
+    const QString path = format == PreferenceFormat::VideoFolder && QFileInfo(given).isDir()
+                             ? QDir(given).filePath(QStringLiteral("metadata.jsonl"))
+                             : given;
     const QString text = readText(path);
     const QString suffix = QFileInfo(path).suffix().toLower();
     const bool jsonLayout =
-        format == PreferenceFormat::Jsonl ||
+        format == PreferenceFormat::Jsonl || format == PreferenceFormat::Trl ||
+        format == PreferenceFormat::VideoFolder ||
         (format != PreferenceFormat::Csv && (suffix == QLatin1String("jsonl") || suffix == QLatin1String("json")));
-    const QVector<Row> rows = jsonLayout ? jsonRows(text, path) : csvRows(text, path);
+    const bool withTies = format == PreferenceFormat::Trl || format == PreferenceFormat::VideoFolder;
+    const QString tiesPath = withTies ? tiesFileOf(path, format) : QString();
+    const bool haveTies = withTies && QFileInfo::exists(tiesPath);
+    // A training set of ties alone has an empty main file.
+    QVector<Row> rows;
+    if (!(haveTies && text.trimmed().isEmpty())) {
+        rows = jsonLayout ? jsonRows(text, path) : csvRows(text, path);
+    }
     PreferenceFile file;
     file.path = path;
     file.format = format;
-    for (const Row& row : rows) {
-        PreferencePair pair;
-        pair.line = row.line;
-        switch (format) {
-        case PreferenceFormat::GenAIBench: {
-            pair.prompt = field(row, {QStringLiteral("prompt")}, path, false);
-            pair.modelA = field(row, {QStringLiteral("left_model")}, path, false);
-            pair.modelB = field(row, {QStringLiteral("right_model")}, path, false);
-            pair.videoA =
-                resolve(field(row, {QStringLiteral("left_video")}, path), row, QStringLiteral("left_video"), path);
-            pair.videoB =
-                resolve(field(row, {QStringLiteral("right_video")}, path), row, QStringLiteral("right_video"), path);
-            pair.verdict =
-                verdictOf(row, field(row, {QStringLiteral("vote_type")}, path), QStringLiteral("vote_type"), path);
-            break;
-        }
-        case PreferenceFormat::VideoGenRewardBench: {
-            pair.prompt = field(row, {QStringLiteral("prompt")}, path, false);
-            pair.modelA = field(row, {QStringLiteral("A_model")}, path, false);
-            pair.modelB = field(row, {QStringLiteral("B_model")}, path, false);
-            pair.videoA = resolve(field(row, {QStringLiteral("path_A")}, path), row, QStringLiteral("path_A"), path);
-            pair.videoB = resolve(field(row, {QStringLiteral("path_B")}, path), row, QStringLiteral("path_B"), path);
-            pair.verdict =
-                verdictOf(row, field(row, {QStringLiteral("Overall")}, path), QStringLiteral("Overall"), path);
-            for (const QString& aspect : {QStringLiteral("VQ"), QStringLiteral("MQ"), QStringLiteral("TA")}) {
-                const QString value = field(row, {aspect}, path, false);
-                if (!value.isEmpty()) {
-                    pair.aspects.insert(aspect, verdictOf(row, value, aspect, path));
-                }
+    const auto readRows = [&](const QVector<Row>& source, const QString& sourcePath, bool ties) {
+        for (const Row& row : source) {
+            const QString& path = sourcePath;
+            PreferencePair pair;
+            pair.line = row.line;
+            if (ties) {
+                pair.videoA =
+                    resolve(field(row, {QStringLiteral("video_a")}, path), row, QStringLiteral("video_a"), path);
+                pair.videoB =
+                    resolve(field(row, {QStringLiteral("video_b")}, path), row, QStringLiteral("video_b"), path);
+                pair.prompt = field(row, {QStringLiteral("prompt")}, path, false);
+                pair.verdict =
+                    verdictOf(row, field(row, {QStringLiteral("label")}, path), QStringLiteral("label"), path);
+                file.pairs.append(pair);
+                continue;
             }
-            break;
-        }
-        case PreferenceFormat::MonetBench: {
-            pair.videoA =
-                resolve(field(row, {QStringLiteral("video1_path")}, path), row, QStringLiteral("video1_path"), path);
-            pair.videoB =
-                resolve(field(row, {QStringLiteral("video2_path")}, path), row, QStringLiteral("video2_path"), path);
-            pair.prompt = field(row, {QStringLiteral("prompt")}, path, false);
-            pair.verdict = verdictOf(row, field(row, {QStringLiteral("standard_answer")}, path),
-                                     QStringLiteral("standard_answer"), path);
-            break;
-        }
-        case PreferenceFormat::Jsonl:
-        case PreferenceFormat::Csv: {
-            pair.videoA = resolve(field(row, {QStringLiteral("video_a")}, path), row, QStringLiteral("video_a"), path);
-            pair.videoB = resolve(field(row, {QStringLiteral("video_b")}, path), row, QStringLiteral("video_b"), path);
-            pair.modelA = field(row, {QStringLiteral("model_a")}, path, false);
-            pair.modelB = field(row, {QStringLiteral("model_b")}, path, false);
-            pair.prompt = field(row, {QStringLiteral("prompt")}, path, false);
-            pair.verdict = verdictOf(row, field(row, {QStringLiteral("label"), QStringLiteral("verdict")}, path),
-                                     QStringLiteral("label"), path);
-            for (auto it = row.fields.begin(); it != row.fields.end(); ++it) {
-                // Aspect verdicts: {"aspects": {"VQ": "A"}} in JSONL, columns "aspect:VQ" in CSV.
-                if (it.key().startsWith(QLatin1String("aspects:")) || it.key().startsWith(QLatin1String("aspect:"))) {
-                    const QString aspect = it.key().section(QLatin1Char(':'), 1);
-                    if (!it.value().trimmed().isEmpty()) {
-                        pair.aspects.insert(aspect, verdictOf(row, it.value(), it.key(), path));
+            switch (format) {
+            case PreferenceFormat::Trl:
+            case PreferenceFormat::VideoFolder: {
+                const QString chosen =
+                    format == PreferenceFormat::Trl ? QStringLiteral("chosen") : QStringLiteral("chosen_file_name");
+                const QString rejected =
+                    format == PreferenceFormat::Trl ? QStringLiteral("rejected") : QStringLiteral("rejected_file_name");
+                pair.videoA = resolve(field(row, {chosen}, path), row, chosen, path);
+                pair.videoB = resolve(field(row, {rejected}, path), row, rejected, path);
+                pair.prompt = field(row, {QStringLiteral("prompt")}, path, false);
+                pair.verdict = Verdict::A;
+                break;
+            }
+            case PreferenceFormat::PickAPic: {
+                pair.videoA =
+                    resolve(field(row, {QStringLiteral("video_0")}, path), row, QStringLiteral("video_0"), path);
+                pair.videoB =
+                    resolve(field(row, {QStringLiteral("video_1")}, path), row, QStringLiteral("video_1"), path);
+                pair.modelA = field(row, {QStringLiteral("model_0")}, path, false);
+                pair.modelB = field(row, {QStringLiteral("model_1")}, path, false);
+                pair.prompt = field(row, {QStringLiteral("prompt")}, path, false);
+                bool ok0 = false;
+                bool ok1 = false;
+                const double label0 = field(row, {QStringLiteral("label_0")}, path).toDouble(&ok0);
+                const double label1 = field(row, {QStringLiteral("label_1")}, path).toDouble(&ok1);
+                if (!ok0 || !ok1 || std::abs(label0 + label1 - 1.0) > 1e-6 || label0 < 0 || label1 < 0) {
+                    throw ImportError(path, row.line,
+                                      QStringLiteral("label_0 and label_1 must be numbers summing to 1 "
+                                                     "(1 / 0, 0 / 1 or 0.5 / 0.5)"));
+                }
+                pair.verdict = label0 > label1 ? Verdict::A : label1 > label0 ? Verdict::B : Verdict::Tie;
+                break;
+            }
+            case PreferenceFormat::GenAIBench: {
+                pair.prompt = field(row, {QStringLiteral("prompt")}, path, false);
+                pair.modelA = field(row, {QStringLiteral("left_model")}, path, false);
+                pair.modelB = field(row, {QStringLiteral("right_model")}, path, false);
+                pair.videoA =
+                    resolve(field(row, {QStringLiteral("left_video")}, path), row, QStringLiteral("left_video"), path);
+                pair.videoB = resolve(field(row, {QStringLiteral("right_video")}, path), row,
+                                      QStringLiteral("right_video"), path);
+                pair.verdict =
+                    verdictOf(row, field(row, {QStringLiteral("vote_type")}, path), QStringLiteral("vote_type"), path);
+                break;
+            }
+            case PreferenceFormat::VideoGenRewardBench: {
+                pair.prompt = field(row, {QStringLiteral("prompt")}, path, false);
+                pair.modelA = field(row, {QStringLiteral("A_model")}, path, false);
+                pair.modelB = field(row, {QStringLiteral("B_model")}, path, false);
+                pair.videoA =
+                    resolve(field(row, {QStringLiteral("path_A")}, path), row, QStringLiteral("path_A"), path);
+                pair.videoB =
+                    resolve(field(row, {QStringLiteral("path_B")}, path), row, QStringLiteral("path_B"), path);
+                pair.verdict =
+                    verdictOf(row, field(row, {QStringLiteral("Overall")}, path), QStringLiteral("Overall"), path);
+                for (const QString& aspect : {QStringLiteral("VQ"), QStringLiteral("MQ"), QStringLiteral("TA")}) {
+                    const QString value = field(row, {aspect}, path, false);
+                    if (!value.isEmpty()) {
+                        pair.aspects.insert(aspect, verdictOf(row, value, aspect, path));
                     }
                 }
+                break;
             }
-            break;
-        }
-        }
-        for (auto it = pair.aspects.begin(); it != pair.aspects.end(); ++it) {
-            if (!file.aspectNames.contains(it.key())) {
-                file.aspectNames.append(it.key());
+            case PreferenceFormat::MonetBench: {
+                pair.videoA = resolve(field(row, {QStringLiteral("video1_path")}, path), row,
+                                      QStringLiteral("video1_path"), path);
+                pair.videoB = resolve(field(row, {QStringLiteral("video2_path")}, path), row,
+                                      QStringLiteral("video2_path"), path);
+                pair.prompt = field(row, {QStringLiteral("prompt")}, path, false);
+                pair.verdict = verdictOf(row, field(row, {QStringLiteral("standard_answer")}, path),
+                                         QStringLiteral("standard_answer"), path);
+                break;
             }
+            case PreferenceFormat::Jsonl:
+            case PreferenceFormat::Csv: {
+                pair.videoA =
+                    resolve(field(row, {QStringLiteral("video_a")}, path), row, QStringLiteral("video_a"), path);
+                pair.videoB =
+                    resolve(field(row, {QStringLiteral("video_b")}, path), row, QStringLiteral("video_b"), path);
+                pair.modelA = field(row, {QStringLiteral("model_a")}, path, false);
+                pair.modelB = field(row, {QStringLiteral("model_b")}, path, false);
+                pair.prompt = field(row, {QStringLiteral("prompt")}, path, false);
+                pair.verdict = verdictOf(row, field(row, {QStringLiteral("label"), QStringLiteral("verdict")}, path),
+                                         QStringLiteral("label"), path);
+                for (auto it = row.fields.begin(); it != row.fields.end(); ++it) {
+                    // Aspect verdicts: {"aspects": {"VQ": "A"}} in JSONL, columns "aspect:VQ" in CSV.
+                    if (it.key().startsWith(QLatin1String("aspects:")) ||
+                        it.key().startsWith(QLatin1String("aspect:"))) {
+                        const QString aspect = it.key().section(QLatin1Char(':'), 1);
+                        if (!it.value().trimmed().isEmpty()) {
+                            pair.aspects.insert(aspect, verdictOf(row, it.value(), it.key(), path));
+                        }
+                    }
+                }
+                break;
+            }
+            }
+            for (auto it = pair.aspects.begin(); it != pair.aspects.end(); ++it) {
+                if (!file.aspectNames.contains(it.key())) {
+                    file.aspectNames.append(it.key());
+                }
+            }
+            file.pairs.append(pair);
         }
-        file.pairs.append(pair);
+    };
+    readRows(rows, path, false);
+    if (haveTies) {
+        readRows(jsonRows(readText(tiesPath), tiesPath), tiesPath, true);
     }
     return file;
 }

@@ -13,10 +13,25 @@
 
 namespace svj::annotation {
 
-// Stored value: keep the numbers.
-enum class PreferenceFormat { GenAIBench = 0, VideoGenRewardBench = 1, MonetBench = 2, Jsonl = 3, Csv = 4 };
+// Stored value: keep the numbers. The last three are training-set layouts:
+// - Trl: TRL's preference rows {"prompt", "chosen", "rejected"} (videos), ties and both-bad in FILE.ties.jsonl
+//   beside it ({"video_a", "video_b", "prompt", "label"}).
+// - VideoFolder: a Hugging Face `videofolder`: a folder with the videos and metadata.jsonl
+//   ({"chosen_file_name", "rejected_file_name", "prompt"}), ties in ties.jsonl; read from the folder.
+// - PickAPic: Pick-a-Pic's layout {"video_0", "video_1", "label_0", "label_1", "prompt", "model_0", "model_1"},
+//   label 1 / 0 for a preference, 0.5 / 0.5 for a tie (both-bad becomes a tie).
+enum class PreferenceFormat {
+    GenAIBench = 0,
+    VideoGenRewardBench = 1,
+    MonetBench = 2,
+    Jsonl = 3,
+    Csv = 4,
+    Trl = 5,
+    VideoFolder = 6,
+    PickAPic = 7
+};
 
-// "genai-bench", "videogen-rewardbench", "monetbench", "jsonl", "csv".
+// "genai-bench", "videogen-rewardbench", "monetbench", "jsonl", "csv", "trl", "videofolder", "pick-a-pic".
 QString preferenceFormatName(PreferenceFormat format);
 std::optional<PreferenceFormat> parsePreferenceFormat(const QString& name);
 

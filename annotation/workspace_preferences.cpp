@@ -1,6 +1,7 @@
 #include "annotation/workspace_preferences.h"
 
 #include "annotation/import_error.h"
+#include "annotation/training_sets.h"
 #include "media/media_error.h"
 
 #include <QDir>
@@ -48,6 +49,9 @@ QString spelled(Verdict verdict, PreferenceFormat format) {
                                        : QStringLiteral("same");
     case PreferenceFormat::Jsonl:
     case PreferenceFormat::Csv:
+    case PreferenceFormat::Trl:
+    case PreferenceFormat::VideoFolder:
+    case PreferenceFormat::PickAPic:
         break;
     }
     return verdictName(verdict);
@@ -133,6 +137,11 @@ PreferenceFile workspacePreferences(const LabelStore& store) {
 }
 
 void writePreferenceFile(const PreferenceFile& file, const QString& path, PreferenceFormat format) {
+    if (format == PreferenceFormat::Trl || format == PreferenceFormat::VideoFolder ||
+        format == PreferenceFormat::PickAPic) {
+        writeTrainingSet(file, path, format);
+        return;
+    }
     const QDir folder = QFileInfo(path).absoluteDir();
     const auto relative = [&](const QString& video) {
         const QString inside = folder.relativeFilePath(video);
@@ -168,6 +177,10 @@ void writePreferenceFile(const PreferenceFile& file, const QString& path, Prefer
             }
         }
         break;
+    case PreferenceFormat::Trl:
+    case PreferenceFormat::VideoFolder:
+    case PreferenceFormat::PickAPic:
+        break; // written above
     }
     QByteArray out;
     if (!json) {
@@ -217,6 +230,10 @@ void writePreferenceFile(const PreferenceFile& file, const QString& path, Prefer
             for (auto it = row.aspects.begin(); it != row.aspects.end(); ++it) {
                 values[QStringLiteral("aspect:") + it.key()] = verdictName(it.value());
             }
+            break;
+        case PreferenceFormat::Trl:
+        case PreferenceFormat::VideoFolder:
+        case PreferenceFormat::PickAPic:
             break;
         }
         if (json) {

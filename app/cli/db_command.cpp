@@ -55,12 +55,11 @@ int runInit(const Arguments& arguments) {
 }
 
 int runImport(const Arguments& arguments) {
-    CommandLine commandLine(
-        "db import",
-        {{"pairs", "FILE", "a preference file"},
-         {"videos", "DIR|MANIFEST", "videos alone: DIR/MODEL/PROMPT.mp4, or a CSV/JSONL (path, model, prompt)"},
-         {"format", "NAME", "genai-bench, videogen-rewardbench, monetbench, jsonl or csv", "jsonl"},
-         {"annotator", "NAME", "who the votes are from (default: import:FILE NAME)"}});
+    CommandLine commandLine("db import", {{"pairs", "FILE", "a preference file"},
+                                          {"videos", "DIR|MANIFEST",
+                                           "videos alone: DIR/MODEL/PROMPT.mp4, or a CSV/JSONL (path, model, prompt)"},
+                                          {"format", "NAME", kPreferenceFormatsHelp, "jsonl"},
+                                          {"annotator", "NAME", "who the votes are from (default: import:FILE NAME)"}});
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
         std::cout << "Usage: svj db import WORKSPACE --pairs FILE [--format NAME] [--annotator NAME] | --videos "
@@ -161,9 +160,8 @@ int runGold(const Arguments& arguments) {
 }
 
 int runExport(const Arguments& arguments) {
-    CommandLine commandLine("db export",
-                            {{"format", "NAME", "genai-bench, videogen-rewardbench, monetbench, jsonl or csv", "jsonl"},
-                             {"out", "FILE", "where to write (.jsonl / .json: JSON lines, else CSV)"}});
+    CommandLine commandLine("db export", {{"format", "NAME", kPreferenceFormatsHelp, "jsonl"},
+                                          {"out", "FILE", "where to write (.jsonl / .json: JSON lines, else CSV)"}});
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
         std::cout << "Usage: svj db export WORKSPACE --format NAME --out FILE\n\nWrites every standing label, one "

@@ -121,7 +121,7 @@ Scores readScores(const std::string& file) {
 int runEval(const Arguments& arguments) {
     CommandLine commandLine("eval",
                             {{"pairs", "FILE", "the labelled pairs"},
-                             {"format", "NAME", "genai-bench, videogen-rewardbench, monetbench, jsonl or csv", "jsonl"},
+                             {"format", "NAME", kPreferenceFormatsHelp, "jsonl"},
                              {"ckpt", "CKPT", "our judge (default: the shipped one)"},
                              {"scores", "FILE", "scores of another judge (CSV video,score or JSONL), higher = better"},
                              {"threads", "N", "CPU threads (0 = one per core)", "0"},

@@ -123,7 +123,7 @@ int runFinetune(const Arguments& arguments) {
         "finetune",
         {{"pairs", "FILE", "the labelled pairs (A / B / tie / both-bad, optional per-aspect verdicts)"},
          {"db", "WORKSPACE", "the standing labels of a workspace instead of a file"},
-         {"format", "NAME", "genai-bench, videogen-rewardbench, monetbench, jsonl or csv", "jsonl"},
+         {"format", "NAME", kPreferenceFormatsHelp, "jsonl"},
          {"from", "CKPT", "the judge to start from (default: the shipped one)"},
          {"out", "CKPT", "where to write the fine-tuned judge (.safetensors)"},
          {"aspects", "A,B,...", "the aspect head's aspects (default: those the file rates, else 'overall')"},
