@@ -1,6 +1,8 @@
 // Who labels what, in which order and with which side on the left: assignments with k-way overlap (no
 // annotator gets a pair twice), each annotator's order and sides drawn at random and recorded, the next item
-// for an annotator, skip and flag. Resumable: the queue is the database.
+// for an annotator, skip and flag. Resumable: the queue is the database. An item is `done` once its annotator
+// labels the pair (LabelStore keeps that state, and an undo reopens it), so the next item is found without
+// scanning the finished ones.
 #pragma once
 
 #include "annotation/label_store.h"

@@ -159,6 +159,10 @@ qint64 LabelStore::addLabel(const LabelInput& label) {
                        "(SELECT 1 FROM labels s WHERE s.supersedes = l.id) ORDER BY id DESC LIMIT 1"),
         {label.pairId, annotator});
     const QString aspects = aspectsJson(label.aspects);
+    // The annotator's queue item for this pair is done (the queue then never scans it again).
+    m_workspace.exec(QStringLiteral("UPDATE assignments SET state = 'done' WHERE pair_id = ? AND annotator_id = ? "
+                                    "AND state = 'open'"),
+                     {label.pairId, annotator});
     return m_workspace.insert(
         QStringLiteral("INSERT INTO labels (pair_id, annotator_id, verdict, aspects, evidence, comment, watched_a, "
                        "watched_b, seconds_spent, a_on_left, supersedes, source, created_at) "
@@ -184,6 +188,10 @@ qint64 LabelStore::undoLabel(qint64 labelId) {
             m_workspace.path(),
             QStringLiteral("label %1 is no longer the standing one (it was corrected or undone)").arg(labelId));
     }
+    // Its queue item is open again.
+    m_workspace.exec(QStringLiteral("UPDATE assignments SET state = 'open' WHERE pair_id = ? AND annotator_id = ? "
+                                    "AND state = 'done'"),
+                     {query.value(0), query.value(1)});
     return m_workspace.insert(QStringLiteral("INSERT INTO labels (pair_id, annotator_id, verdict, supersedes, source, "
                                              "created_at) VALUES (?, ?, 'undone', ?, 'undo', ?)"),
                               {query.value(0), query.value(1), labelId, now()});

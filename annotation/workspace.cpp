@@ -176,6 +176,8 @@ void Workspace::migrate() {
 
 QSqlQuery Workspace::exec(const QString& sql, const QVariantList& values) const {
     QSqlQuery query(database());
+    // Rows are read once, front to back: no client-side cache of every row.
+    query.setForwardOnly(true);
     if (!query.prepare(sql)) {
         const QSqlError error = query.lastError();
         if (isBusy(error)) {

@@ -73,13 +73,23 @@ ImportReport importPreferenceFile(Workspace& workspace, const PreferenceFile& fi
             standing.insert(QString::number(label.pairId) + QLatin1Char('/') + label.annotator, label);
         }
         QHash<qint64, int> votesOnPair;
+        // A video named by many rows is hashed and looked up once.
+        QHash<QString, StoredVideo> seen;
+        const auto video = [&](const QString& path, const QString& model, const QString& prompt) {
+            if (const auto it = seen.constFind(path); it != seen.constEnd()) {
+                return it.value();
+            }
+            const StoredVideo stored = store.addVideo(path, model, prompt);
+            seen.insert(path, stored);
+            return stored;
+        };
         for (const PreferencePair& row : file.pairs) {
             ++report.rows;
             StoredVideo a;
             StoredVideo b;
             try {
-                a = store.addVideo(row.videoA, row.modelA, row.prompt);
-                b = store.addVideo(row.videoB, row.modelB, row.prompt);
+                a = video(row.videoA, row.modelA, row.prompt);
+                b = video(row.videoB, row.modelB, row.prompt);
             } catch (const media::MediaError& error) {
                 throw ImportError(file.path, row.line, QString::fromStdString(error.what()));
             } catch (const WorkspaceError& error) {

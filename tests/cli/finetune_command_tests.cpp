@@ -334,6 +334,28 @@ void FinetuneCommandTest::workspaceLabelsAndScores() {
     QVERIFY2(result.exitCode == 0 && result.out.contains(QStringLiteral("wrote 6 labels")), qPrintable(result.err));
     QCOMPARE(db({QStringLiteral("check"), m_pairs}).exitCode, 2); // not a database
 
+    // The queue and the statistics.
+    result = db({QStringLiteral("assign"), workspace, QStringLiteral("--annotators"), QStringLiteral("ana,ben"),
+                 QStringLiteral("--overlap"), QStringLiteral("2")});
+    QVERIFY2(result.out.contains(QStringLiteral("12 new assignments")), qPrintable(result.out + result.err));
+    result = db({QStringLiteral("next"), workspace, QStringLiteral("--annotator"), QStringLiteral("ben"),
+                 QStringLiteral("--json")});
+    const QJsonObject next = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    QVERIFY2(next.contains(QStringLiteral("left")) && next.contains(QStringLiteral("pair")), qPrintable(result.out));
+    result = db({QStringLiteral("label"), workspace, QStringLiteral("--pair"),
+                 QString::number(next.value(QStringLiteral("pair")).toInt()), QStringLiteral("--annotator"),
+                 QStringLiteral("ben"), QStringLiteral("--verdict"), QStringLiteral("A")});
+    QCOMPARE(result.exitCode, 0);
+    result = db({QStringLiteral("next"), workspace, QStringLiteral("--annotator"), QStringLiteral("ben"),
+                 QStringLiteral("--json")});
+    QVERIFY(QJsonDocument::fromJson(result.out.toUtf8()).object().value(QStringLiteral("pair")).toInt() !=
+            next.value(QStringLiteral("pair")).toInt());
+    result = db({QStringLiteral("stats"), workspace, QStringLiteral("--json")});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject stats = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    QCOMPARE(stats.value(QStringLiteral("labels")).toInt(), 7);
+    QVERIFY(!stats.value(QStringLiteral("agreement")).toArray().isEmpty());
+
     // Fine-tuning from the workspace's labels, and scores stored in it.
     const QString out = m_dir.filePath(QStringLiteral("from-db.safetensors"));
     QStringList arguments = finetuneArguments(out, 1);

@@ -1,0 +1,234 @@
+// Label-store benchmarks of issue "annotation/" (on demand, never from CTest), on SQLite, each against a
+// baseline measured in the same run:
+//   import 100,000 pairs      vs the same rows inserted with SQLite's C API in one transaction (the floor)
+//   export 100,000 labels     in every format, vs reading those labels from the store
+//   next item, 1,000,000 labels in the store: p50 / p99 (target p99 < 5 ms) vs a primary-key SELECT
+//   statistics, 100,000 labels (target < 1 s) vs reading those labels
+//   bench_label_store WORKDIR [--pairs 100000] [--labels 1000000]
+#include "annotation/label_queue.h"
+#include "annotation/label_store.h"
+#include "annotation/preference_file.h"
+#include "annotation/workspace.h"
+#include "annotation/workspace_preferences.h"
+#include "annotation/workspace_statistics.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+#include <sqlite3.h>
+#include <vector>
+
+using namespace svj::annotation;
+
+namespace {
+
+double seconds(const QElapsedTimer& timer) {
+    return static_cast<double>(timer.nsecsElapsed()) / 1e9;
+}
+
+double percentile(std::vector<double> values, double p) {
+    std::sort(values.begin(), values.end());
+    return values[static_cast<size_t>(p * static_cast<double>(values.size() - 1))];
+}
+
+// `count` distinct short real videos (seeded test patterns), made once with the ffmpeg CLI.
+QStringList makeVideos(const QString& folder, int count) {
+    QDir().mkpath(folder);
+    QStringList paths;
+    for (int i = 0; i < count; ++i) {
+        const QString path = QStringLiteral("%1/v%2.mp4").arg(folder).arg(i, 4, 10, QLatin1Char('0'));
+        if (!QFile::exists(path)) {
+            QProcess::execute(QStringLiteral("ffmpeg"),
+                              {QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-y"),
+                               QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                               QStringLiteral("testsrc2=size=32x32:rate=8:duration=0.5,hue=h=%1").arg(i),
+                               QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"),
+                               QStringLiteral("ultrafast"), path});
+        }
+        paths << path;
+    }
+    return paths;
+}
+
+// A JSONL pairs file: every two of the videos once, until `pairs`, labels cycling through the verdicts.
+QString writePairs(const QString& path, const QStringList& videos, int pairs) {
+    QFile file(path);
+    file.open(QIODevice::WriteOnly);
+    const char* verdicts[] = {"A", "B", "tie", "both-bad"};
+    int written = 0;
+    for (qsizetype a = 0; a < videos.size() && written < pairs; ++a) {
+        for (qsizetype b = a + 1; b < videos.size() && written < pairs; ++b, ++written) {
+            file.write("{\"video_a\": \"" + videos[a].toUtf8() + "\", \"video_b\": \"" + videos[b].toUtf8() +
+                       "\", \"model_a\": \"m" + QByteArray::number(a % 7) + "\", \"model_b\": \"m" +
+                       QByteArray::number(b % 7) + "\", \"label\": \"" + verdicts[written % 4] +
+                       "\", \"aspects\": {\"VQ\": \"" + verdicts[(written / 4) % 4] + "\"}}\n");
+        }
+    }
+    return path;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication application(argc, argv);
+    const QStringList arguments = application.arguments();
+    if (arguments.size() < 2) {
+        std::fprintf(stderr, "usage: bench_label_store WORKDIR [--pairs N] [--labels N]\n");
+        return 2;
+    }
+    const QDir work(arguments[1]);
+    const auto option = [&](const QString& name, int fallback) {
+        const qsizetype at = arguments.indexOf(name);
+        return at > 0 && at + 1 < arguments.size() ? arguments[at + 1].toInt() : fallback;
+    };
+    const int pairCount = option(QStringLiteral("--pairs"), 100000);
+    const int labelCount = option(QStringLiteral("--labels"), 1000000);
+    try {
+        // Enough videos for `pairCount` distinct pairs.
+        int videoCount = 2;
+        while (videoCount * (videoCount - 1) / 2 < pairCount) {
+            ++videoCount;
+        }
+        const QStringList videos = makeVideos(work.filePath(QStringLiteral("videos")), videoCount);
+        const QString pairsFile = writePairs(work.filePath(QStringLiteral("pairs.jsonl")), videos, pairCount);
+        std::printf("| what | svj | baseline | ratio |\n|---|---|---|---|\n");
+
+        // Import.
+        const QString path = work.filePath(QStringLiteral("bench.svj"));
+        QFile::remove(path);
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+        Workspace workspace = Workspace::create(path);
+        QElapsedTimer timer;
+        timer.start();
+        const PreferenceFile file = readPreferenceFile(pairsFile, PreferenceFormat::Jsonl);
+        importPreferenceFile(workspace, file);
+        const double importSeconds = seconds(timer);
+        // Baseline: the same pairs and labels as bare rows through SQLite's C API, one transaction.
+        const QString rawPath = work.filePath(QStringLiteral("raw.db"));
+        QFile::remove(rawPath);
+        sqlite3* raw = nullptr;
+        sqlite3_open(rawPath.toUtf8().constData(), &raw);
+        sqlite3_exec(raw,
+                     "PRAGMA journal_mode=WAL; CREATE TABLE pairs (id INTEGER PRIMARY KEY, a TEXT, b TEXT);"
+                     "CREATE TABLE labels (id INTEGER PRIMARY KEY, pair INTEGER, verdict TEXT, aspects TEXT);",
+                     nullptr, nullptr, nullptr);
+        timer.restart();
+        sqlite3_exec(raw, "BEGIN", nullptr, nullptr, nullptr);
+        sqlite3_stmt* insertPair = nullptr;
+        sqlite3_stmt* insertLabel = nullptr;
+        sqlite3_prepare_v2(raw, "INSERT INTO pairs (a, b) VALUES (?, ?)", -1, &insertPair, nullptr);
+        sqlite3_prepare_v2(raw, "INSERT INTO labels (pair, verdict, aspects) VALUES (?, ?, ?)", -1, &insertLabel,
+                           nullptr);
+        for (const PreferencePair& pair : file.pairs) {
+            const QByteArray a = pair.videoA.toUtf8();
+            const QByteArray b = pair.videoB.toUtf8();
+            sqlite3_bind_text(insertPair, 1, a.constData(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(insertPair, 2, b.constData(), -1, SQLITE_TRANSIENT);
+            sqlite3_step(insertPair);
+            sqlite3_reset(insertPair);
+            sqlite3_bind_int64(insertLabel, 1, sqlite3_last_insert_rowid(raw));
+            sqlite3_bind_text(insertLabel, 2, verdictName(pair.verdict).toUtf8().constData(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(insertLabel, 3, "{\"VQ\":\"A\"}", -1, SQLITE_STATIC);
+            sqlite3_step(insertLabel);
+            sqlite3_reset(insertLabel);
+        }
+        sqlite3_finalize(insertPair);
+        sqlite3_finalize(insertLabel);
+        sqlite3_exec(raw, "COMMIT", nullptr, nullptr, nullptr);
+        const double rawSeconds = seconds(timer);
+        sqlite3_close(raw);
+        std::printf("| import %d pairs (read, hash %d videos, insert) | %.2f s | %.2f s (bare inserts) | %.1fx |\n",
+                    pairCount, videoCount, importSeconds, rawSeconds, importSeconds / rawSeconds);
+
+        // Export in every format vs reading the labels.
+        LabelStore store(workspace);
+        timer.restart();
+        const PreferenceFile standing = workspacePreferences(store);
+        const double readSeconds = seconds(timer);
+        for (const PreferenceFormat format :
+             {PreferenceFormat::Jsonl, PreferenceFormat::Csv, PreferenceFormat::GenAIBench,
+              PreferenceFormat::VideoGenRewardBench, PreferenceFormat::MonetBench, PreferenceFormat::Trl,
+              PreferenceFormat::PickAPic}) {
+            const QString out =
+                work.filePath(QStringLiteral("export-%1.%2")
+                                  .arg(preferenceFormatName(format), format == PreferenceFormat::Jsonl ||
+                                                                             format == PreferenceFormat::Trl ||
+                                                                             format == PreferenceFormat::PickAPic
+                                                                         ? QStringLiteral("jsonl")
+                                                                         : QStringLiteral("csv")));
+            timer.restart();
+            writePreferenceFile(workspacePreferences(store), out, format);
+            const double exportSeconds = seconds(timer);
+            std::printf("| export %lld labels, %s | %.2f s | %.2f s (reading them) | %.1fx |\n",
+                        static_cast<long long>(standing.pairs.size()), qPrintable(preferenceFormatName(format)),
+                        exportSeconds, readSeconds, exportSeconds / readSeconds);
+        }
+
+        // Statistics over the labels.
+        timer.restart();
+        const WorkspaceStatistics statistics = computeStatistics(workspace);
+        const double statisticsSeconds = seconds(timer);
+        std::printf("| statistics over %d labels (kappa, alpha, leaderboard of %lld models) | %.2f s | %.2f s "
+                    "(reading them) | %.1fx |\n",
+                    statistics.labels, static_cast<long long>(statistics.leaderboard.size()), statisticsSeconds,
+                    readSeconds, statisticsSeconds / readSeconds);
+
+        // Next item with `labelCount` labels in the store: bulk rows, then a queue for one annotator.
+        {
+            const qint64 pairsInStore = workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM pairs")).toLongLong();
+            workspace.transaction([&] {
+                for (int annotator = 0; annotator < 20; ++annotator) {
+                    workspace.exec(QStringLiteral("INSERT OR IGNORE INTO annotators (name) VALUES (?)"),
+                                   {QStringLiteral("bulk%1").arg(annotator)});
+                }
+                QSqlQuery insert(workspace.database());
+                insert.prepare(QStringLiteral("INSERT INTO labels (pair_id, annotator_id, verdict, created_at) "
+                                              "VALUES (?, (SELECT id FROM annotators WHERE name = ?), 'A', 'bulk')"));
+                std::mt19937 random(1);
+                const qint64 existing = workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM labels")).toLongLong();
+                for (qint64 i = existing; i < labelCount; ++i) {
+                    insert.addBindValue(1 + static_cast<qint64>(random() % static_cast<uint32_t>(pairsInStore)));
+                    insert.addBindValue(QStringLiteral("bulk%1").arg(i % 20));
+                    insert.exec();
+                }
+            });
+            LabelQueue queue(workspace);
+            queue.assign({QStringLiteral("timed")}, 1, 3);
+            std::vector<double> nextMs;
+            std::vector<double> lookupMs;
+            for (int i = 0; i < 1000; ++i) {
+                timer.restart();
+                const std::optional<QueueItem> item = queue.next(QStringLiteral("timed"));
+                nextMs.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+                if (!item) {
+                    break;
+                }
+                LabelInput label;
+                label.pairId = item->pairId;
+                label.annotator = QStringLiteral("timed");
+                label.verdict = Verdict::A;
+                workspace.transaction([&] { store.addLabel(label); });
+                timer.restart();
+                workspace.scalar(QStringLiteral("SELECT verdict FROM labels WHERE id = ?"), {i + 1});
+                lookupMs.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+            }
+            const qint64 rows = workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM labels")).toLongLong();
+            std::printf("| next item, %lld labels in the store: p50 / p99 | %.3f / %.3f ms | %.3f / %.3f ms "
+                        "(primary-key SELECT) | %.1fx (p99) |\n",
+                        static_cast<long long>(rows), percentile(nextMs, 0.5), percentile(nextMs, 0.99),
+                        percentile(lookupMs, 0.5), percentile(lookupMs, 0.99),
+                        percentile(nextMs, 0.99) / percentile(lookupMs, 0.99));
+        }
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "bench_label_store: %s\n", error.what());
+        return 1;
+    }
+    return 0;
+}
