@@ -243,6 +243,25 @@ void Workspace::transaction(const std::function<void()>& work) {
     }
 }
 
+QStringList Workspace::aspects() const {
+    const QVariant value = scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'aspects'"));
+    return value.isValid() ? value.toString().split(QLatin1Char(','), Qt::SkipEmptyParts)
+                           : QStringList{QStringLiteral("VQ"), QStringLiteral("MQ"), QStringLiteral("TA")};
+}
+
+void Workspace::setAspects(const QStringList& aspects) {
+    for (const QString& aspect : aspects) {
+        if (aspect.trimmed().isEmpty() || aspect.contains(QLatin1Char(','))) {
+            throw WorkspaceError(
+                m_path, QStringLiteral("an aspect name must be non-empty and without commas: '%1'").arg(aspect));
+        }
+    }
+    transaction([&] {
+        exec(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('aspects', ?)"),
+             {aspects.join(QLatin1Char(','))});
+    });
+}
+
 QString Workspace::integrityCheck(bool full) const {
     QSqlQuery query = exec(full ? QStringLiteral("PRAGMA integrity_check") : QStringLiteral("PRAGMA quick_check"));
     QStringList problems;

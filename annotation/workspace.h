@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 #include <QVariantList>
 
@@ -53,6 +54,10 @@ public:
     QVariant scalar(const QString& sql, const QVariantList& values = {}) const;
     // The id of the row an INSERT just added.
     qint64 insert(const QString& sql, const QVariantList& values = {}) const;
+
+    // The aspects annotators rate beside the overall verdict (default VQ, MQ, TA: VideoGen-RewardBench's).
+    QStringList aspects() const;
+    void setAspects(const QStringList& aspects);
 
     // "ok", or what `PRAGMA integrity_check` (full) / `quick_check` found.
     QString integrityCheck(bool full = true) const;

@@ -8,8 +8,11 @@
 #include <QMap>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
+#include <unordered_map>
 
 namespace svj::annotation {
 namespace {
@@ -17,43 +20,55 @@ namespace {
 constexpr int kCategories = 4; // A, B, tie, both-bad
 const QString kJudgeRater = QStringLiteral("judge");
 
-// One rating: pair, rater, category per aspect ("" = overall).
+// One rating of one aspect (0: the overall verdict): raters and aspects by index, so 100,000 labels are
+// plain integers, not strings and maps.
 struct Rating {
     qint64 pair = 0;
-    QString rater;
-    QMap<QString, int> categories;
+    int rater = 0;
+    int aspect = 0;
+    int category = 0;
 };
 
-AgreementFigures agreementOn(const QString& aspect, const QVector<Rating>& ratings) {
+AgreementFigures agreementOn(int aspect, const QString& name, const std::vector<Rating>& ratings,
+                             const QStringList& raterNames) {
     AgreementFigures figures;
-    figures.aspect = aspect.isEmpty() ? QStringLiteral("overall") : aspect;
-    const QString key = aspect;
-    // unit (pair) -> rater -> category
-    std::map<qint64, QMap<QString, int>> units;
-    QStringList raters;
+    figures.aspect = name;
+    // unit (pair) -> (rater, category), in the order the ratings came
+    std::unordered_map<qint64, std::vector<std::pair<int, int>>> units;
     for (const Rating& rating : ratings) {
-        const auto it = rating.categories.find(key);
-        if (it == rating.categories.end()) {
-            continue;
-        }
-        units[rating.pair].insert(rating.rater, it.value());
-        if (!raters.contains(rating.rater)) {
-            raters.append(rating.rater);
+        if (rating.aspect == aspect) {
+            units[rating.pair].emplace_back(rating.rater, rating.category);
         }
     }
     std::vector<std::vector<int>> matrix;
     std::map<int, int> ratingCounts;
-    for (const auto& [pair, byRater] : units) {
-        if (byRater.size() < 2) {
+    std::map<std::pair<int, int>, std::pair<std::vector<int>, std::vector<int>>> byRaterPair;
+    std::vector<qint64> order;
+    for (const auto& [pair, list] : units) {
+        order.push_back(pair);
+    }
+    std::sort(order.begin(), order.end());
+    for (const qint64 pair : order) {
+        const std::vector<std::pair<int, int>>& list = units[pair];
+        if (list.size() < 2) {
             continue;
         }
         ++figures.items;
-        std::vector<int> row;
-        for (const QString& rater : raters) {
-            row.push_back(byRater.value(rater, -1));
+        std::vector<int> row(static_cast<size_t>(raterNames.size()), -1);
+        for (const auto& [rater, category] : list) {
+            row[static_cast<size_t>(rater)] = category;
         }
-        matrix.push_back(row);
-        ++ratingCounts[static_cast<int>(byRater.size())];
+        ++ratingCounts[static_cast<int>(list.size())];
+        for (size_t i = 0; i < row.size(); ++i) {
+            for (size_t j = i + 1; j < row.size() && row[i] >= 0; ++j) {
+                if (row[j] >= 0) {
+                    auto& [first, second] = byRaterPair[{static_cast<int>(i), static_cast<int>(j)}];
+                    first.push_back(row[i]);
+                    second.push_back(row[j]);
+                }
+            }
+        }
+        matrix.push_back(std::move(row));
     }
     figures.krippendorffAlpha = krippendorffAlphaNominal(matrix);
     // Fleiss needs equal numbers of ratings per item: the most common number.
@@ -81,22 +96,31 @@ AgreementFigures agreementOn(const QString& aspect, const QVector<Rating>& ratin
     }
     figures.fleissItems = static_cast<int>(counts.size());
     figures.fleissKappa = counts.empty() ? NAN : fleissKappa(counts);
-    for (qsizetype i = 0; i < raters.size(); ++i) {
-        for (qsizetype j = i + 1; j < raters.size(); ++j) {
-            std::vector<int> a;
-            std::vector<int> b;
-            for (const auto& [pair, byRater] : units) {
-                if (byRater.contains(raters[i]) && byRater.contains(raters[j])) {
-                    a.push_back(byRater.value(raters[i]));
-                    b.push_back(byRater.value(raters[j]));
-                }
-            }
-            if (!a.empty()) {
-                figures.pairs.append({raters[i], raters[j], static_cast<int>(a.size()), cohenKappa(a, b, kCategories)});
-            }
-        }
+    for (const auto& [raters, values] : byRaterPair) {
+        figures.pairs.append({raterNames[raters.first], raterNames[raters.second],
+                              static_cast<int>(values.first.size()),
+                              cohenKappa(values.first, values.second, kCategories)});
     }
     return figures;
+}
+
+// {"VQ":"A","MQ":"tie"} as we write it; anything else (escapes, spaces) through the JSON parser.
+void parseAspects(const QString& text, const std::function<void(const QString&, const QString&)>& visit) {
+    if (text.isEmpty()) {
+        return;
+    }
+    if (!text.contains(QLatin1Char('\\')) && !text.contains(QLatin1Char(' '))) {
+        // Quoted strings alternate key, value: split on quotes.
+        const QStringList parts = text.split(QLatin1Char('"'));
+        for (qsizetype i = 1; i + 2 < parts.size(); i += 4) {
+            visit(parts[i], parts[i + 2]);
+        }
+        return;
+    }
+    const QJsonObject object = QJsonDocument::fromJson(text.toUtf8()).object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        visit(it.key(), it.value().toString());
+    }
 }
 
 } // namespace
@@ -104,8 +128,20 @@ AgreementFigures agreementOn(const QString& aspect, const QVector<Rating>& ratin
 WorkspaceStatistics computeStatistics(const Workspace& workspace) {
     WorkspaceStatistics statistics;
     statistics.pairs = workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM pairs")).toInt();
-    QVector<Rating> ratings;
-    QStringList aspects;
+    std::vector<Rating> ratings;
+    QStringList raterNames;
+    QHash<QString, int> raterIndex;
+    const auto raterOf = [&](const QString& name) {
+        const auto it = raterIndex.constFind(name);
+        if (it != raterIndex.constEnd()) {
+            return it.value();
+        }
+        raterIndex.insert(name, static_cast<int>(raterNames.size()));
+        raterNames.append(name);
+        return static_cast<int>(raterNames.size()) - 1;
+    };
+    QStringList aspects = {QString()}; // index 0: the overall verdict
+    QHash<QString, int> aspectIndex;
     QMap<QString, AnnotatorFigures> annotators;
     QHash<QString, int> goldRight;
     QHash<QString, int> leftPicks;
@@ -124,32 +160,32 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
             continue;
         }
         ++statistics.labels;
-        Rating rating;
-        rating.pair = query.value(0).toLongLong();
-        rating.rater = query.value(1).toString();
-        rating.categories.insert(QString(), static_cast<int>(*verdict));
-        const QJsonObject aspectVerdicts = QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object();
-        for (auto it = aspectVerdicts.begin(); it != aspectVerdicts.end(); ++it) {
-            if (const std::optional<Verdict> aspect = parseVerdict(it.value().toString())) {
-                rating.categories.insert(it.key(), static_cast<int>(*aspect));
-                if (!aspects.contains(it.key())) {
-                    aspects.append(it.key());
+        const qint64 pair = query.value(0).toLongLong();
+        const QString raterName = query.value(1).toString();
+        const int rater = raterOf(raterName);
+        ratings.push_back({pair, rater, 0, static_cast<int>(*verdict)});
+        parseAspects(query.value(3).toString(), [&](const QString& name, const QString& value) {
+            if (const std::optional<Verdict> aspect = parseVerdict(value)) {
+                auto it = aspectIndex.constFind(name);
+                if (it == aspectIndex.constEnd()) {
+                    it = aspectIndex.insert(name, static_cast<int>(aspects.size()));
+                    aspects.append(name);
                 }
+                ratings.push_back({pair, rater, it.value(), static_cast<int>(*aspect)});
             }
-        }
-        ratings.append(rating);
-        AnnotatorFigures& figures = annotators[rating.rater];
-        figures.name = rating.rater;
+        });
+        AnnotatorFigures& figures = annotators[raterName];
+        figures.name = raterName;
         ++figures.labels;
         if (query.value(5).toString() == QLatin1String("gold") && !query.value(6).isNull()) {
             ++figures.goldLabels;
-            goldRight[rating.rater] += parseVerdict(query.value(6).toString()) == verdict ? 1 : 0;
+            goldRight[raterName] += parseVerdict(query.value(6).toString()) == verdict ? 1 : 0;
         }
         const bool decisive = *verdict == Verdict::A || *verdict == Verdict::B;
         if (decisive && !query.value(4).isNull()) {
             ++figures.sidedDecisive;
             const bool aOnLeft = query.value(4).toInt() != 0;
-            leftPicks[rating.rater] += (*verdict == Verdict::A) == aOnLeft ? 1 : 0;
+            leftPicks[raterName] += (*verdict == Verdict::A) == aOnLeft ? 1 : 0;
         }
         // The leaderboard: pairs whose two videos name their generators.
         const QString modelA = query.value(7).toString();
@@ -170,10 +206,11 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
     const QVariant checkpoint = workspace.scalar(QStringLiteral(
         "SELECT checkpoint_id FROM judge_scores GROUP BY checkpoint_id ORDER BY COUNT(DISTINCT video_id) DESC, "
         "MAX(id) DESC LIMIT 1"));
-    const QVector<Rating> humanRatings = ratings;
+    const std::vector<Rating> humanRatings = ratings;
     if (checkpoint.isValid()) {
         statistics.judge =
             workspace.scalar(QStringLiteral("SELECT path FROM checkpoints WHERE id = ?"), {checkpoint}).toString();
+        const int judge = raterOf(kJudgeRater);
         QSqlQuery judged = workspace.exec(
             QStringLiteral("SELECT p.id, "
                            "(SELECT COALESCE(s.reward, -s.energy) FROM judge_scores s WHERE s.video_id = p.video_a "
@@ -186,23 +223,18 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
                 continue;
             }
             const double margin = judged.value(1).toDouble() - judged.value(2).toDouble();
-            Rating rating;
-            rating.pair = judged.value(0).toLongLong();
-            rating.rater = kJudgeRater;
-            rating.categories.insert(QString(), static_cast<int>(margin > 0   ? Verdict::A
-                                                                 : margin < 0 ? Verdict::B
-                                                                              : Verdict::Tie));
-            ratings.append(rating);
+            ratings.push_back({judged.value(0).toLongLong(), judge, 0,
+                               static_cast<int>(margin > 0   ? Verdict::A
+                                                : margin < 0 ? Verdict::B
+                                                             : Verdict::Tie)});
         }
     }
-    statistics.agreement.append(agreementOn(QString(), humanRatings));
+    statistics.agreement.append(agreementOn(0, QStringLiteral("overall"), humanRatings, raterNames));
     if (ratings.size() > humanRatings.size()) {
-        AgreementFigures withJudge = agreementOn(QString(), ratings);
-        withJudge.aspect = QStringLiteral("overall, judge as a rater");
-        statistics.agreement.append(withJudge);
+        statistics.agreement.append(agreementOn(0, QStringLiteral("overall, judge as a rater"), ratings, raterNames));
     }
-    for (const QString& aspect : aspects) {
-        statistics.agreement.append(agreementOn(aspect, humanRatings));
+    for (qsizetype aspect = 1; aspect < aspects.size(); ++aspect) {
+        statistics.agreement.append(agreementOn(static_cast<int>(aspect), aspects[aspect], humanRatings, raterNames));
     }
     for (AnnotatorFigures& figures : annotators) {
         figures.goldAccuracy =

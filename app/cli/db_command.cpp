@@ -42,15 +42,19 @@ namespace {
 using annotation::Workspace;
 
 int runInit(const Arguments& arguments) {
-    CommandLine commandLine("db init", {});
+    CommandLine commandLine("db init", {{"aspects", "A,B,...", "the aspects annotators rate", "VQ,MQ,TA"}});
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
-        std::cout << "Usage: svj db init WORKSPACE\n\nCreates an empty workspace (an SQLite file).\n";
+        std::cout << "Usage: svj db init WORKSPACE [--aspects VQ,MQ,TA]\n\nCreates an empty workspace (an SQLite "
+                     "file).\n\n"
+                  << commandLine.optionsHelp();
         return kExitOk;
     }
     const std::string path = workspaceArgument(commandLine, "init");
     Workspace workspace = Workspace::create(qs(path));
-    std::cout << "created " << path << " (schema version " << workspace.schemaVersion() << ")\n";
+    workspace.setAspects(qs(commandLine.valueOr("aspects", "VQ,MQ,TA")).split(QLatin1Char(','), Qt::SkipEmptyParts));
+    std::cout << "created " << path << " (schema version " << workspace.schemaVersion() << "; aspects "
+              << workspace.aspects().join(QStringLiteral(", ")).toStdString() << ")\n";
     return kExitOk;
 }
 

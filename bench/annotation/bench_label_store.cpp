@@ -47,7 +47,7 @@ QStringList makeVideos(const QString& folder, int count) {
             QProcess::execute(QStringLiteral("ffmpeg"),
                               {QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-y"),
                                QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                               QStringLiteral("testsrc2=size=32x32:rate=8:duration=0.5,hue=h=%1").arg(i),
+                               QStringLiteral("testsrc2=size=32x32:rate=8:duration=0.5,hue=h=%1:s=%2").arg(i % 360).arg(1 + i / 360),
                                QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"),
                                QStringLiteral("ultrafast"), path});
         }

@@ -96,10 +96,14 @@ void WorkspaceTest::createsAndReopens() {
         QCOMPARE(workspace.schemaVersion(), Workspace::currentSchemaVersion());
         QCOMPARE(workspace.integrityCheck(), QStringLiteral("ok"));
         QCOMPARE(workspace.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(workspace.aspects(), (QStringList{QStringLiteral("VQ"), QStringLiteral("MQ"), QStringLiteral("TA")}));
+        workspace.setAspects({QStringLiteral("motion"), QStringLiteral("quality")});
+        QVERIFY_THROWS_EXCEPTION(WorkspaceError, workspace.setAspects({QStringLiteral("a,b")}));
     }
     QVERIFY_THROWS_EXCEPTION(WorkspaceError, Workspace::create(path)); // never over an existing file
     Workspace again = Workspace::open(path);
     QCOMPARE(again.schemaVersion(), Workspace::currentSchemaVersion());
+    QCOMPARE(again.aspects(), (QStringList{QStringLiteral("motion"), QStringLiteral("quality")}));
     Workspace reader = Workspace::open(path, true); // two connections at once
     QCOMPARE(reader.schemaVersion(), Workspace::currentSchemaVersion());
 }
