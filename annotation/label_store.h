@@ -59,6 +59,9 @@ struct StoredLabel {
     QString createdAt;
 };
 
+// Per-aspect verdicts as labels store them ({"VQ":"A","MQ":"tie"}); unknown verdicts are left out.
+QMap<QString, Verdict> parseAspectVerdicts(const QString& json);
+
 class LabelStore {
 public:
     explicit LabelStore(Workspace& workspace);

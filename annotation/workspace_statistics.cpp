@@ -3,14 +3,11 @@
 #include "annotation/agreement.h"
 
 #include <QHash>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QMap>
 #include <QSqlQuery>
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <map>
 #include <unordered_map>
 
@@ -104,25 +101,6 @@ AgreementFigures agreementOn(int aspect, const QString& name, const std::vector<
     return figures;
 }
 
-// {"VQ":"A","MQ":"tie"} as we write it; anything else (escapes, spaces) through the JSON parser.
-void parseAspects(const QString& text, const std::function<void(const QString&, const QString&)>& visit) {
-    if (text.isEmpty()) {
-        return;
-    }
-    if (!text.contains(QLatin1Char('\\')) && !text.contains(QLatin1Char(' '))) {
-        // Quoted strings alternate key, value: split on quotes.
-        const QStringList parts = text.split(QLatin1Char('"'));
-        for (qsizetype i = 1; i + 2 < parts.size(); i += 4) {
-            visit(parts[i], parts[i + 2]);
-        }
-        return;
-    }
-    const QJsonObject object = QJsonDocument::fromJson(text.toUtf8()).object();
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        visit(it.key(), it.value().toString());
-    }
-}
-
 } // namespace
 
 WorkspaceStatistics computeStatistics(const Workspace& workspace) {
@@ -164,16 +142,15 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
         const QString raterName = query.value(1).toString();
         const int rater = raterOf(raterName);
         ratings.push_back({pair, rater, 0, static_cast<int>(*verdict)});
-        parseAspects(query.value(3).toString(), [&](const QString& name, const QString& value) {
-            if (const std::optional<Verdict> aspect = parseVerdict(value)) {
-                auto it = aspectIndex.constFind(name);
-                if (it == aspectIndex.constEnd()) {
-                    it = aspectIndex.insert(name, static_cast<int>(aspects.size()));
-                    aspects.append(name);
-                }
-                ratings.push_back({pair, rater, it.value(), static_cast<int>(*aspect)});
+        const QMap<QString, Verdict> aspectVerdicts = parseAspectVerdicts(query.value(3).toString());
+        for (auto verdictIt = aspectVerdicts.begin(); verdictIt != aspectVerdicts.end(); ++verdictIt) {
+            auto it = aspectIndex.constFind(verdictIt.key());
+            if (it == aspectIndex.constEnd()) {
+                it = aspectIndex.insert(verdictIt.key(), static_cast<int>(aspects.size()));
+                aspects.append(verdictIt.key());
             }
-        });
+            ratings.push_back({pair, rater, it.value(), static_cast<int>(verdictIt.value())});
+        }
         AnnotatorFigures& figures = annotators[raterName];
         figures.name = raterName;
         ++figures.labels;

@@ -13,6 +13,7 @@
 #include "app/cli/progress.h"
 #include "app/cli/qt_application.h"
 #include "app/cli/training_clips.h"
+#include "app/cli/training_run.h"
 #include "media/clip_sampler.h"
 #include "media/media_error.h"
 #include "media/video_reader.h"
@@ -35,18 +36,6 @@
 
 namespace svj::cli {
 namespace {
-
-std::string statePath(const std::string& checkpoint) {
-    return checkpoint + ".state";
-}
-
-std::string joinedCommand(const Arguments& arguments) {
-    std::string command = "svj finetune";
-    for (const std::string& argument : arguments) {
-        command += " " + (argument.find(' ') == std::string::npos ? argument : "'" + argument + "'");
-    }
-    return command;
-}
 
 model::PairVerdict toPairVerdict(annotation::Verdict verdict) {
     switch (verdict) {
@@ -262,9 +251,9 @@ int runFinetune(const Arguments& arguments) {
     nlohmann::json metrics = {{"epochs", nlohmann::json::array()}};
     try {
         if (resume) {
-            if (!std::filesystem::exists(*out) || !std::filesystem::exists(statePath(*out))) {
-                printError(*out + ": nothing to resume (the checkpoint or its training state " + statePath(*out) +
-                           " is missing)");
+            if (!std::filesystem::exists(*out) || !std::filesystem::exists(trainingStatePath(*out))) {
+                printError(*out + ": nothing to resume (the checkpoint or its training state " +
+                           trainingStatePath(*out) + " is missing)");
                 return kExitBadInput;
             }
             const nlohmann::json sidecar = nlohmann::json::parse(model::Judge::readCheckpointInfo(*out).sidecarJson);
@@ -411,7 +400,7 @@ int runFinetune(const Arguments& arguments) {
     }
     if (resume) {
         try {
-            trainer.loadState(statePath(*out));
+            trainer.loadState(trainingStatePath(*out));
         } catch (const model::ModelError& error) {
             printError(error.what());
             return kExitBadInput;
@@ -425,7 +414,7 @@ int runFinetune(const Arguments& arguments) {
             {"steps", trainer.stepsDone()},
             {"epochs_done", static_cast<double>(trainer.stepsDone()) / static_cast<double>(stepsPerEpoch)},
             {"training", settings},
-            {"command", joinedCommand(arguments)},
+            {"command", joinedCommand("finetune", arguments)},
             {"data",
              {{"pairs_file", *pairsFile},
               {"train_pairs", split.train.size()},
@@ -433,7 +422,7 @@ int runFinetune(const Arguments& arguments) {
               {"videos", videos.size()}}},
             {"metrics", metrics}};
         // The state first: a checkpoint on disk always has a state at least as new (resume never rewinds).
-        trainer.saveState(statePath(*out));
+        trainer.saveState(trainingStatePath(*out));
         judge->save(*out, sidecar.dump());
         progress.event("checkpoint", {{"path", *out}, {"step", trainer.stepsDone()}, {"why", why}},
                        "checkpoint (" + why + ", step " + std::to_string(trainer.stepsDone()) + ") -> " + *out);

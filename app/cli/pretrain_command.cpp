@@ -5,6 +5,7 @@
 #include "app/cli/interrupt.h"
 #include "app/cli/progress.h"
 #include "app/cli/training_clips.h"
+#include "app/cli/training_run.h"
 #include "media/media_error.h"
 #include "model/judge.h"
 #include "model/model_error.h"
@@ -17,18 +18,6 @@
 
 namespace svj::cli {
 namespace {
-
-std::string statePath(const std::string& checkpoint) {
-    return checkpoint + ".state";
-}
-
-std::string joinedCommand(const Arguments& arguments) {
-    std::string command = "svj pretrain";
-    for (const std::string& argument : arguments) {
-        command += " " + (argument.find(' ') == std::string::npos ? argument : "'" + argument + "'");
-    }
-    return command;
-}
 
 // The settings a resumed run must share with the run it continues (anything else would not be a resume).
 nlohmann::json trainingSettings(const CommandLine& commandLine, const model::Stage1Options& options,
@@ -160,8 +149,8 @@ int runPretrain(const Arguments& arguments) {
     // Resume: the checkpoint and its training state must exist and come from the same settings.
     std::optional<model::Judge> judge;
     if (resume) {
-        if (!std::filesystem::exists(*out) || !std::filesystem::exists(statePath(*out))) {
-            printError(*out + ": nothing to resume (the checkpoint or its training state " + statePath(*out) +
+        if (!std::filesystem::exists(*out) || !std::filesystem::exists(trainingStatePath(*out))) {
+            printError(*out + ": nothing to resume (the checkpoint or its training state " + trainingStatePath(*out) +
                        " is missing)");
             return kExitBadInput;
         }
@@ -207,7 +196,7 @@ int runPretrain(const Arguments& arguments) {
         trainer.addGenerated(clip.clip);
     }
     if (resume) {
-        trainer.loadState(statePath(*out));
+        trainer.loadState(trainingStatePath(*out));
     }
     progress.event("data",
                    {{"real_clips", data.real.size()},
@@ -227,7 +216,7 @@ int runPretrain(const Arguments& arguments) {
         nlohmann::json sidecar = {{"stage", 1},
                                   {"steps", trainer.stepsDone()},
                                   {"training", settings},
-                                  {"command", joinedCommand(arguments)},
+                                  {"command", joinedCommand("pretrain", arguments)},
                                   {"data",
                                    {{"train_videos", data.trainVideos},
                                     {"heldout_videos", data.heldOutVideos},
@@ -236,7 +225,7 @@ int runPretrain(const Arguments& arguments) {
                                     {"generated_clips", data.negatives.size()}}},
                                   {"metrics", metrics}};
         // The state first: a checkpoint on disk always has a state at least as new (resume never rewinds).
-        trainer.saveState(statePath(*out));
+        trainer.saveState(trainingStatePath(*out));
         judge->save(*out, sidecar.dump());
         progress.event("checkpoint", {{"path", *out}, {"step", trainer.stepsDone()}, {"why", why}},
                        "checkpoint (" + why + ", step " + std::to_string(trainer.stepsDone()) + ") -> " + *out);

@@ -7,6 +7,7 @@
 #include <torch/torch.h>
 // clang-format on
 
+#include "bench/bench_support.h"
 #include "model/config.h"
 #include "model/judge.h"
 #include "model/runtime.h"
@@ -30,20 +31,8 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-std::string option(int argc, char** argv, const char* name, const std::string& fallback) {
-    for (int i = 0; i + 1 < argc; ++i) {
-        if (std::strcmp(argv[i], name) == 0) {
-            return argv[i + 1];
-        }
-    }
-    return fallback;
-}
-
-double peakRssMb() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
+using svj::bench::option;
+using svj::bench::peakRssMb;
 
 int runTimed(const std::string& mode, const std::string& preset, int frames, int size, int threads, int iterations) {
     JudgeConfig config = JudgeConfig::forPreset(preset);

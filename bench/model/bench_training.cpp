@@ -4,6 +4,7 @@
 // PyTorch eager (pytorch_judge.py) and prints the ratios.
 //   bench_training score|pretrain PRESET [--frames 33] [--size 256] [--threads 2] [--iterations 3] [--batch 2]
 //   bench_training finetune PRESET [--frames 17] [--size 64] [--threads 2] [--pairs 1000] [--batch 8]
+#include "bench/bench_support.h"
 #include "model/config.h"
 #include "model/judge.h"
 #include "model/stage1_trainer.h"
@@ -23,20 +24,8 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-std::string option(int argc, char** argv, const char* name, const std::string& fallback) {
-    for (int i = 0; i + 1 < argc; ++i) {
-        if (std::strcmp(argv[i], name) == 0) {
-            return argv[i + 1];
-        }
-    }
-    return fallback;
-}
-
-double peakRssMb() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
+using svj::bench::option;
+using svj::bench::peakRssMb;
 
 // Seeded noise clips: the arithmetic does not depend on the pixels.
 TrainingClip randomClip(int frames, int size, uint32_t seed) {
