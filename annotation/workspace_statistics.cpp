@@ -120,18 +120,37 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
     };
     QStringList aspects = {QString()}; // index 0: the overall verdict
     QHash<QString, int> aspectIndex;
-    QMap<QString, AnnotatorFigures> annotators;
-    QHash<QString, int> goldRight;
-    QHash<QString, int> leftPicks;
-    // Standing labels with what each needs: the pair's gold answer, the screen side, the models.
-    QSqlQuery query = workspace.exec(QStringLiteral(
-        "SELECT l.pair_id, an.name, l.verdict, l.aspects, l.a_on_left, p.origin, p.gold_answer, va.model, vb.model "
-        "FROM labels l JOIN annotators an ON an.id = l.annotator_id JOIN pairs p ON p.id = l.pair_id "
-        "JOIN videos va ON va.id = p.video_a JOIN videos vb ON vb.id = p.video_b "
-        "WHERE l.verdict <> 'undone' AND NOT EXISTS (SELECT 1 FROM labels s WHERE s.supersedes = l.id) "
-        "ORDER BY l.id"));
+    // Names and generators by id, once; the label rows then carry only integers and two short strings.
+    QHash<qint64, QString> annotatorNames;
+    QSqlQuery names = workspace.exec(QStringLiteral("SELECT id, name FROM annotators"));
+    while (names.next()) {
+        annotatorNames.insert(names.value(0).toLongLong(), names.value(1).toString());
+    }
     QStringList models;
+    QHash<qint64, int> modelOfVideo; // video id -> index into models; videos without a model are absent
+    QSqlQuery videoModels =
+        workspace.exec(QStringLiteral("SELECT id, model FROM videos WHERE COALESCE(model, '') <> ''"));
+    while (videoModels.next()) {
+        const QString model = videoModels.value(1).toString();
+        qsizetype index = models.indexOf(model);
+        if (index < 0) {
+            index = models.size();
+            models.append(model);
+        }
+        modelOfVideo.insert(videoModels.value(0).toLongLong(), static_cast<int>(index));
+    }
+    std::vector<AnnotatorFigures> perRater;
+    std::vector<int> goldRight;
+    std::vector<int> leftPicks;
     std::vector<Comparison> comparisons;
+    std::vector<bool> modelUsed(static_cast<size_t>(models.size()), false);
+    // Standing labels with what each needs: the gold answer (gold pairs only), the screen side, the videos.
+    QSqlQuery query = workspace.exec(
+        QStringLiteral("SELECT l.pair_id, l.annotator_id, l.verdict, l.aspects, l.a_on_left, "
+                       "CASE WHEN p.origin = 'gold' THEN p.gold_answer END, p.video_a, p.video_b "
+                       "FROM labels l JOIN pairs p ON p.id = l.pair_id "
+                       "WHERE l.verdict <> 'undone' AND NOT EXISTS (SELECT 1 FROM labels s WHERE s.supersedes = l.id) "
+                       "ORDER BY l.id"));
     while (query.next()) {
         const std::optional<Verdict> verdict = parseVerdict(query.value(2).toString());
         if (!verdict) {
@@ -139,8 +158,13 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
         }
         ++statistics.labels;
         const qint64 pair = query.value(0).toLongLong();
-        const QString raterName = query.value(1).toString();
-        const int rater = raterOf(raterName);
+        const int rater = raterOf(annotatorNames.value(query.value(1).toLongLong()));
+        if (static_cast<size_t>(rater) >= perRater.size()) {
+            perRater.resize(static_cast<size_t>(rater) + 1);
+            goldRight.resize(perRater.size(), 0);
+            leftPicks.resize(perRater.size(), 0);
+            perRater[static_cast<size_t>(rater)].name = raterNames[rater];
+        }
         ratings.push_back({pair, rater, 0, static_cast<int>(*verdict)});
         const QMap<QString, Verdict> aspectVerdicts = parseAspectVerdicts(query.value(3).toString());
         for (auto verdictIt = aspectVerdicts.begin(); verdictIt != aspectVerdicts.end(); ++verdictIt) {
@@ -151,29 +175,26 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
             }
             ratings.push_back({pair, rater, it.value(), static_cast<int>(verdictIt.value())});
         }
-        AnnotatorFigures& figures = annotators[raterName];
-        figures.name = raterName;
+        AnnotatorFigures& figures = perRater[static_cast<size_t>(rater)];
         ++figures.labels;
-        if (query.value(5).toString() == QLatin1String("gold") && !query.value(6).isNull()) {
+        if (!query.value(5).isNull()) {
             ++figures.goldLabels;
-            goldRight[raterName] += parseVerdict(query.value(6).toString()) == verdict ? 1 : 0;
+            goldRight[static_cast<size_t>(rater)] += parseVerdict(query.value(5).toString()) == verdict ? 1 : 0;
         }
         const bool decisive = *verdict == Verdict::A || *verdict == Verdict::B;
         if (decisive && !query.value(4).isNull()) {
             ++figures.sidedDecisive;
             const bool aOnLeft = query.value(4).toInt() != 0;
-            leftPicks[raterName] += (*verdict == Verdict::A) == aOnLeft ? 1 : 0;
+            leftPicks[static_cast<size_t>(rater)] += (*verdict == Verdict::A) == aOnLeft ? 1 : 0;
         }
-        // The leaderboard: pairs whose two videos name their generators.
-        const QString modelA = query.value(7).toString();
-        const QString modelB = query.value(8).toString();
-        if (!modelA.isEmpty() && !modelB.isEmpty() && modelA != modelB) {
-            for (const QString& model : {modelA, modelB}) {
-                if (!models.contains(model)) {
-                    models.append(model);
-                }
-            }
-            comparisons.push_back({static_cast<int>(models.indexOf(modelA)), static_cast<int>(models.indexOf(modelB)),
+        // The leaderboard: pairs whose two videos name different generators.
+        const auto modelA = modelOfVideo.constFind(query.value(6).toLongLong());
+        const auto modelB = modelOfVideo.constFind(query.value(7).toLongLong());
+        if (modelA != modelOfVideo.constEnd() && modelB != modelOfVideo.constEnd() &&
+            modelA.value() != modelB.value()) {
+            modelUsed[static_cast<size_t>(modelA.value())] = true;
+            modelUsed[static_cast<size_t>(modelB.value())] = true;
+            comparisons.push_back({modelA.value(), modelB.value(),
                                    *verdict == Verdict::A   ? 0
                                    : *verdict == Verdict::B ? 1
                                                             : 2});
@@ -213,19 +234,34 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
     for (qsizetype aspect = 1; aspect < aspects.size(); ++aspect) {
         statistics.agreement.append(agreementOn(static_cast<int>(aspect), aspects[aspect], humanRatings, raterNames));
     }
-    for (AnnotatorFigures& figures : annotators) {
+    for (size_t rater = 0; rater < perRater.size(); ++rater) {
+        AnnotatorFigures figures = perRater[rater];
         figures.goldAccuracy =
-            figures.goldLabels > 0 ? static_cast<double>(goldRight.value(figures.name)) / figures.goldLabels : NAN;
-        figures.leftPickRate = figures.sidedDecisive > 0
-                                   ? static_cast<double>(leftPicks.value(figures.name)) / figures.sidedDecisive
-                                   : NAN;
+            figures.goldLabels > 0 ? static_cast<double>(goldRight[rater]) / figures.goldLabels : NAN;
+        figures.leftPickRate =
+            figures.sidedDecisive > 0 ? static_cast<double>(leftPicks[rater]) / figures.sidedDecisive : NAN;
         statistics.annotators.append(figures);
     }
-    if (!models.isEmpty()) {
-        const Leaderboard board = fitLeaderboard(static_cast<int>(models.size()), comparisons);
+    std::sort(statistics.annotators.begin(), statistics.annotators.end(),
+              [](const AnnotatorFigures& x, const AnnotatorFigures& y) { return x.name < y.name; });
+    // Only the generators that took part; indices renumbered for the fit.
+    std::vector<int> fitIndex(static_cast<size_t>(models.size()), -1);
+    QStringList fitted;
+    for (qsizetype m = 0; m < models.size(); ++m) {
+        if (modelUsed[static_cast<size_t>(m)]) {
+            fitIndex[static_cast<size_t>(m)] = static_cast<int>(fitted.size());
+            fitted.append(models[m]);
+        }
+    }
+    if (!fitted.isEmpty()) {
+        for (Comparison& comparison : comparisons) {
+            comparison.a = fitIndex[static_cast<size_t>(comparison.a)];
+            comparison.b = fitIndex[static_cast<size_t>(comparison.b)];
+        }
+        const Leaderboard board = fitLeaderboard(static_cast<int>(fitted.size()), comparisons);
         statistics.tieStrength = board.tieStrength;
         for (const LeaderboardEntry& entry : board.entries) {
-            statistics.leaderboard.append({models[entry.model], entry});
+            statistics.leaderboard.append({fitted[entry.model], entry});
         }
     }
     return statistics;

@@ -24,7 +24,7 @@ const std::vector<Subcommand>& subcommands() {
         {"frames", "write one exact frame of a video as a PNG", svj::cli::runFrames},
         {"score", "the judge's per-frame energy curve of videos", svj::cli::runScore},
 #ifdef SVJ_HAVE_ANNOTATION
-        {"db", "the label store: init, import, label, undo, export, check, stats", svj::cli::runDb},
+        {"db", "the label store: workspaces, imports, pairs, queues, labels, statistics, exports", svj::cli::runDb},
         {"eval", "a judge's accuracy against human preferences (with and without ties, per aspect)", svj::cli::runEval},
         {"finetune", "fine-tune the judge on pairwise human labels (stage 2)", svj::cli::runFinetune},
 #endif
