@@ -88,12 +88,12 @@ qint64 LabelStore::promptId(const QString& prompt) {
     if (prompt.isEmpty()) {
         return 0;
     }
-    m_workspace.exec(QStringLiteral("INSERT OR IGNORE INTO prompts (text) VALUES (?)"), {prompt});
+    m_workspace.run(QStringLiteral("INSERT OR IGNORE INTO prompts (text) VALUES (?)"), {prompt});
     return m_workspace.scalar(QStringLiteral("SELECT id FROM prompts WHERE text = ?"), {prompt}).toLongLong();
 }
 
 qint64 LabelStore::annotatorId(const QString& name) {
-    m_workspace.exec(QStringLiteral("INSERT OR IGNORE INTO annotators (name) VALUES (?)"), {name});
+    m_workspace.run(QStringLiteral("INSERT OR IGNORE INTO annotators (name) VALUES (?)"), {name});
     return m_workspace.scalar(QStringLiteral("SELECT id FROM annotators WHERE name = ?"), {name}).toLongLong();
 }
 
@@ -175,9 +175,9 @@ qint64 LabelStore::addLabel(const LabelInput& label) {
         {label.pairId, annotator});
     const QString aspects = aspectsJson(label.aspects);
     // The annotator's queue item for this pair is done (the queue then never scans it again).
-    m_workspace.exec(QStringLiteral("UPDATE assignments SET state = 'done' WHERE pair_id = ? AND annotator_id = ? "
-                                    "AND state = 'open'"),
-                     {label.pairId, annotator});
+    m_workspace.run(QStringLiteral("UPDATE assignments SET state = 'done' WHERE pair_id = ? AND annotator_id = ? "
+                                   "AND state = 'open'"),
+                    {label.pairId, annotator});
     return m_workspace.insert(
         QStringLiteral("INSERT INTO labels (pair_id, annotator_id, verdict, aspects, evidence, comment, watched_a, "
                        "watched_b, seconds_spent, a_on_left, supersedes, source, created_at) "
@@ -204,9 +204,9 @@ qint64 LabelStore::undoLabel(qint64 labelId) {
             QStringLiteral("label %1 is no longer the standing one (it was corrected or undone)").arg(labelId));
     }
     // Its queue item is open again.
-    m_workspace.exec(QStringLiteral("UPDATE assignments SET state = 'open' WHERE pair_id = ? AND annotator_id = ? "
-                                    "AND state = 'done'"),
-                     {query.value(0), query.value(1)});
+    m_workspace.run(QStringLiteral("UPDATE assignments SET state = 'open' WHERE pair_id = ? AND annotator_id = ? "
+                                   "AND state = 'done'"),
+                    {query.value(0), query.value(1)});
     return m_workspace.insert(QStringLiteral("INSERT INTO labels (pair_id, annotator_id, verdict, supersedes, source, "
                                              "created_at) VALUES (?, ?, 'undone', ?, 'undo', ?)"),
                               {query.value(0), query.value(1), labelId, now()});

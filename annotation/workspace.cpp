@@ -43,12 +43,14 @@ WorkspaceError::WorkspaceError(const QString& location, const QString& what)
 
 Workspace::Workspace(QString path, QString connection)
     : m_path(std::move(path))
-    , m_connection(std::move(connection)) {}
+    , m_connection(std::move(connection))
+    , m_statements(std::make_unique<QHash<QString, QSqlQuery>>()) {}
 
 Workspace::Workspace(Workspace&& other) noexcept
     : m_path(std::move(other.m_path))
     , m_connection(std::move(other.m_connection))
-    , m_depth(other.m_depth) {
+    , m_depth(other.m_depth)
+    , m_statements(std::move(other.m_statements)) {
     other.m_connection.clear();
 }
 
@@ -56,6 +58,7 @@ Workspace::~Workspace() {
     if (m_connection.isEmpty()) {
         return;
     }
+    m_statements.reset(); // every query goes before its connection
     {
         QSqlDatabase database = QSqlDatabase::database(m_connection, false);
         database.close();
@@ -198,13 +201,51 @@ QSqlQuery Workspace::exec(const QString& sql, const QVariantList& values) const 
     return query;
 }
 
+QSqlQuery& Workspace::executeCached(const QString& sql, const QVariantList& values) const {
+    auto it = m_statements->find(sql);
+    if (it == m_statements->end()) {
+        QSqlQuery query(database());
+        query.setForwardOnly(true);
+        if (!query.prepare(sql)) {
+            const QSqlError error = query.lastError();
+            if (isBusy(error)) {
+                throw BusyError(m_path, error.text());
+            }
+            throw WorkspaceError(m_path, QStringLiteral("cannot prepare \"%1\": %2").arg(sql, error.text()));
+        }
+        it = m_statements->insert(sql, query);
+    }
+    QSqlQuery& query = it.value();
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        query.bindValue(static_cast<int>(i), values[i]);
+    }
+    if (!query.exec()) {
+        const QSqlError error = query.lastError();
+        query.finish();
+        if (isBusy(error)) {
+            throw BusyError(m_path, error.text());
+        }
+        throw WorkspaceError(m_path, QStringLiteral("\"%1\" failed: %2").arg(sql, error.text()));
+    }
+    return query;
+}
+
 QVariant Workspace::scalar(const QString& sql, const QVariantList& values) const {
-    QSqlQuery query = exec(sql, values);
-    return query.next() ? query.value(0) : QVariant();
+    QSqlQuery& query = executeCached(sql, values);
+    const QVariant value = query.next() ? query.value(0) : QVariant();
+    query.finish();
+    return value;
 }
 
 qint64 Workspace::insert(const QString& sql, const QVariantList& values) const {
-    return exec(sql, values).lastInsertId().toLongLong();
+    QSqlQuery& query = executeCached(sql, values);
+    const qint64 id = query.lastInsertId().toLongLong();
+    query.finish();
+    return id;
+}
+
+void Workspace::run(const QString& sql, const QVariantList& values) const {
+    executeCached(sql, values).finish();
 }
 
 void Workspace::transaction(const std::function<void()>& work) {
