@@ -177,7 +177,7 @@ void Workspace::migrate() {
     }
 }
 
-QSqlQuery Workspace::exec(const QString& sql, const QVariantList& values) const {
+QSqlQuery Workspace::prepare(const QString& sql) const {
     QSqlQuery query(database());
     // Rows are read once, front to back: no client-side cache of every row.
     query.setForwardOnly(true);
@@ -188,34 +188,10 @@ QSqlQuery Workspace::exec(const QString& sql, const QVariantList& values) const 
         }
         throw WorkspaceError(m_path, QStringLiteral("cannot prepare \"%1\": %2").arg(sql, error.text()));
     }
-    for (const QVariant& value : values) {
-        query.addBindValue(value);
-    }
-    if (!query.exec()) {
-        const QSqlError error = query.lastError();
-        if (isBusy(error)) {
-            throw BusyError(m_path, error.text());
-        }
-        throw WorkspaceError(m_path, QStringLiteral("\"%1\" failed: %2").arg(sql, error.text()));
-    }
     return query;
 }
 
-QSqlQuery& Workspace::executeCached(const QString& sql, const QVariantList& values) const {
-    auto it = m_statements->find(sql);
-    if (it == m_statements->end()) {
-        QSqlQuery query(database());
-        query.setForwardOnly(true);
-        if (!query.prepare(sql)) {
-            const QSqlError error = query.lastError();
-            if (isBusy(error)) {
-                throw BusyError(m_path, error.text());
-            }
-            throw WorkspaceError(m_path, QStringLiteral("cannot prepare \"%1\": %2").arg(sql, error.text()));
-        }
-        it = m_statements->insert(sql, query);
-    }
-    QSqlQuery& query = it.value();
+void Workspace::execute(QSqlQuery& query, const QString& sql, const QVariantList& values) const {
     for (qsizetype i = 0; i < values.size(); ++i) {
         query.bindValue(static_cast<int>(i), values[i]);
     }
@@ -227,7 +203,21 @@ QSqlQuery& Workspace::executeCached(const QString& sql, const QVariantList& valu
         }
         throw WorkspaceError(m_path, QStringLiteral("\"%1\" failed: %2").arg(sql, error.text()));
     }
+}
+
+QSqlQuery Workspace::exec(const QString& sql, const QVariantList& values) const {
+    QSqlQuery query = prepare(sql);
+    execute(query, sql, values);
     return query;
+}
+
+QSqlQuery& Workspace::executeCached(const QString& sql, const QVariantList& values) const {
+    auto it = m_statements->find(sql);
+    if (it == m_statements->end()) {
+        it = m_statements->insert(sql, prepare(sql));
+    }
+    execute(it.value(), sql, values);
+    return it.value();
 }
 
 QVariant Workspace::scalar(const QString& sql, const QVariantList& values) const {

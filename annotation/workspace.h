@@ -71,6 +71,10 @@ public:
 private:
     Workspace(QString path, QString connection);
     void migrate();
+    // Prepares `sql`; runs a prepared statement with positional `values`. Both throw WorkspaceError (or its
+    // busy kind, which transaction() retries).
+    QSqlQuery prepare(const QString& sql) const;
+    void execute(QSqlQuery& query, const QString& sql, const QVariantList& values) const;
     // A prepared statement for `sql`, run with `values`; its rows must be read before the next use.
     QSqlQuery& executeCached(const QString& sql, const QVariantList& values) const;
 

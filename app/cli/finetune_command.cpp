@@ -50,7 +50,7 @@ model::PairVerdict toPairVerdict(annotation::Verdict verdict) {
     return model::PairVerdict::Tie;
 }
 
-// The judge's view of one video: its windows (decoded once) and, for held-out pairs, its latest scores.
+// The judge's view of one video: its windows, decoded once, and its index in the trainer.
 struct VideoEntry {
     std::string path;
     int trainerIndex = -1;
