@@ -18,8 +18,10 @@ qint64 storeJudgeScore(Workspace& workspace, const JudgeScoreRecord& score) {
         const StoredVideo video = store.addVideo(score.video);
         const QString checkpoint = QDir::cleanPath(QFileInfo(score.checkpoint).absoluteFilePath());
         const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-        workspace.exec(QStringLiteral("INSERT OR IGNORE INTO checkpoints (path, sidecar, created_at) VALUES (?, ?, ?)"),
-                       {checkpoint, score.checkpointSidecar, now});
+        workspace.exec(
+            QStringLiteral(
+                "INSERT INTO checkpoints (path, sidecar, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
+            {checkpoint, score.checkpointSidecar, now});
         const qint64 checkpointId =
             workspace.scalar(QStringLiteral("SELECT id FROM checkpoints WHERE path = ?"), {checkpoint}).toLongLong();
         QJsonArray energies;

@@ -34,7 +34,7 @@ int LabelQueue::assign(const QStringList& annotators, int overlap, uint64_t seed
         std::map<QString, int> load;
         std::map<QString, int> nextPosition;
         for (const QString& name : annotators) {
-            m_workspace.exec(QStringLiteral("INSERT OR IGNORE INTO annotators (name) VALUES (?)"), {name});
+            m_workspace.exec(QStringLiteral("INSERT INTO annotators (name) VALUES (?) ON CONFLICT DO NOTHING"), {name});
             ids[name] =
                 m_workspace.scalar(QStringLiteral("SELECT id FROM annotators WHERE name = ?"), {name}).toLongLong();
             load[name] =

@@ -88,12 +88,12 @@ qint64 LabelStore::promptId(const QString& prompt) {
     if (prompt.isEmpty()) {
         return 0;
     }
-    m_workspace.run(QStringLiteral("INSERT OR IGNORE INTO prompts (text) VALUES (?)"), {prompt});
+    m_workspace.run(QStringLiteral("INSERT INTO prompts (text) VALUES (?) ON CONFLICT DO NOTHING"), {prompt});
     return m_workspace.scalar(QStringLiteral("SELECT id FROM prompts WHERE text = ?"), {prompt}).toLongLong();
 }
 
 qint64 LabelStore::annotatorId(const QString& name) {
-    m_workspace.run(QStringLiteral("INSERT OR IGNORE INTO annotators (name) VALUES (?)"), {name});
+    m_workspace.run(QStringLiteral("INSERT INTO annotators (name) VALUES (?) ON CONFLICT DO NOTHING"), {name});
     return m_workspace.scalar(QStringLiteral("SELECT id FROM annotators WHERE name = ?"), {name}).toLongLong();
 }
 

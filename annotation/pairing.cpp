@@ -112,7 +112,8 @@ VideoImportReport importVideos(Workspace& workspace, const QString& folderOrMani
                 workspace.exec(QStringLiteral("UPDATE videos SET model = COALESCE(model, NULLIF(?, '')) WHERE id = ?"),
                                {entry.model, video.id});
                 if (!entry.prompt.isEmpty()) {
-                    workspace.exec(QStringLiteral("INSERT OR IGNORE INTO prompts (text) VALUES (?)"), {entry.prompt});
+                    workspace.exec(QStringLiteral("INSERT INTO prompts (text) VALUES (?) ON CONFLICT DO NOTHING"),
+                                   {entry.prompt});
                     workspace.exec(QStringLiteral("UPDATE videos SET prompt_id = COALESCE(prompt_id, (SELECT id FROM "
                                                   "prompts WHERE text = ?)) WHERE id = ?"),
                                    {entry.prompt, video.id});

@@ -1,5 +1,5 @@
 // The label store's tables as SQL, one migration per schema version (DESIGN.md §3: the names are the
-// contract). Dialect differences live here and nowhere else.
+// contract), written once for SQLite and PostgreSQL (placeholders filled by SqlDialect::schemaStatement).
 #pragma once
 
 #include <QStringList>
@@ -8,6 +8,8 @@ namespace svj::annotation {
 
 // The statements that take a workspace from `version - 1` to `version` (version 1 creates everything).
 QStringList migrationTo(int version);
+// The tables the latest schema has.
+QStringList schemaTables();
 // The newest version this build knows.
 int latestSchemaVersion();
 

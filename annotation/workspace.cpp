@@ -14,13 +14,6 @@
 namespace svj::annotation {
 namespace {
 
-// SQLite's result codes for "someone else holds the lock".
-bool isBusy(const QSqlError& error) {
-    const QString code = error.nativeErrorCode();
-    return code == QLatin1String("5") || code == QLatin1String("6") || code.startsWith(QLatin1String("5:")) ||
-           error.text().contains(QLatin1String("database is locked"), Qt::CaseInsensitive);
-}
-
 class BusyError : public WorkspaceError {
 public:
     using WorkspaceError::WorkspaceError;
@@ -41,13 +34,15 @@ WorkspaceError::WorkspaceError(const QString& location, const QString& what)
     : std::runtime_error((location + QStringLiteral(": ") + what).toStdString())
     , m_location(location) {}
 
-Workspace::Workspace(QString path, QString connection)
-    : m_path(std::move(path))
+Workspace::Workspace(WorkspaceLocation location, QString connection)
+    : m_location(std::move(location))
+    , m_dialect(m_location.engine)
     , m_connection(std::move(connection))
     , m_statements(std::make_unique<QHash<QString, QSqlQuery>>()) {}
 
 Workspace::Workspace(Workspace&& other) noexcept
-    : m_path(std::move(other.m_path))
+    : m_location(std::move(other.m_location))
+    , m_dialect(other.m_dialect)
     , m_connection(std::move(other.m_connection))
     , m_depth(other.m_depth)
     , m_statements(std::move(other.m_statements)) {
@@ -74,63 +69,99 @@ int Workspace::currentSchemaVersion() {
     return latestSchemaVersion();
 }
 
-namespace {
-
-// A connection to `path` with the settings every workspace uses; throws WorkspaceError.
-QString connect(const QString& path, bool readOnly) {
+QString Workspace::connect(const WorkspaceLocation& location, const SqlDialect& dialect, bool readOnly) {
     const QString connection = QStringLiteral("svj-workspace-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+    QSqlDatabase database = QSqlDatabase::addDatabase(dialect.driverName(), connection);
     if (!database.isValid()) {
         QSqlDatabase::removeDatabase(connection);
-        throw WorkspaceError(path, QStringLiteral("Qt's SQLite driver (QSQLITE) is not installed"));
+        throw WorkspaceError(location.display, QStringLiteral("Qt's %1 driver is not installed (Debian package %2)")
+                                                   .arg(dialect.driverName(), dialect.driverPackage()));
     }
-    database.setDatabaseName(path);
-    // SQLite waits this long for a lock by itself; Workspace::transaction retries on top of it.
-    database.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000;QSQLITE_OPEN_READONLY")
-                                        : QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
+    dialect.configure(database, location, readOnly);
     if (!database.open()) {
         const QString why = database.lastError().text();
         database = QSqlDatabase();
         QSqlDatabase::removeDatabase(connection);
-        throw WorkspaceError(path, QStringLiteral("cannot open the database: ") + why);
+        throw WorkspaceError(location.display, QStringLiteral("cannot open the database: ") + why);
     }
     return connection;
 }
 
-} // namespace
+bool Workspace::hasTable(const QString& table) const {
+    return scalar(m_dialect.tableExistsQuery(), {table}).isValid();
+}
 
-Workspace Workspace::create(const QString& path) {
-    if (QFileInfo::exists(path)) {
-        throw WorkspaceError(path, QStringLiteral("exists already (open it, or choose another name)"));
+void Workspace::applySessionSettings(bool readOnly) {
+    for (const QString& setting : m_dialect.sessionSettings(readOnly)) {
+        command(setting);
     }
-    Workspace workspace(path, connect(path, false));
-    workspace.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-    workspace.exec(QStringLiteral("PRAGMA synchronous=FULL"));
-    workspace.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+}
+
+void Workspace::command(const QString& sql) const {
+    QSqlQuery query(database());
+    if (!query.exec(sql)) {
+        const QSqlError error = query.lastError();
+        if (m_dialect.isBusy(error)) {
+            throw BusyError(m_location.display, error.text());
+        }
+        throw WorkspaceError(m_location.display, QStringLiteral("\"%1\" failed: %2").arg(sql, error.text()));
+    }
+}
+
+Workspace Workspace::create(const QString& text) {
+    const WorkspaceLocation location = WorkspaceLocation::parse(text);
+    if (location.engine == SqlEngine::Sqlite && QFileInfo::exists(location.text)) {
+        throw WorkspaceError(location.display, QStringLiteral("exists already (open it, or choose another name)"));
+    }
+    const SqlDialect dialect(location.engine);
+    Workspace workspace(location, connect(location, dialect, false));
+    if (location.engine == SqlEngine::Postgres) {
+        if (workspace.hasTable(QStringLiteral("meta"))) {
+            throw WorkspaceError(location.display, QStringLiteral("holds a workspace already (open it, or create "
+                                                                  "one in another database)"));
+        }
+        for (const QString& table : schemaTables()) {
+            if (workspace.hasTable(table)) {
+                throw WorkspaceError(location.display, QStringLiteral("the database has a table '%1' of its own: "
+                                                                      "create the workspace in an empty database")
+                                                           .arg(table));
+            }
+        }
+    }
+    workspace.applySessionSettings(false);
     workspace.migrate();
     return workspace;
 }
 
-Workspace Workspace::open(const QString& path, bool readOnly) {
-    const QFileInfo info(path);
-    if (!info.exists()) {
-        throw WorkspaceError(path, QStringLiteral("no such workspace (create one with `svj db init`)"));
+Workspace Workspace::open(const QString& text, bool readOnly) {
+    const WorkspaceLocation location = WorkspaceLocation::parse(text);
+    const QString& path = location.display;
+    if (location.engine == SqlEngine::Sqlite) {
+        const QFileInfo info(location.text);
+        if (!info.exists()) {
+            throw WorkspaceError(path, QStringLiteral("no such workspace (create one with `svj db init`)"));
+        }
+        if (!info.isFile() || !looksLikeSqlite(location.text)) {
+            throw WorkspaceError(path, QStringLiteral("not a workspace: the file is not an SQLite database"));
+        }
+        if (!readOnly && !info.isWritable()) {
+            throw WorkspaceError(path, QStringLiteral("the file is read-only: open it read-only to look at it, or "
+                                                      "make it writable to label"));
+        }
     }
-    if (!info.isFile() || !looksLikeSqlite(path)) {
-        throw WorkspaceError(path, QStringLiteral("not a workspace: the file is not an SQLite database"));
+    const SqlDialect dialect(location.engine);
+    Workspace workspace(location, connect(location, dialect, readOnly));
+    if (dialect.hasIntegrityPragma()) {
+        const QString check = workspace.integrityCheck(false);
+        if (check != QLatin1String("ok")) {
+            throw WorkspaceError(path, QStringLiteral("the database is damaged (quick_check: %1)").arg(check));
+        }
     }
-    if (!readOnly && !info.isWritable()) {
-        throw WorkspaceError(path, QStringLiteral("the file is read-only: open it read-only to look at it, or make it "
-                                                  "writable to label"));
-    }
-    Workspace workspace(path, connect(path, readOnly));
-    const QString check = workspace.integrityCheck(false);
-    if (check != QLatin1String("ok")) {
-        throw WorkspaceError(path, QStringLiteral("the database is damaged (quick_check: %1)").arg(check));
-    }
-    if (!workspace.scalar(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'"))
-             .isValid()) {
-        throw WorkspaceError(path, QStringLiteral("not an SVJ workspace: an SQLite database without its tables"));
+    if (!workspace.hasTable(QStringLiteral("meta"))) {
+        throw WorkspaceError(path, location.engine == SqlEngine::Sqlite
+                                       ? QStringLiteral("not an SVJ workspace: an SQLite database without its tables")
+                                       : QStringLiteral("not an SVJ workspace: the database has no workspace tables "
+                                                        "(create one with `svj db init URL`)"));
     }
     const int version = workspace.schemaVersion();
     if (version > latestSchemaVersion()) {
@@ -139,10 +170,8 @@ Workspace Workspace::open(const QString& path, bool readOnly) {
                                        .arg(version)
                                        .arg(latestSchemaVersion()));
     }
+    workspace.applySessionSettings(readOnly);
     if (!readOnly) {
-        workspace.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-        workspace.exec(QStringLiteral("PRAGMA synchronous=FULL"));
-        workspace.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
         workspace.migrate();
     } else if (version < latestSchemaVersion()) {
         throw WorkspaceError(path, QStringLiteral("has schema version %1 and needs migrating to %2: open it once "
@@ -150,13 +179,17 @@ Workspace Workspace::open(const QString& path, bool readOnly) {
                                        .arg(version)
                                        .arg(latestSchemaVersion()));
     }
+    if (!dialect.hasIntegrityPragma()) {
+        const QString check = workspace.integrityCheck(false);
+        if (check != QLatin1String("ok")) {
+            throw WorkspaceError(path, QStringLiteral("the workspace is incomplete (%1)").arg(check));
+        }
+    }
     return workspace;
 }
 
 int Workspace::schemaVersion() const {
-    const QVariant tableThere =
-        scalar(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'"));
-    if (!tableThere.isValid()) {
+    if (!hasTable(QStringLiteral("meta"))) {
         return 0;
     }
     const QVariant value = scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'"));
@@ -168,25 +201,29 @@ void Workspace::migrate() {
         // Each step in one transaction: a migration stopped half-way leaves the older schema intact.
         transaction([&] {
             for (const QString& statement : migrationTo(version)) {
-                exec(statement);
+                command(m_dialect.schemaStatement(statement));
             }
-            exec(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)"),
+            exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO "
+                                "UPDATE SET value = excluded.value"),
                  {QString::number(version)});
-            exec(QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES ('application', 'svj-workbench')"));
+            exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('application', 'svj-workbench') ON CONFLICT "
+                                "DO NOTHING"));
         });
     }
 }
 
 QSqlQuery Workspace::prepare(const QString& sql) const {
     QSqlQuery query(database());
-    // Rows are read once, front to back: no client-side cache of every row.
-    query.setForwardOnly(true);
+    // Rows are read once, front to back: no client-side cache of every row. Not on PostgreSQL, where a
+    // forward-only query streams its rows and holds the connection until read to the end, while the store
+    // runs other statements between rows.
+    query.setForwardOnly(m_dialect.engine() == SqlEngine::Sqlite);
     if (!query.prepare(sql)) {
         const QSqlError error = query.lastError();
-        if (isBusy(error)) {
-            throw BusyError(m_path, error.text());
+        if (m_dialect.isBusy(error)) {
+            throw BusyError(m_location.display, error.text());
         }
-        throw WorkspaceError(m_path, QStringLiteral("cannot prepare \"%1\": %2").arg(sql, error.text()));
+        throw WorkspaceError(m_location.display, QStringLiteral("cannot prepare \"%1\": %2").arg(sql, error.text()));
     }
     return query;
 }
@@ -198,10 +235,10 @@ void Workspace::execute(QSqlQuery& query, const QString& sql, const QVariantList
     if (!query.exec()) {
         const QSqlError error = query.lastError();
         query.finish();
-        if (isBusy(error)) {
-            throw BusyError(m_path, error.text());
+        if (m_dialect.isBusy(error)) {
+            throw BusyError(m_location.display, error.text());
         }
-        throw WorkspaceError(m_path, QStringLiteral("\"%1\" failed: %2").arg(sql, error.text()));
+        throw WorkspaceError(m_location.display, QStringLiteral("\"%1\" failed: %2").arg(sql, error.text()));
     }
 }
 
@@ -228,8 +265,13 @@ QVariant Workspace::scalar(const QString& sql, const QVariantList& values) const
 }
 
 qint64 Workspace::insert(const QString& sql, const QVariantList& values) const {
-    QSqlQuery& query = executeCached(sql, values);
-    const qint64 id = query.lastInsertId().toLongLong();
+    QSqlQuery& query = executeCached(m_dialect.insertReturningId(sql), values);
+    qint64 id = 0;
+    if (m_dialect.insertedIdIsReturned()) {
+        id = query.next() ? query.value(0).toLongLong() : 0;
+    } else {
+        id = query.lastInsertId().toLongLong();
+    }
     query.finish();
     return id;
 }
@@ -248,12 +290,17 @@ void Workspace::transaction(const std::function<void()>& work) {
     int delayMs = 5;
     for (;;) {
         try {
-            // IMMEDIATE: the write lock is taken here, where waiting and retrying are safe.
-            exec(QStringLiteral("BEGIN IMMEDIATE"));
+            // The write lock is taken here, where waiting and retrying are safe.
+            for (const QString& statement : m_dialect.beginWrite()) {
+                command(statement);
+            }
         } catch (const BusyError&) {
+            QSqlQuery rollback(database());
+            rollback.exec(QStringLiteral("ROLLBACK")); // PostgreSQL: BEGIN went through, the lock did not
             if (Clock::now() > deadline) {
-                throw WorkspaceError(m_path, QStringLiteral("another program kept the workspace locked for more than "
-                                                            "20 s; nothing was written"));
+                throw WorkspaceError(m_location.display,
+                                     QStringLiteral("another program kept the workspace locked for more than "
+                                                    "20 s; nothing was written"));
             }
             QThread::msleep(static_cast<unsigned long>(delayMs));
             delayMs = std::min(delayMs * 2, 200);
@@ -262,7 +309,7 @@ void Workspace::transaction(const std::function<void()>& work) {
         ++m_depth;
         try {
             work();
-            exec(QStringLiteral("COMMIT"));
+            command(QStringLiteral("COMMIT"));
             --m_depth;
             return;
         } catch (...) {
@@ -284,18 +331,28 @@ void Workspace::setAspects(const QStringList& aspects) {
     for (const QString& aspect : aspects) {
         if (aspect.trimmed().isEmpty() || aspect.contains(QLatin1Char(','))) {
             throw WorkspaceError(
-                m_path, QStringLiteral("an aspect name must be non-empty and without commas: '%1'").arg(aspect));
+                m_location.display,
+                QStringLiteral("an aspect name must be non-empty and without commas: '%1'").arg(aspect));
         }
     }
     transaction([&] {
-        exec(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('aspects', ?)"),
+        exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('aspects', ?) ON CONFLICT (key) DO UPDATE SET "
+                            "value = excluded.value"),
              {aspects.join(QLatin1Char(','))});
     });
 }
 
 QString Workspace::integrityCheck(bool full) const {
-    QSqlQuery query = exec(full ? QStringLiteral("PRAGMA integrity_check") : QStringLiteral("PRAGMA quick_check"));
     QStringList problems;
+    if (!m_dialect.hasIntegrityPragma()) {
+        for (const QString& table : schemaTables()) {
+            if (!hasTable(table)) {
+                problems << QStringLiteral("table '%1' is missing").arg(table);
+            }
+        }
+        return problems.isEmpty() ? QStringLiteral("ok") : problems.join(QStringLiteral("; "));
+    }
+    QSqlQuery query = exec(m_dialect.integrityPragma(full));
     while (query.next()) {
         problems << query.value(0).toString();
     }

@@ -1,6 +1,9 @@
-// A workspace: one label-store database (an SQLite file in WAL mode) with its schema version, forward
-// migrations and an integrity check on open, and transactions that wait out another process's lock.
+// A workspace: one label-store database (an SQLite file in WAL mode, or a PostgreSQL database for a team) with
+// its schema version, forward migrations and an integrity check on open, and transactions that wait out another
+// process's lock.
 #pragma once
+
+#include "annotation/sql_dialect.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -28,18 +31,22 @@ private:
 
 class Workspace {
 public:
-    // A new, empty workspace at `path`; refuses an existing file.
-    static Workspace create(const QString& path);
-    // An existing workspace: checks it is one and is intact (`PRAGMA quick_check`), migrates an older schema
-    // forward and refuses a newer one. `readOnly` opens without writing anything (no migration).
-    static Workspace open(const QString& path, bool readOnly = false);
+    // `location` is an SQLite file path or a postgresql:// URL (see WorkspaceLocation).
+    // A new, empty workspace; refuses an existing file, or a PostgreSQL database that has tables already.
+    static Workspace create(const QString& location);
+    // An existing workspace: checks it is one and is intact (SQLite's `quick_check`; on PostgreSQL, that every
+    // table is there), migrates an older schema forward and refuses a newer one. `readOnly` opens without writing
+    // anything (no migration).
+    static Workspace open(const QString& location, bool readOnly = false);
 
     Workspace(Workspace&& other) noexcept;
     Workspace& operator=(Workspace&&) = delete;
     Workspace(const Workspace&) = delete;
     ~Workspace();
 
-    QString path() const { return m_path; }
+    // The file path, or the server URL without its password: for messages.
+    QString path() const { return m_location.display; }
+    const SqlDialect& dialect() const { return m_dialect; }
     int schemaVersion() const;
     static int currentSchemaVersion();
     QSqlDatabase database() const;
@@ -54,9 +61,9 @@ public:
     QSqlQuery exec(const QString& sql, const QVariantList& values = {}) const;
     // The first column of the first row, or an invalid QVariant when there is none.
     QVariant scalar(const QString& sql, const QVariantList& values = {}) const;
-    // The id of the row an INSERT just added.
+    // Runs an INSERT and returns the id of the row it added.
     qint64 insert(const QString& sql, const QVariantList& values = {}) const;
-    // Runs a statement whose rows nobody reads (UPDATE, INSERT OR IGNORE, ...).
+    // Runs a statement whose rows nobody reads (UPDATE, INSERT ... ON CONFLICT DO NOTHING, ...).
     void run(const QString& sql, const QVariantList& values = {}) const;
     // scalar(), insert() and run() keep their statements prepared (an import runs the same few statements
     // 100,000 times); exec() prepares afresh, since its caller holds the live query.
@@ -65,11 +72,16 @@ public:
     QStringList aspects() const;
     void setAspects(const QStringList& aspects);
 
-    // "ok", or what `PRAGMA integrity_check` (full) / `quick_check` found.
+    // "ok", or what `PRAGMA integrity_check` (full) / `quick_check` found (PostgreSQL: the missing tables).
     QString integrityCheck(bool full = true) const;
 
 private:
-    Workspace(QString path, QString connection);
+    Workspace(WorkspaceLocation location, QString connection);
+    static QString connect(const WorkspaceLocation& location, const SqlDialect& dialect, bool readOnly);
+    bool hasTable(const QString& table) const;
+    void applySessionSettings(bool readOnly);
+    // Runs a statement unprepared: PostgreSQL prepares only queries and DML, not SET, BEGIN or COMMIT.
+    void command(const QString& sql) const;
     void migrate();
     // Prepares `sql`; runs a prepared statement with positional `values`. Both throw WorkspaceError (or its
     // busy kind, which transaction() retries).
@@ -78,7 +90,8 @@ private:
     // A prepared statement for `sql`, run with `values`; its rows must be read before the next use.
     QSqlQuery& executeCached(const QString& sql, const QVariantList& values) const;
 
-    QString m_path;
+    WorkspaceLocation m_location;
+    SqlDialect m_dialect;
     QString m_connection;
     int m_depth = 0; // transaction() inside transaction() joins the outer one
     mutable std::unique_ptr<QHash<QString, QSqlQuery>> m_statements;

@@ -32,7 +32,7 @@ QString qs(const std::string& text) {
 
 std::string workspaceArgument(const CommandLine& commandLine, const char* action) {
     if (commandLine.positional().empty()) {
-        throw UsageError(std::string("db ") + action + " needs the WORKSPACE file");
+        throw UsageError(std::string("db ") + action + " needs the WORKSPACE (a file, or a postgresql:// URL)");
     }
     return commandLine.positional().front();
 }
@@ -45,8 +45,9 @@ int runInit(const Arguments& arguments) {
     CommandLine commandLine("db init", {{"aspects", "A,B,...", "the aspects annotators rate", "VQ,MQ,TA"}});
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
-        std::cout << "Usage: svj db init WORKSPACE [--aspects VQ,MQ,TA]\n\nCreates an empty workspace (an SQLite "
-                     "file).\n\n"
+        std::cout << "Usage: svj db init WORKSPACE [--aspects VQ,MQ,TA]\n\nCreates an empty workspace: a new SQLite "
+                     "file, or the tables in an\nempty PostgreSQL database (postgresql://user[:password]@host[:port]/"
+                     "database).\n\n"
                   << commandLine.optionsHelp();
         return kExitOk;
     }
@@ -192,7 +193,8 @@ int runCheck(const Arguments& arguments) {
     CommandLine commandLine("db check", {});
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
-        std::cout << "Usage: svj db check WORKSPACE\n\nRuns SQLite's full integrity check and counts what is there.\n";
+        std::cout << "Usage: svj db check WORKSPACE\n\nRuns SQLite's full integrity check (PostgreSQL: every table is "
+                     "there) and counts what is\nthere.\n";
         return kExitOk;
     }
     const std::string path = workspaceArgument(commandLine, "check");
@@ -319,7 +321,9 @@ int runDb(const Arguments& arguments) {
     if (arguments.empty() || arguments.front() == "--help" || arguments.front() == "-h") {
         std::cout << "Usage: svj db ACTION WORKSPACE [options]\n\n"
                      "The label store. Actions: init, import, pairs, gold, assign, next,\n"
-                     "label, undo, skip, flag, export, check, stats ('svj db ACTION --help').\n";
+                     "label, undo, skip, flag, export, check, stats ('svj db ACTION --help').\n"
+                     "WORKSPACE is an SQLite file, or a PostgreSQL database for a team:\n"
+                     "postgresql://user[:password]@host[:port]/database[?sslmode=require].\n";
         return arguments.empty() ? kExitBadInput : kExitOk;
     }
     const auto application = ensureQtApplication();

@@ -8,8 +8,10 @@
 #include "annotation/label_store.h"
 #include "annotation/pairing.h"
 #include "annotation/schema.h"
+#include "annotation/sql_dialect.h"
 #include "annotation/workspace.h"
 #include "annotation/workspace_statistics.h"
+#include "tests/annotation/workspace_location.h"
 #include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"
 
@@ -20,7 +22,6 @@
 #include <QTest>
 
 #include <cmath>
-#include <sqlite3.h>
 
 using namespace svj::annotation;
 
@@ -58,24 +59,27 @@ private Q_SLOTS:
 
 void QueueTest::olderSchemaMigratesForward() {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("v1.svj"));
-    sqlite3* db = nullptr;
-    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    const QString path = svj::test::newWorkspaceLocation(dir.path(), QStringLiteral("v1.svj"));
+    const SqlDialect dialect(WorkspaceLocation::parse(path).engine);
+    QStringList version1;
     for (const QString& statement : migrationTo(1)) {
-        QCOMPARE(sqlite3_exec(db, statement.toUtf8().constData(), nullptr, nullptr, nullptr), SQLITE_OK);
+        version1 << dialect.schemaStatement(statement);
     }
-    sqlite3_exec(db, "INSERT INTO meta (key, value) VALUES ('schema_version', '1')", nullptr, nullptr, nullptr);
-    sqlite3_close(db);
+    version1 << QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', '1')");
+    svj::test::runRaw(path, version1);
     Workspace workspace = Workspace::open(path);
     QCOMPARE(workspace.schemaVersion(), 2);
-    QVERIFY(
-        workspace.scalar(QStringLiteral("SELECT name FROM sqlite_master WHERE name = 'assignments_queue'")).isValid());
+    QVERIFY(workspace
+                .scalar(svj::test::onPostgres()
+                            ? QStringLiteral("SELECT indexname FROM pg_indexes WHERE indexname = 'assignments_queue'")
+                            : QStringLiteral("SELECT name FROM sqlite_master WHERE name = 'assignments_queue'"))
+                .isValid());
 }
 
 void QueueTest::videosFromAFolderAndAManifest() {
     QTemporaryDir dir;
     const QString root = makeProject(dir.filePath(QStringLiteral("project")));
-    Workspace workspace = Workspace::create(dir.filePath(QStringLiteral("w.svj")));
+    Workspace workspace = Workspace::create(svj::test::newWorkspaceLocation(dir.path(), QStringLiteral("w.svj")));
     const VideoImportReport report = importVideos(workspace, root);
     QCOMPARE(report.videos, 6);
     QCOMPARE(report.newVideos, 6);
@@ -84,7 +88,7 @@ void QueueTest::videosFromAFolderAndAManifest() {
     QCOMPARE(importVideos(workspace, root).newVideos, 0); // idempotent
 
     // A manifest with a bad line: an error naming it, nothing added.
-    Workspace other = Workspace::create(dir.filePath(QStringLiteral("m.svj")));
+    Workspace other = Workspace::create(svj::test::newWorkspaceLocation(dir.path(), QStringLiteral("m.svj")));
     const QString manifest = dir.filePath(QStringLiteral("videos.csv"));
     QVERIFY(svj::test::writeFile(manifest, "path,model,prompt\nproject/alpha/cat.mp4,alpha,a cat\n"
                                            "project/beta/cat.webm,beta\n"));
@@ -103,7 +107,7 @@ void QueueTest::videosFromAFolderAndAManifest() {
 
 void QueueTest::automaticPairs() {
     QTemporaryDir dir;
-    Workspace workspace = Workspace::create(dir.filePath(QStringLiteral("w.svj")));
+    Workspace workspace = Workspace::create(svj::test::newWorkspaceLocation(dir.path(), QStringLiteral("w.svj")));
     importVideos(workspace, makeProject(dir.filePath(QStringLiteral("project"))));
     // Three models, two prompts: three same-prompt pairs per prompt, each once.
     QCOMPARE(makePairs(workspace, {PairingMode::SamePrompt, 0, 1}), 6);
@@ -118,7 +122,7 @@ void QueueTest::automaticPairs() {
     QVERIFY(makePairs(workspace, {PairingMode::RoundRobin, 0, 2}) >= 0);
 
     // Uncertain first: with the judge's scores, the closest pair comes first.
-    Workspace fresh = Workspace::create(dir.filePath(QStringLiteral("u.svj")));
+    Workspace fresh = Workspace::create(svj::test::newWorkspaceLocation(dir.path(), QStringLiteral("u.svj")));
     importVideos(fresh, dir.filePath(QStringLiteral("project")));
     QSqlQuery videos = fresh.exec(QStringLiteral("SELECT id, path FROM videos ORDER BY id"));
     double energy = 0.0;
@@ -142,7 +146,7 @@ void QueueTest::automaticPairs() {
 
 void QueueTest::goldPairsKnowTheirAnswer() {
     QTemporaryDir dir;
-    Workspace workspace = Workspace::create(dir.filePath(QStringLiteral("g.svj")));
+    Workspace workspace = Workspace::create(svj::test::newWorkspaceLocation(dir.path(), QStringLiteral("g.svj")));
     GoldOptions options;
     options.outputFolder = dir.filePath(QStringLiteral("gold"));
     options.maxFrames = 20;
@@ -181,7 +185,7 @@ void QueueTest::goldPairsKnowTheirAnswer() {
 
 void QueueTest::queueOverlapsOrdersAndResumes() {
     QTemporaryDir dir;
-    Workspace workspace = Workspace::create(dir.filePath(QStringLiteral("q.svj")));
+    Workspace workspace = Workspace::create(svj::test::newWorkspaceLocation(dir.path(), QStringLiteral("q.svj")));
     importVideos(workspace, makeProject(dir.filePath(QStringLiteral("project"))));
     makePairs(workspace, {PairingMode::SamePrompt, 0, 1});
     LabelQueue queue(workspace);
@@ -190,7 +194,7 @@ void QueueTest::queueOverlapsOrdersAndResumes() {
     QCOMPARE(queue.assign(annotators, 2, 7), 0); // every pair has its two already
     QCOMPARE(workspace
                  .scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT pair_id FROM assignments GROUP BY pair_id "
-                                        "HAVING COUNT(DISTINCT annotator_id) = 2)"))
+                                        "HAVING COUNT(DISTINCT annotator_id) = 2) AS overlapped"))
                  .toInt(),
              6);
     for (const QString& name : annotators) {
@@ -233,7 +237,7 @@ void QueueTest::queueOverlapsOrdersAndResumes() {
 
 void QueueTest::statisticsMatchTheFormulas() {
     QTemporaryDir dir;
-    Workspace workspace = Workspace::create(dir.filePath(QStringLiteral("s.svj")));
+    Workspace workspace = Workspace::create(svj::test::newWorkspaceLocation(dir.path(), QStringLiteral("s.svj")));
     importVideos(workspace, makeProject(dir.filePath(QStringLiteral("project"))));
     makePairs(workspace, {PairingMode::SamePrompt, 0, 1});
     LabelStore store(workspace);

@@ -7,6 +7,7 @@
 #include "annotation/preference_file.h"
 #include "annotation/workspace.h"
 #include "annotation/workspace_preferences.h"
+#include "tests/annotation/workspace_location.h"
 #include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"
 
@@ -20,9 +21,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QUrl>
 
 #include <csignal>
-#include <sqlite3.h>
 
 using namespace svj::annotation;
 
@@ -55,13 +56,6 @@ QString writePairs(const QString& folder) {
     return path;
 }
 
-void makeRawDatabase(const QString& path, const char* sql) {
-    sqlite3* db = nullptr;
-    sqlite3_open(path.toUtf8().constData(), &db);
-    sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-}
-
 } // namespace
 
 class WorkspaceTest : public QObject {
@@ -90,17 +84,19 @@ void WorkspaceTest::initTestCase() {
 }
 
 void WorkspaceTest::createsAndReopens() {
-    const QString path = m_dir.filePath(QStringLiteral("new.svj"));
+    const QString path = svj::test::newWorkspaceLocation(m_dir.path(), QStringLiteral("new.svj"));
     {
         Workspace workspace = Workspace::create(path);
         QCOMPARE(workspace.schemaVersion(), Workspace::currentSchemaVersion());
         QCOMPARE(workspace.integrityCheck(), QStringLiteral("ok"));
-        QCOMPARE(workspace.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        if (!svj::test::onPostgres()) {
+            QCOMPARE(workspace.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        }
         QCOMPARE(workspace.aspects(), (QStringList{QStringLiteral("VQ"), QStringLiteral("MQ"), QStringLiteral("TA")}));
         workspace.setAspects({QStringLiteral("motion"), QStringLiteral("quality")});
         QVERIFY_THROWS_EXCEPTION(WorkspaceError, workspace.setAspects({QStringLiteral("a,b")}));
     }
-    QVERIFY_THROWS_EXCEPTION(WorkspaceError, Workspace::create(path)); // never over an existing file
+    QVERIFY_THROWS_EXCEPTION(WorkspaceError, Workspace::create(path)); // never over an existing workspace
     Workspace again = Workspace::open(path);
     QCOMPARE(again.schemaVersion(), Workspace::currentSchemaVersion());
     QCOMPARE(again.aspects(), (QStringList{QStringLiteral("motion"), QStringLiteral("quality")}));
@@ -117,31 +113,56 @@ void WorkspaceTest::refusesWhatIsNotAWorkspace() {
         }
         return QString();
     };
-    const QString missing = m_dir.filePath(QStringLiteral("missing.svj"));
-    QVERIFY2(message(missing).contains(QStringLiteral("no such workspace")), qPrintable(message(missing)));
-    const QString text = m_dir.filePath(QStringLiteral("notes.txt"));
-    QVERIFY(svj::test::writeFile(text, "this is not a database, just text that is long enough"));
-    QVERIFY2(message(text).contains(text + QStringLiteral(": not a workspace")), qPrintable(message(text)));
-    const QString foreign = m_dir.filePath(QStringLiteral("foreign.db"));
-    makeRawDatabase(foreign, "CREATE TABLE things (x INTEGER);");
-    QVERIFY2(message(foreign).contains(QStringLiteral("not an SVJ workspace")), qPrintable(message(foreign)));
-    const QString newer = m_dir.filePath(QStringLiteral("newer.svj"));
+    if (svj::test::onPostgres()) {
+        const QString empty = svj::test::newWorkspaceLocation(m_dir.path(), QStringLiteral("empty"));
+        QVERIFY2(message(empty).contains(QStringLiteral("not an SVJ workspace")), qPrintable(message(empty)));
+        svj::test::runRaw(empty, {QStringLiteral("CREATE TABLE videos (x INTEGER)")});
+        try {
+            Workspace::create(empty);
+            QFAIL("a workspace was created over a database with tables of its own");
+        } catch (const WorkspaceError& error) {
+            QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("table 'videos' of its own")),
+                     error.what());
+        }
+        QUrl unreachable(empty);
+        unreachable.setPort(1);
+        QVERIFY2(message(unreachable.toString()).contains(QStringLiteral("cannot open the database")),
+                 qPrintable(message(unreachable.toString())));
+        QVERIFY2(message(QStringLiteral("postgresql://nohost")).contains(QStringLiteral("not a PostgreSQL URL")),
+                 qPrintable(message(QStringLiteral("postgresql://nohost"))));
+    } else {
+        const QString missing = m_dir.filePath(QStringLiteral("missing.svj"));
+        QVERIFY2(message(missing).contains(QStringLiteral("no such workspace")), qPrintable(message(missing)));
+        const QString text = m_dir.filePath(QStringLiteral("notes.txt"));
+        QVERIFY(svj::test::writeFile(text, "this is not a database, just text that is long enough"));
+        QVERIFY2(message(text).contains(text + QStringLiteral(": not a workspace")), qPrintable(message(text)));
+        const QString foreign = m_dir.filePath(QStringLiteral("foreign.db"));
+        svj::test::runRaw(foreign, {QStringLiteral("CREATE TABLE things (x INTEGER)")});
+        QVERIFY2(message(foreign).contains(QStringLiteral("not an SVJ workspace")), qPrintable(message(foreign)));
+    }
+    const QString newer = svj::test::newWorkspaceLocation(m_dir.path(), QStringLiteral("newer.svj"));
     { Workspace::create(newer); }
-    makeRawDatabase(newer, "UPDATE meta SET value = '99' WHERE key = 'schema_version';");
+    svj::test::runRaw(newer, {QStringLiteral("UPDATE meta SET value = '99' WHERE key = 'schema_version'")});
     QVERIFY2(message(newer).contains(QStringLiteral("newer SVJ Workbench (schema version 99")),
              qPrintable(message(newer)));
-    const QString locked = m_dir.filePath(QStringLiteral("readonly.svj"));
+    const QString locked = svj::test::newWorkspaceLocation(m_dir.path(), QStringLiteral("readonly.svj"));
     { Workspace::create(locked); }
     {
-        // Opened read-only, a write is refused with a clear error and leaves the file as it was.
+        // Opened read-only, a write is refused with a clear error and leaves the workspace as it was.
         Workspace reader = Workspace::open(locked, true);
         try {
             reader.transaction([&] { reader.exec(QStringLiteral("INSERT INTO annotators (name) VALUES ('x')")); });
             QFAIL("a read-only workspace took a write");
         } catch (const WorkspaceError& error) {
-            QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("readonly"), Qt::CaseInsensitive),
+            const QString text = QString::fromUtf8(error.what());
+            QVERIFY2(text.contains(QStringLiteral("readonly"), Qt::CaseInsensitive) ||
+                         text.contains(QStringLiteral("read-only"), Qt::CaseInsensitive),
                      error.what());
         }
+        QCOMPARE(reader.scalar(QStringLiteral("SELECT COUNT(*) FROM annotators")).toInt(), 0);
+    }
+    if (svj::test::onPostgres()) {
+        return; // file permissions are SQLite's
     }
     QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::ReadGroup);
     if (QFileInfo(locked).isWritable()) {
@@ -152,7 +173,8 @@ void WorkspaceTest::refusesWhatIsNotAWorkspace() {
 }
 
 void WorkspaceTest::labelsAreAppendOnlyAndUndoSupersedes() {
-    Workspace workspace = Workspace::create(m_dir.filePath(QStringLiteral("labels.svj")));
+    Workspace workspace =
+        Workspace::create(svj::test::newWorkspaceLocation(m_dir.path(), QStringLiteral("labels.svj")));
     LabelStore store(workspace);
     qint64 pair = 0;
     workspace.transaction([&] {
@@ -197,7 +219,8 @@ void WorkspaceTest::labelsAreAppendOnlyAndUndoSupersedes() {
 
 void WorkspaceTest::importIsAllOrNothingAndIdempotent() {
     const QString pairs = writePairs(m_dir.path());
-    Workspace workspace = Workspace::create(m_dir.filePath(QStringLiteral("import.svj")));
+    Workspace workspace =
+        Workspace::create(svj::test::newWorkspaceLocation(m_dir.path(), QStringLiteral("import.svj")));
     // A row naming a file that is not a video: nothing of the file goes in.
     const QString bad = m_dir.filePath(QStringLiteral("bad.jsonl"));
     QFile good(pairs);
@@ -247,14 +270,14 @@ void WorkspaceTest::exportsReimportToTheSameLabels() {
     QFETCH(QString, extension);
     const PreferenceFormat kind = *parsePreferenceFormat(format);
     QTemporaryDir dir;
-    Workspace source = Workspace::create(dir.filePath(QStringLiteral("source.svj")));
+    Workspace source = Workspace::create(svj::test::newWorkspaceLocation(dir.path(), QStringLiteral("source.svj")));
     importPreferenceFile(source, readPreferenceFile(writePairs(dir.path()), PreferenceFormat::Jsonl));
     LabelStore sourceStore(source);
     const PreferenceFile exported = workspacePreferences(sourceStore);
     const QString out = dir.filePath(QStringLiteral("export.") + extension);
     writePreferenceFile(exported, out, kind);
 
-    Workspace target = Workspace::create(dir.filePath(QStringLiteral("target.svj")));
+    Workspace target = Workspace::create(svj::test::newWorkspaceLocation(dir.path(), QStringLiteral("target.svj")));
     importPreferenceFile(target, readPreferenceFile(out, kind), QStringLiteral("import:pairs.jsonl"));
     LabelStore targetStore(target);
     const PreferenceFile back = workspacePreferences(targetStore);
@@ -306,7 +329,7 @@ void WorkspaceTest::exportsReimportToTheSameLabels() {
 }
 
 void WorkspaceTest::movedVideoIsFoundAgain() {
-    Workspace workspace = Workspace::create(m_dir.filePath(QStringLiteral("moved.svj")));
+    Workspace workspace = Workspace::create(svj::test::newWorkspaceLocation(m_dir.path(), QStringLiteral("moved.svj")));
     LabelStore store(workspace);
     const QString first = m_dir.filePath(QStringLiteral("take1.mp4"));
     QVERIFY(QFile::copy(fixtureVideos()[0], first));
@@ -324,7 +347,8 @@ void WorkspaceTest::movedVideoIsFoundAgain() {
 }
 
 void WorkspaceTest::judgeScoresKeepTheirFrames() {
-    Workspace workspace = Workspace::create(m_dir.filePath(QStringLiteral("scores.svj")));
+    Workspace workspace =
+        Workspace::create(svj::test::newWorkspaceLocation(m_dir.path(), QStringLiteral("scores.svj")));
     JudgeScoreRecord record;
     record.video = fixtureVideos()[1];
     record.checkpoint = m_dir.filePath(QStringLiteral("judge.safetensors"));
@@ -371,7 +395,7 @@ void WorkspaceStressTest::initTestCase() {
 }
 
 QString WorkspaceStressTest::prepare(const QString& name) {
-    const QString path = m_dir.filePath(name);
+    const QString path = svj::test::newWorkspaceLocation(m_dir.path(), name);
     Workspace workspace = Workspace::create(path);
     importPreferenceFile(workspace, readPreferenceFile(writePairs(m_dir.path()), PreferenceFormat::Jsonl));
     return path;
