@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <unordered_map>
 
 namespace svj::annotation {
 namespace {
@@ -30,32 +29,35 @@ AgreementFigures agreementOn(int aspect, const QString& name, const std::vector<
                              const QStringList& raterNames) {
     AgreementFigures figures;
     figures.aspect = name;
-    // unit (pair) -> (rater, category), in the order the ratings came
-    std::unordered_map<qint64, std::vector<std::pair<int, int>>> units;
+    // The aspect's ratings grouped by unit (pair) by one stable sort: no container per pair, which at 100,000
+    // pairs cost more than the statistics themselves.
+    std::vector<const Rating*> mine;
     for (const Rating& rating : ratings) {
         if (rating.aspect == aspect) {
-            units[rating.pair].emplace_back(rating.rater, rating.category);
+            mine.push_back(&rating);
         }
     }
+    std::stable_sort(mine.begin(), mine.end(), [](const Rating* x, const Rating* y) { return x->pair < y->pair; });
     std::vector<std::vector<int>> matrix;
     std::map<int, int> ratingCounts;
     std::map<std::pair<int, int>, std::pair<std::vector<int>, std::vector<int>>> byRaterPair;
-    std::vector<qint64> order;
-    for (const auto& [pair, list] : units) {
-        order.push_back(pair);
-    }
-    std::sort(order.begin(), order.end());
-    for (const qint64 pair : order) {
-        const std::vector<std::pair<int, int>>& list = units[pair];
-        if (list.size() < 2) {
+    for (size_t begin = 0; begin < mine.size();) {
+        size_t end = begin + 1;
+        while (end < mine.size() && mine[end]->pair == mine[begin]->pair) {
+            ++end;
+        }
+        const size_t rated = end - begin;
+        if (rated < 2) {
+            begin = end;
             continue;
         }
         ++figures.items;
         std::vector<int> row(static_cast<size_t>(raterNames.size()), -1);
-        for (const auto& [rater, category] : list) {
-            row[static_cast<size_t>(rater)] = category;
+        for (size_t k = begin; k < end; ++k) {
+            row[static_cast<size_t>(mine[k]->rater)] = mine[k]->category;
         }
-        ++ratingCounts[static_cast<int>(list.size())];
+        begin = end;
+        ++ratingCounts[static_cast<int>(rated)];
         for (size_t i = 0; i < row.size(); ++i) {
             for (size_t j = i + 1; j < row.size() && row[i] >= 0; ++j) {
                 if (row[j] >= 0) {
@@ -120,6 +122,7 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
     };
     QStringList aspects = {QString()}; // index 0: the overall verdict
     QHash<QString, int> aspectIndex;
+    QHash<QString, std::vector<std::pair<int, int>>> parsedAspects; // aspects JSON -> (aspect, category)
     // Names and generators by id, once; the label rows then carry only integers and two short strings.
     QHash<qint64, QString> annotatorNames;
     QSqlQuery names = workspace.exec(QStringLiteral("SELECT id, name FROM annotators"));
@@ -166,14 +169,24 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
             perRater[static_cast<size_t>(rater)].name = raterNames[rater];
         }
         ratings.push_back({pair, rater, 0, static_cast<int>(*verdict)});
-        const QMap<QString, Verdict> aspectVerdicts = parseAspectVerdicts(query.value(3).toString());
-        for (auto verdictIt = aspectVerdicts.begin(); verdictIt != aspectVerdicts.end(); ++verdictIt) {
-            auto it = aspectIndex.constFind(verdictIt.key());
-            if (it == aspectIndex.constEnd()) {
-                it = aspectIndex.insert(verdictIt.key(), static_cast<int>(aspects.size()));
-                aspects.append(verdictIt.key());
+        // Few distinct aspect texts recur across many labels: each is parsed once.
+        const QString aspectsText = query.value(3).toString();
+        auto parsed = parsedAspects.constFind(aspectsText);
+        if (parsed == parsedAspects.constEnd()) {
+            std::vector<std::pair<int, int>> list;
+            const QMap<QString, Verdict> aspectVerdicts = parseAspectVerdicts(aspectsText);
+            for (auto verdictIt = aspectVerdicts.begin(); verdictIt != aspectVerdicts.end(); ++verdictIt) {
+                auto it = aspectIndex.constFind(verdictIt.key());
+                if (it == aspectIndex.constEnd()) {
+                    it = aspectIndex.insert(verdictIt.key(), static_cast<int>(aspects.size()));
+                    aspects.append(verdictIt.key());
+                }
+                list.emplace_back(it.value(), static_cast<int>(verdictIt.value()));
             }
-            ratings.push_back({pair, rater, it.value(), static_cast<int>(verdictIt.value())});
+            parsed = parsedAspects.insert(aspectsText, list);
+        }
+        for (const auto& [aspect, category] : parsed.value()) {
+            ratings.push_back({pair, rater, aspect, category});
         }
         AnnotatorFigures& figures = perRater[static_cast<size_t>(rater)];
         ++figures.labels;
