@@ -2,13 +2,19 @@
 
 #include "svj/version.h"
 #include "widgets/about_dialog.h"
+#include "widgets/comparison_view.h"
 #include "widgets/welcome_page.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 
 namespace svj::widgets {
@@ -22,10 +28,27 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     , m_settings(settings) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QString::fromUtf8(kApplicationName));
-    m_welcome = new WelcomePage(this);
-    setCentralWidget(m_welcome);
+    m_pages = new QStackedWidget(this);
+    m_welcome = new WelcomePage(m_pages);
+    m_comparison = new ComparisonView(m_pages);
+    m_pages->addWidget(m_welcome);
+    m_pages->addWidget(m_comparison);
+    setCentralWidget(m_pages);
     createMenus();
     statusBar()->showMessage(tr("Ready"));
+    m_scoreProgress = new QProgressBar(this);
+    m_scoreProgress->setMaximumWidth(180);
+    m_scoreProgress->setAccessibleName(tr("Scoring progress"));
+    m_scoreProgress->hide();
+    statusBar()->addPermanentWidget(m_scoreProgress);
+    connect(m_comparison, &ComparisonView::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_comparison, &ComparisonView::scoringProgress, this, [this](int done, int total) {
+        m_scoreProgress->setRange(0, total);
+        m_scoreProgress->setValue(done);
+        m_scoreProgress->setFormat(tr("judge %v/%m"));
+        m_scoreProgress->setVisible(done < total);
+    });
     resize(1280, 800);
     restoreWindowState();
 }
@@ -37,6 +60,15 @@ QAction* MainWindow::action(const QString& objectName) const {
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
+    QAction* open = file->addAction(tr("&Open Videos…"), this, &MainWindow::chooseVideos);
+    open->setObjectName(QStringLiteral("actionOpenVideos"));
+    open->setShortcut(QKeySequence::Open);
+    QAction* score = file->addAction(tr("&Score with the Judge"), this, [this] { m_comparison->scoreVideos(); });
+    score->setObjectName(QStringLiteral("actionScore"));
+    score->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    QAction* cancelScore = file->addAction(tr("&Cancel Scoring"), this, [this] { m_comparison->scoreJob().cancel(); });
+    cancelScore->setObjectName(QStringLiteral("actionCancelScoring"));
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -55,6 +87,10 @@ void MainWindow::createMenus() {
     statusBarToggle->setChecked(true);
     connect(statusBarToggle, &QAction::toggled, statusBar(), &QWidget::setVisible);
 
+    QMenu* playback = menuBar()->addMenu(tr("&Playback"));
+    playback->setObjectName(QStringLiteral("playbackMenu"));
+    playback->addActions(m_comparison->playbackActions());
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
     QAction* about =
@@ -69,6 +105,37 @@ void MainWindow::createMenus() {
 void MainWindow::showAbout() {
     AboutDialog dialog(RuntimeVersions::collect(), this);
     dialog.exec();
+}
+
+bool MainWindow::openVideos(const QStringList& paths, bool score) {
+    const QString error = m_comparison->openVideos(paths);
+    if (!error.isEmpty()) {
+        statusBar()->showMessage(tr("Cannot open: %1").arg(error));
+        if (isVisible()) {
+            QMessageBox::warning(this, tr("Cannot open the videos"), error);
+        }
+        return false;
+    }
+    m_pages->setCurrentWidget(m_comparison);
+    m_comparison->setFocus();
+    statusBar()->showMessage(tr("%n video(s) open: Space plays, arrows step, W jumps to the worst moment", nullptr,
+                                static_cast<int>(paths.size())),
+                             8000);
+    if (score) {
+        m_comparison->scoreVideos();
+    }
+    return true;
+}
+
+void MainWindow::chooseVideos() {
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Open 2-4 videos to compare"), m_settings.value("lastVideoFolder").toString(),
+        tr("Videos (*.mp4 *.mkv *.webm *.mov *.avi *.ogv *.ts *.y4m);;All files (*)"));
+    if (paths.isEmpty()) {
+        return;
+    }
+    m_settings.setValue("lastVideoFolder", QFileInfo(paths.front()).absolutePath());
+    openVideos(paths);
 }
 
 void MainWindow::restoreWindowState() {
@@ -89,6 +156,7 @@ void MainWindow::saveWindowState() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    m_comparison->scoreJob().cancel(); // a judge still scoring goes with the window
     saveWindowState();
     event->accept();
 }

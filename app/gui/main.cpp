@@ -61,5 +61,23 @@ int main(int argc, char** argv) {
     QSettings settings;
     svj::widgets::MainWindow window(settings);
     window.show();
+    // `svj-workbench A.mp4 B.mp4 [C D]`: straight into the comparison view, scored by the default judge.
+    // Qt's own options (-geometry WxH, -style NAME, ...) and their values are not videos.
+    static const QStringList kOptionsWithValue = {QStringLiteral("-geometry"),     QStringLiteral("-qwindowgeometry"),
+                                                  QStringLiteral("-style"),        QStringLiteral("-platform"),
+                                                  QStringLiteral("-display"),      QStringLiteral("-title"),
+                                                  QStringLiteral("-qwindowtitle"), QStringLiteral("-stylesheet")};
+    QStringList videos;
+    const QStringList arguments = QApplication::arguments();
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (kOptionsWithValue.contains(arguments[i])) {
+            ++i;
+        } else if (!arguments[i].startsWith(QLatin1Char('-'))) {
+            videos << arguments[i];
+        }
+    }
+    if (!videos.isEmpty()) {
+        window.openVideos(videos);
+    }
     return QApplication::exec();
 }

@@ -1,5 +1,6 @@
 // widgets/: the main window's menus, the About dialog, and window geometry kept across runs.
 #include "svj/version.h"
+#include "tests/support/test_registry.h"
 #include "widgets/about_dialog.h"
 #include "widgets/main_window.h"
 
@@ -40,7 +41,8 @@ QStringList menuTitles(const QMainWindow& window) {
 void TestWidgets::mainWindowHasItsMenus() {
     QSettings settings(m_dir.filePath(QStringLiteral("menus.ini")), QSettings::IniFormat);
     MainWindow window(settings);
-    QCOMPARE(menuTitles(window), (QStringList{QStringLiteral("File"), QStringLiteral("View"), QStringLiteral("Help")}));
+    QCOMPARE(menuTitles(window), (QStringList{QStringLiteral("File"), QStringLiteral("View"),
+                                              QStringLiteral("Playback"), QStringLiteral("Help")}));
     for (const char* name : {"actionQuit", "actionFullScreen", "actionStatusBar", "actionAbout", "actionAboutQt"}) {
         QVERIFY2(window.action(QString::fromLatin1(name)), name);
     }
@@ -107,5 +109,5 @@ void TestWidgets::quitClosesTheWindow() {
     QVERIFY(!window.isVisible());
 }
 
-QTEST_MAIN(TestWidgets)
+SVJ_REGISTER_TEST(TestWidgets)
 #include "tst_widgets.moc"

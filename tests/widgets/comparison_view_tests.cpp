@@ -1,0 +1,291 @@
+// The comparison view with real videos: keys step frames and every view shows the frame the clock asks for
+// (read back from the picture itself), clicks on the plot seek, the worst-moment and sign-change jumps land
+// where ΔE says, 25 and 30 fps clips stay aligned over 10 s, real scoring in a child process draws the curves,
+// and closing the window while the judge scores neither hangs nor crashes.
+#include "tests/support/test_clips.h"
+#include "tests/support/test_registry.h"
+#include "widgets/comparison_view.h"
+#include "widgets/energy_plot.h"
+#include "widgets/main_window.h"
+#include "widgets/video_view.h"
+
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace svj::widgets;
+
+namespace {
+
+// A 10 s clip whose frames carry their own number in the top rows (tests/support/test_clips.h reads it).
+QString numberedClip(const QString& folder, int fps) {
+    const QString path = QStringLiteral("%1/numbered_%2fps.mp4").arg(folder).arg(fps);
+    const QString bits =
+        QStringLiteral("if(lt(Y\\,40)\\,if(mod(floor(N/pow(2\\,floor(X/20)))\\,2)\\,235\\,16)\\,lum(X\\,Y))");
+    const QString grey = QStringLiteral("if(lt(Y/SH\\,40)\\,128\\,cb(X\\,Y))");
+    const QString grey2 = QStringLiteral("if(lt(Y/SH\\,40)\\,128\\,cr(X\\,Y))");
+    const QString source = QStringLiteral("testsrc2=size=320x240:rate=%1,format=yuv420p,geq=lum='%2':cb='%3':cr='%4'")
+                               .arg(fps)
+                               .arg(bits, grey, grey2);
+    if (!svj::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), source,
+                               QStringLiteral("-t"), QStringLiteral("10"), QStringLiteral("-c:v"),
+                               QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
+                               QStringLiteral("-g"), QStringLiteral("50"), QStringLiteral("-pix_fmt"),
+                               QStringLiteral("yuv420p"), path})) {
+        return {};
+    }
+    return path;
+}
+
+// The number the picture in `view` carries.
+int numberInView(const VideoView* view) {
+    const QImage image = view->image().convertToFormat(QImage::Format_RGB888);
+    return svj::test::frameIndexInPicture(image.constBits(), image.width(), image.height(),
+                                          static_cast<int>(image.bytesPerLine()));
+}
+
+// Waits until every view shows the frame the view's current time asks for.
+bool settled(ComparisonView& view, int timeoutMs = 5000) {
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        bool all = true;
+        for (int video = 0; video < view.videoCount(); ++video) {
+            all = all && view.shownFrame(video) == view.wantedFrame(video);
+        }
+        if (all) {
+            return true;
+        }
+        QTest::qWait(5);
+    }
+    return false;
+}
+
+// Each view shows the frame whose display interval holds the current time, and that frame's own picture.
+void checkAligned(ComparisonView& view) {
+    QVERIFY(settled(view));
+    for (int video = 0; video < view.videoCount(); ++video) {
+        const VideoTrack& track = view.timeline().tracks()[static_cast<size_t>(video)];
+        const int64_t frame = view.shownFrame(video);
+        const int64_t local = view.timeUs() - track.offsetUs;
+        const int64_t start = track.ptsUs[static_cast<size_t>(frame)];
+        const int64_t end = static_cast<size_t>(frame) + 1 < track.ptsUs.size()
+                                ? track.ptsUs[static_cast<size_t>(frame) + 1]
+                                : track.durationUs;
+        QVERIFY2(local < 0 || (start <= local && local < end),
+                 qPrintable(QStringLiteral("video %1 at %2 us shows frame %3 [%4, %5)")
+                                .arg(video)
+                                .arg(local)
+                                .arg(frame)
+                                .arg(start)
+                                .arg(end)));
+        QCOMPARE(numberInView(view.view(video)), static_cast<int>(frame));
+    }
+}
+
+ScoredCurve curve(size_t frames, size_t spikeAt, float spike) {
+    ScoredCurve result;
+    for (size_t i = 0; i < frames; ++i) {
+        result.energies.push_back(1.0f + 0.1f * std::sin(static_cast<float>(i) * 0.2f) + (i == spikeAt ? spike : 0.0f));
+    }
+    for (size_t i = 0; i < frames; i += 3) {
+        result.judgeFrames.push_back(static_cast<int64_t>(i));
+    }
+    return result;
+}
+
+} // namespace
+
+class ComparisonViewTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void keysStepFramesAndEveryViewShowsTheSameTime();
+    void mixedFrameRatesStayAlignedOverTenSeconds();
+    void clickOnThePlotSeeks();
+    void worstMomentAndSignChangeJumps();
+    void badVideoIsNamedAndChangesNothing();
+    void scoringInAChildProcessDrawsTheCurves();
+    void closingWhileScoringNeitherHangsNorCrashes();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_clip25;
+    QString m_clip30;
+};
+
+void ComparisonViewTest::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    m_clip25 = numberedClip(m_dir.path(), 25);
+    m_clip30 = numberedClip(m_dir.path(), 30);
+    QVERIFY(!m_clip25.isEmpty() && !m_clip30.isEmpty());
+}
+
+void ComparisonViewTest::keysStepFramesAndEveryViewShowsTheSameTime() {
+    ComparisonView view;
+    view.resize(900, 600);
+    QCOMPARE(view.openVideos({m_clip25, m_clip30}), QString());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setFocus();
+    checkAligned(view);
+    QCOMPARE(view.shownFrame(0), 0);
+    for (int i = 0; i < 3; ++i) {
+        QTest::keyClick(&view, Qt::Key_Right);
+    }
+    checkAligned(view);
+    QCOMPARE(view.shownFrame(0), 3);
+    QCOMPARE(view.shownFrame(1), 3); // 0.12 s at 30 fps is frame 3 (0.100 s .. 0.133 s)
+    QTest::keyClick(&view, Qt::Key_Right, Qt::ShiftModifier);
+    checkAligned(view);
+    QCOMPARE(view.shownFrame(0), 13);
+    QTest::keyClick(&view, Qt::Key_Left);
+    checkAligned(view);
+    QCOMPARE(view.shownFrame(0), 12);
+    QCOMPARE(view.timeUs(), 480000);
+    QTest::keyClick(&view, Qt::Key_End);
+    checkAligned(view);
+    QCOMPARE(view.shownFrame(0), 249);
+    QCOMPARE(view.shownFrame(1), 299);
+    QTest::keyClick(&view, Qt::Key_Home);
+    checkAligned(view);
+    QCOMPARE(view.shownFrame(1), 0);
+    // Space plays: time moves and the views follow.
+    QTest::keyClick(&view, Qt::Key_Space);
+    QVERIFY(view.isPlaying());
+    QTest::qWait(400);
+    QTest::keyClick(&view, Qt::Key_Space);
+    QVERIFY(!view.isPlaying());
+    QVERIFY2(view.timeUs() > 200000, qPrintable(QString::number(view.timeUs())));
+    checkAligned(view);
+}
+
+void ComparisonViewTest::mixedFrameRatesStayAlignedOverTenSeconds() {
+    ComparisonView view;
+    view.resize(800, 500);
+    QCOMPARE(view.openVideos({m_clip25, m_clip30}), QString());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    // Times across the whole clip, off every frame grid, and the very end.
+    for (int64_t time = 0; time < 10000000; time += 413337) {
+        view.seek(time);
+        checkAligned(view);
+    }
+    view.seek(9999000);
+    checkAligned(view);
+    QCOMPARE(view.shownFrame(0), 249);
+    QCOMPARE(view.shownFrame(1), 299);
+    // An offset shifts one video on the timeline: B starts 0.5 s later.
+    view.setOffset(1, 500000);
+    view.seek(1000000);
+    checkAligned(view);
+    QCOMPARE(view.shownFrame(0), 25);
+    QCOMPARE(view.shownFrame(1), 15);
+}
+
+void ComparisonViewTest::clickOnThePlotSeeks() {
+    ComparisonView view;
+    view.resize(900, 600);
+    QCOMPARE(view.openVideos({m_clip25, m_clip30}), QString());
+    view.setCurve(0, curve(250, 100, 0.0f));
+    view.setCurve(1, curve(300, 10, 0.0f));
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    EnergyPlot* plot = view.energyPlot();
+    const QPoint at = plot->canvasPoint(4.0);
+    QTest::mouseClick(plot->canvas(), Qt::LeftButton, {}, at);
+    // One pixel of the plot is ~10 ms here: the click lands within two of them.
+    QVERIFY2(std::abs(view.timeUs() - 4000000) < 30000, qPrintable(QString::number(view.timeUs())));
+    checkAligned(view);
+    QCOMPARE(plot->playheadSeconds(), static_cast<double>(view.timeUs()) / 1e6);
+    QVERIFY(plot->describe(view.timeUs()).contains(QStringLiteral("ΔE")));
+}
+
+void ComparisonViewTest::worstMomentAndSignChangeJumps() {
+    ComparisonView view;
+    view.resize(900, 600);
+    QCOMPARE(view.openVideos({m_clip25, m_clip30}), QString());
+    // A has a glitch at its frame 100 (4.0 s): |ΔE| is largest there. B is better (lower) until 5.0 s, then
+    // worse: ΔE turns from positive to negative there.
+    ScoredCurve a = curve(250, 100, 3.0f);
+    ScoredCurve b = curve(300, 0, 0.0f);
+    std::fill(a.energies.begin(), a.energies.end(), 1.0f);
+    a.energies[100] = 4.0f;
+    for (size_t i = 0; i < 300; ++i) {
+        b.energies[i] = i < 150 ? 0.8f : 1.4f;
+    }
+    view.setCurve(0, a);
+    view.setCurve(1, b);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    // The expected arg-max, computed here from the curves.
+    int64_t expected = -1;
+    float largest = -1.0f;
+    const Timeline& timeline = view.timeline();
+    for (int64_t time = 0; time < 10000000; time += 1000) {
+        const float delta = *timeline.energyAt(0, time) - *timeline.energyAt(1, time);
+        if (std::fabs(delta) > largest + 1e-6f) {
+            largest = std::fabs(delta);
+            expected = time;
+        }
+    }
+    view.setFocus();
+    view.playbackActions()[7]->trigger(); // W
+    checkAligned(view);
+    QCOMPARE(view.shownFrame(0), 100);
+    QVERIFY2(std::abs(view.timeUs() - expected) <= 1000, qPrintable(QString::number(view.timeUs())));
+    view.seek(4200000);
+    view.playbackActions()[8]->trigger(); // N: ΔE from + to - at 5.0 s
+    checkAligned(view);
+    QCOMPARE(view.timeUs(), 5000000);
+}
+
+void ComparisonViewTest::badVideoIsNamedAndChangesNothing() {
+    ComparisonView view;
+    QCOMPARE(view.openVideos({m_clip25, m_clip30}), QString());
+    const QString text = m_dir.filePath(QStringLiteral("notes.mp4"));
+    QVERIFY(svj::test::writeFile(text, "not a video at all, just some words in a file"));
+    const QString error = view.openVideos({m_clip25, text});
+    QVERIFY2(error.contains(text), qPrintable(error));
+    QCOMPARE(view.videoCount(), 2);
+    QCOMPARE(view.timeline().tracks()[1].path, m_clip30);
+    QVERIFY(!view.openVideos({}).isEmpty());
+}
+
+void ComparisonViewTest::scoringInAChildProcessDrawsTheCurves() {
+    ComparisonView view;
+    QCOMPARE(view.openVideos({m_clip25, m_clip30}), QString());
+    view.scoreJob().setProgram(qEnvironmentVariable("SVJ_BINARY"));
+    QSignalSpy finished(&view.scoreJob(), &ScoreJob::finished);
+    QSignalSpy failed(&view.scoreJob(), &ScoreJob::failed);
+    view.scoreVideos();
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.front().value(1).toString()));
+    QCOMPARE(finished.front().value(0).toBool(), false);
+    QCOMPARE(view.timeline().tracks()[0].energies.size(), size_t(250));
+    QCOMPARE(view.timeline().tracks()[1].energies.size(), size_t(300));
+    QVERIFY(!view.timeline().tracks()[0].judgeFrames.empty());
+    QVERIFY(view.timeline().worstMomentUs().has_value());
+}
+
+void ComparisonViewTest::closingWhileScoringNeitherHangsNorCrashes() {
+    QSettings settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    auto window = std::make_unique<MainWindow>(settings);
+    window->comparisonView()->scoreJob().setProgram(qEnvironmentVariable("SVJ_BINARY"));
+    window->show();
+    QVERIFY(window->openVideos({m_clip25, m_clip30}));
+    QTRY_VERIFY_WITH_TIMEOUT(window->comparisonView()->scoreJob().isRunning(), 5000);
+    QElapsedTimer timer;
+    timer.start();
+    window->close();
+    window.reset();
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+}
+
+SVJ_REGISTER_TEST(ComparisonViewTest)
+#include "comparison_view_tests.moc"

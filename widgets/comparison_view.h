@@ -1,0 +1,115 @@
+// The comparison view: 2-4 videos side by side on one master clock, frame-exact stepping, the judge's energy
+// curves under them with a playhead that follows playback, and seeking from the plot. Scoring runs in a child
+// process; decoding on one worker thread per video.
+#pragma once
+
+#include "widgets/score_job.h"
+#include "widgets/timeline.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QToolButton;
+
+namespace svj::media {
+class FrameCache;
+}
+
+namespace svj::widgets {
+
+class EnergyPlot;
+class FrameLoader;
+class VideoView;
+
+class ComparisonView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ComparisonView(QWidget* parent = nullptr);
+    ~ComparisonView() override;
+
+    // Opens 1-4 videos on one timeline (each probed first). On error nothing changes and the message names the
+    // file and what is wrong; an empty string means success.
+    QString openVideos(const QStringList& paths);
+    int videoCount() const { return m_timeline.count(); }
+    const Timeline& timeline() const { return m_timeline; }
+
+    // Scores every open video with the judge (`checkpoint` empty: the shipped one) in a child process.
+    void scoreVideos(const QString& checkpoint = {});
+    ScoreJob& scoreJob() { return m_scoring; }
+    // Sets a video's energy curve directly (a stored score).
+    void setCurve(int video, const ScoredCurve& curve);
+
+    int64_t timeUs() const { return m_timeUs; }
+    // The frame each view has drawn, and the one the current time asks for (equal once framesShown fired).
+    int64_t shownFrame(int video) const;
+    int64_t wantedFrame(int video) const;
+    bool isPlaying() const { return m_playing; }
+    double speed() const { return m_speed; }
+    EnergyPlot* energyPlot() const { return m_plot; }
+    VideoView* view(int video) const { return m_views[static_cast<size_t>(video)]; }
+    // The playback and navigation actions with their shortcuts (the main window's Playback menu).
+    QList<QAction*> playbackActions() const { return m_actions; }
+
+public slots:
+    void seek(qint64 timeUs);
+    void play();
+    void pause();
+    void togglePlay();
+    // ±n frames of the first video (the reference); the others show their frame at that time.
+    void step(int frames);
+    void toStart();
+    void toEnd();
+    void setSpeed(double speed);
+    void setOffset(int video, qint64 offsetUs);
+    void jumpToWorstMoment();
+    void jumpToNextSignChange();
+
+signals:
+    // Every view now shows the frame the current time asks for.
+    void framesShown();
+    void timeChanged(qint64 timeUs);
+    void statusMessage(QString message);
+    void scoringProgress(int done, int total);
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    void createActions();
+    void rebuildViews();
+    void requestFrames();
+    void onFrame(int video, int64_t index, const QImage& image, bool exact);
+    void tick();
+    void updateTimeLabel();
+
+    Timeline m_timeline;
+    std::shared_ptr<media::FrameCache> m_cache;
+    std::vector<VideoView*> m_views;
+    std::vector<std::unique_ptr<FrameLoader>> m_loaders;
+    std::vector<int64_t> m_shown;
+    QWidget* m_grid = nullptr;
+    EnergyPlot* m_plot = nullptr;
+    QToolButton* m_playButton = nullptr;
+    QToolButton* m_worstButton = nullptr;
+    QToolButton* m_flipButton = nullptr;
+    QComboBox* m_speedBox = nullptr;
+    QLabel* m_timeLabel = nullptr;
+    QList<QAction*> m_actions;
+    ScoreJob m_scoring;
+
+    int64_t m_timeUs = 0;
+    bool m_playing = false;
+    double m_speed = 1.0;
+    QTimer m_clock;
+    QElapsedTimer m_sincePlay;
+    int64_t m_playStartUs = 0;
+};
+
+} // namespace svj::widgets

@@ -1,0 +1,46 @@
+// The judge's per-frame energy curves under the players: one curve per video in its view's colour, ΔE(t) for
+// a pair, the frames the judge saw, and a playhead. Clicking or dragging seeks; hovering tells frame, time
+// and values.
+#pragma once
+
+#include <QWidget>
+
+#include <cstdint>
+
+class QCustomPlot;
+class QCPItemStraightLine;
+
+namespace svj::widgets {
+
+class Timeline;
+
+class EnergyPlot : public QWidget {
+    Q_OBJECT
+public:
+    explicit EnergyPlot(QWidget* parent = nullptr);
+
+    // Redraws every curve from `timeline` (kept; must outlive the plot).
+    void setTimeline(const Timeline* timeline);
+    void refresh();
+    void setPlayhead(int64_t timeUs);
+    double playheadSeconds() const { return m_playheadSeconds; }
+    // Where time `seconds` lies on the canvas, in the canvas's own coordinates (for tests and overlays).
+    QPoint canvasPoint(double seconds) const;
+    QWidget* canvas() const;
+    // The text the hover shows at timeline time `timeUs`.
+    QString describe(int64_t timeUs) const;
+
+signals:
+    void seekRequested(qint64 timeUs);
+
+private:
+    void seekToPixel(int x);
+
+    QCustomPlot* m_plot = nullptr;
+    QCPItemStraightLine* m_playhead = nullptr;
+    const Timeline* m_timeline = nullptr;
+    double m_playheadSeconds = 0.0;
+    bool m_dragging = false;
+};
+
+} // namespace svj::widgets
