@@ -4,15 +4,21 @@
 #include "media/video_reader.h"
 #include "widgets/energy_plot.h"
 #include "widgets/frame_loader.h"
+#include "widgets/judge_strip.h"
 #include "widgets/video_view.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QPainter>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -56,6 +62,9 @@ ComparisonView::ComparisonView(QWidget* parent)
     controls->addWidget(m_playButton);
     controls->addWidget(m_speedBox);
     controls->addWidget(m_timeLabel, 1);
+    m_pixelLabel = new QLabel(lower);
+    m_pixelLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    controls->addWidget(m_pixelLabel);
     m_worstButton = new QToolButton(lower);
     m_worstButton->setText(tr("Worst moment (W)"));
     m_worstButton->setToolTip(tr("Jump to where the judge's preference between A and B is strongest"));
@@ -65,11 +74,30 @@ ComparisonView::ComparisonView(QWidget* parent)
     controls->addWidget(m_worstButton);
     controls->addWidget(m_flipButton);
     lowerLayout->addLayout(controls);
+    auto* stripRow = new QHBoxLayout;
+    auto* stripLabel = new QLabel(tr("The judge saw:"), lower);
+    m_stripChoice = new QComboBox(lower);
+    m_stripChoice->setAccessibleName(tr("Video whose judge frames are shown"));
+    stripLabel->setBuddy(m_stripChoice);
+    m_strip = new JudgeStrip(lower);
+    stripRow->addWidget(stripLabel);
+    stripRow->addWidget(m_stripChoice);
+    stripRow->addWidget(m_strip, 1);
+    lowerLayout->addLayout(stripRow);
+    connect(m_stripChoice, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (index >= 0) {
+            showJudgeFramesOf(index);
+        }
+    });
+    connect(m_strip, &JudgeStrip::frameClicked, this, [this](qint64 frame) {
+        pause();
+        seek(m_timeline.timeOf(m_stripVideo, frame));
+    });
     m_plot = new EnergyPlot(lower);
     lowerLayout->addWidget(m_plot, 1);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({640, 300});
+    splitter->setSizes({600, 380});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter);
@@ -111,6 +139,7 @@ ComparisonView::~ComparisonView() {
     m_clock.stop();
     m_scoring.cancel();
     m_loaders.clear(); // worker threads stop before the views go
+    m_strip->setFrames({}, {}, {});
 }
 
 void ComparisonView::createActions() {
@@ -136,6 +165,54 @@ void ComparisonView::createActions() {
     add(tr("Next sign change of ΔE"), QKeySequence(Qt::Key_N), [this] {
         jumpToNextSignChange();
     })->setObjectName("nextSignChange");
+    const auto addView = [this](const QString& text, const QKeySequence& key, const char* name, auto slot) {
+        auto* action = new QAction(text, this);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setObjectName(QString::fromLatin1(name));
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        m_viewActions << action;
+        return action;
+    };
+    auto* modes = new QActionGroup(this);
+    const std::pair<CompareMode, std::pair<const char*, QString>> modeActions[] = {
+        {CompareMode::SideBySide, {"modeSideBySide", tr("Side by Side")}},
+        {CompareMode::Wipe, {"modeWipe", tr("Wipe (drag the line)")}},
+        {CompareMode::Flicker, {"modeFlicker", tr("Flicker A/B")}},
+        {CompareMode::Difference, {"modeDifference", tr("Difference |A − B|")}}};
+    int key = Qt::Key_F2;
+    for (const auto& [mode, label] : modeActions) {
+        const CompareMode chosen = mode;
+        QAction* action =
+            addView(label.second, QKeySequence(key++), label.first, [this, chosen] { setCompareMode(chosen); });
+        action->setCheckable(true);
+        action->setChecked(mode == CompareMode::SideBySide);
+        modes->addAction(action);
+    }
+    addView(tr("Show the Other Video (flicker)"), QKeySequence(Qt::Key_F), "flickerToggle",
+            [this] { toggleFlicker(); });
+    addView(tr("More Difference Gain"), QKeySequence(Qt::Key_G), "gainUp", [this] { setDifferenceGain(m_gain * 2.0); });
+    addView(tr("Less Difference Gain"), QKeySequence(Qt::SHIFT | Qt::Key_G), "gainDown",
+            [this] { setDifferenceGain(m_gain / 2.0); });
+    addView(tr("Zoom In"), QKeySequence::ZoomIn, "zoomIn", [this] {
+        ViewTransform next = m_transform;
+        next.zoom = std::min(64.0, (next.zoom <= 0.0 ? 1.0 : next.zoom) * 1.25);
+        setViewTransform(next);
+    });
+    addView(tr("Zoom Out"), QKeySequence::ZoomOut, "zoomOut", [this] {
+        ViewTransform next = m_transform;
+        next.zoom = std::max(1.0, (next.zoom <= 0.0 ? 1.0 : next.zoom) / 1.25);
+        setViewTransform(next);
+    });
+    addView(tr("Fit to Pane"), QKeySequence(Qt::CTRL | Qt::Key_0), "zoomFit", [this] { setViewTransform({}); });
+    addView(tr("Actual Pixels (1:1)"), QKeySequence(Qt::CTRL | Qt::Key_1), "zoomActual", [this] {
+        ViewTransform next = m_transform;
+        next.zoom = 0.0;
+        setViewTransform(next);
+    });
+    addView(tr("Copy Frame Numbers and Energies"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), "copyMoment",
+            [this] { copyCurrentMoment(); });
     add(tr("Slower"), QKeySequence(Qt::Key_BracketLeft),
         [this] { m_speedBox->setCurrentIndex(std::max(0, m_speedBox->currentIndex() - 1)); });
     add(tr("Faster"), QKeySequence(Qt::Key_BracketRight),
@@ -174,6 +251,15 @@ QString ComparisonView::openVideos(const QStringList& paths) {
     m_cache->clear();
     m_timeline.setTracks(std::move(tracks));
     rebuildViews();
+    {
+        const QSignalBlocker blocker(m_stripChoice);
+        m_stripChoice->clear();
+        for (const VideoTrack& track : m_timeline.tracks()) {
+            m_stripChoice->addItem(track.name);
+        }
+    }
+    showJudgeFramesOf(0);
+    setCompareMode(m_timeline.count() >= 2 ? m_mode : CompareMode::SideBySide);
     m_plot->refresh();
     m_timeUs = m_timeline.startUs();
     requestFrames();
@@ -194,6 +280,12 @@ void ComparisonView::rebuildViews() {
         auto* view = new VideoView(m_grid);
         view->setTrack(track.name, track.colour, static_cast<int64_t>(track.ptsUs.size()));
         grid->addWidget(view, video / columns, video % columns);
+        view->setTransform(m_transform);
+        view->setWipePosition(m_wipe);
+        view->setDifferenceGain(m_gain);
+        connect(view, &VideoView::transformRequested, this, &ComparisonView::setViewTransform);
+        connect(view, &VideoView::wipeRequested, this, &ComparisonView::setWipePosition);
+        connect(view, &VideoView::hovered, this, [this, video](QPoint pixel) { showPixel(pixel, video); });
         m_views.push_back(view);
         auto loader = std::make_unique<FrameLoader>(track.path, static_cast<uint64_t>(video), m_cache);
         connect(loader.get(), &FrameLoader::frameReady, this,
@@ -213,6 +305,10 @@ void ComparisonView::setCurve(int video, const ScoredCurve& curve) {
     VideoTrack& track = m_timeline.track(video);
     track.energies = curve.energies;
     track.judgeFrames = curve.judgeFrames;
+    track.windowSizes = curve.windowSizes;
+    if (video == m_stripVideo) {
+        m_strip->setFrames(track.path, track.judgeFrames, track.windowSizes);
+    }
     m_plot->refresh();
     m_plot->setPlayhead(m_timeUs);
 }
@@ -271,6 +367,9 @@ void ComparisonView::requestFrames() {
 void ComparisonView::onFrame(int video, int64_t index, const QImage& image, bool exact) {
     const VideoTrack& track = m_timeline.tracks()[static_cast<size_t>(video)];
     m_views[static_cast<size_t>(video)]->showFrame(index, image, track.ptsUs[static_cast<size_t>(index)], exact);
+    if (video == 1 && m_mode != CompareMode::SideBySide) {
+        updateCompare();
+    }
     for (int other = 0; other < videoCount(); ++other) {
         if (m_views[static_cast<size_t>(other)]->shownFrame() != wantedFrame(other)) {
             if (other == video) {
@@ -385,6 +484,179 @@ void ComparisonView::jumpToNextSignChange() {
     } else {
         emit statusMessage(tr("ΔE does not change sign after this point"));
     }
+}
+
+void ComparisonView::showJudgeFramesOf(int video) {
+    if (video < 0 || video >= videoCount()) {
+        m_strip->setFrames({}, {}, {});
+        return;
+    }
+    m_stripVideo = video;
+    const VideoTrack& track = m_timeline.tracks()[static_cast<size_t>(video)];
+    m_strip->setFrames(track.path, track.judgeFrames, track.windowSizes);
+}
+
+QAction* ComparisonView::action(const QString& objectName) const {
+    for (QAction* action : m_actions + m_viewActions) {
+        if (action->objectName() == objectName) {
+            return action;
+        }
+    }
+    return nullptr;
+}
+
+QString ComparisonView::frameCaption(int video) const {
+    const VideoTrack& track = m_timeline.tracks()[static_cast<size_t>(video)];
+    const int64_t frame = m_views[static_cast<size_t>(video)]->shownFrame();
+    if (frame < 0) {
+        return track.name;
+    }
+    return QStringLiteral("%1   frame %2 / %3   %4 s")
+        .arg(track.name)
+        .arg(frame)
+        .arg(track.ptsUs.size() - 1)
+        .arg(static_cast<double>(track.ptsUs[static_cast<size_t>(frame)]) / 1e6, 0, 'f', 3);
+}
+
+void ComparisonView::setCompareMode(CompareMode mode) {
+    if (mode != CompareMode::SideBySide && videoCount() < 2) {
+        emit statusMessage(tr("Wipe, flicker and difference compare two videos: open at least two"));
+        mode = CompareMode::SideBySide;
+    }
+    m_mode = mode;
+    for (int video = 0; video < videoCount(); ++video) {
+        // In a two-video mode A's pane shows both; the others keep decoding (B feeds A's pane) out of sight.
+        m_views[static_cast<size_t>(video)]->setVisible(mode == CompareMode::SideBySide || video == 0);
+    }
+    for (QAction* action : m_viewActions) {
+        const QString name = action->objectName();
+        if (name.startsWith(QLatin1String("mode"))) {
+            action->setChecked((name == QLatin1String("modeSideBySide") && mode == CompareMode::SideBySide) ||
+                               (name == QLatin1String("modeWipe") && mode == CompareMode::Wipe) ||
+                               (name == QLatin1String("modeFlicker") && mode == CompareMode::Flicker) ||
+                               (name == QLatin1String("modeDifference") && mode == CompareMode::Difference));
+        }
+    }
+    updateCompare();
+}
+
+void ComparisonView::updateCompare() {
+    if (m_views.empty()) {
+        return;
+    }
+    VideoView* first = m_views.front();
+    if (m_mode == CompareMode::SideBySide || m_views.size() < 2) {
+        first->setCompare(CompareMode::SideBySide, {}, {}, {});
+        return;
+    }
+    first->setFlickerShowsOther(m_flickerOther && m_mode == CompareMode::Flicker);
+    first->setCompare(m_mode, m_views[1]->image(), frameCaption(1), m_timeline.tracks()[1].colour);
+}
+
+void ComparisonView::toggleFlicker() {
+    if (m_mode != CompareMode::Flicker) {
+        setCompareMode(CompareMode::Flicker);
+    }
+    m_flickerOther = !m_flickerOther;
+    updateCompare();
+}
+
+void ComparisonView::setDifferenceGain(double gain) {
+    m_gain = std::clamp(gain, 0.25, 256.0);
+    for (VideoView* view : m_views) {
+        view->setDifferenceGain(m_gain);
+    }
+    emit statusMessage(tr("Difference gain ×%1").arg(m_gain));
+}
+
+void ComparisonView::setWipePosition(double fraction) {
+    m_wipe = std::clamp(fraction, 0.0, 1.0);
+    for (VideoView* view : m_views) {
+        view->setWipePosition(m_wipe);
+    }
+}
+
+void ComparisonView::setViewTransform(const ViewTransform& transform) {
+    m_transform = transform;
+    m_transform.centre.setX(std::clamp(m_transform.centre.x(), 0.0, 1.0));
+    m_transform.centre.setY(std::clamp(m_transform.centre.y(), 0.0, 1.0));
+    for (VideoView* view : m_views) {
+        view->setTransform(m_transform);
+    }
+}
+
+void ComparisonView::showPixel(QPoint pixel, int fromVideo) {
+    if (pixel.x() < 0 || m_views.empty()) {
+        m_pixelLabel->clear();
+        return;
+    }
+    // The same place in every video (videos of other sizes: the same relative position).
+    const QImage& source = m_views[static_cast<size_t>(fromVideo)]->image();
+    const double fx = (pixel.x() + 0.5) / std::max(1, source.width());
+    const double fy = (pixel.y() + 0.5) / std::max(1, source.height());
+    QStringList parts{tr("pixel %1, %2").arg(pixel.x()).arg(pixel.y())};
+    for (int video = 0; video < videoCount(); ++video) {
+        const QImage& image = m_views[static_cast<size_t>(video)]->image();
+        if (image.isNull()) {
+            continue;
+        }
+        const QColor colour = image.pixelColor(std::min(image.width() - 1, static_cast<int>(fx * image.width())),
+                                               std::min(image.height() - 1, static_cast<int>(fy * image.height())));
+        parts << QStringLiteral("%1 %2 %3 %4")
+                     .arg(QChar(static_cast<char16_t>(u'A' + video)))
+                     .arg(colour.red())
+                     .arg(colour.green())
+                     .arg(colour.blue());
+    }
+    m_pixelLabel->setText(parts.join(QStringLiteral("  ")));
+}
+
+QImage ComparisonView::currentPicture() const {
+    if (m_views.empty()) {
+        return {};
+    }
+    if (m_mode != CompareMode::SideBySide) {
+        return m_views.front()->composedImage();
+    }
+    int height = 0;
+    for (const VideoView* view : m_views) {
+        height = std::max(height, view->image().height());
+    }
+    QList<QImage> scaled;
+    int width = 0;
+    for (const VideoView* view : m_views) {
+        if (!view->image().isNull()) {
+            scaled << view->image().scaledToHeight(height, Qt::SmoothTransformation);
+            width += scaled.back().width();
+        }
+    }
+    QImage out(std::max(width, 1), std::max(height, 1), QImage::Format_RGB888);
+    out.fill(Qt::black);
+    QPainter painter(&out);
+    int x = 0;
+    for (const QImage& image : scaled) {
+        painter.drawImage(x, 0, image);
+        x += image.width();
+    }
+    return out;
+}
+
+QString ComparisonView::describeCurrentMoment() const {
+    return m_plot->describe(m_timeUs);
+}
+
+void ComparisonView::exportPicture(const QString& path) {
+    const QImage picture = currentPicture();
+    if (picture.isNull() || !picture.save(path)) {
+        emit statusMessage(tr("Could not write %1").arg(path));
+        return;
+    }
+    emit statusMessage(tr("Wrote %1 (%2 × %3)").arg(path).arg(picture.width()).arg(picture.height()));
+}
+
+void ComparisonView::copyCurrentMoment() {
+    QApplication::clipboard()->setText(describeCurrentMoment());
+    emit statusMessage(tr("Copied the frame numbers and energies"));
 }
 
 void ComparisonView::keyPressEvent(QKeyEvent* event) {

@@ -5,6 +5,7 @@
 
 #include "widgets/score_job.h"
 #include "widgets/timeline.h"
+#include "widgets/video_view.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -26,7 +27,7 @@ namespace svj::widgets {
 
 class EnergyPlot;
 class FrameLoader;
-class VideoView;
+class JudgeStrip;
 
 class ComparisonView : public QWidget {
     Q_OBJECT
@@ -53,9 +54,23 @@ public:
     bool isPlaying() const { return m_playing; }
     double speed() const { return m_speed; }
     EnergyPlot* energyPlot() const { return m_plot; }
+    JudgeStrip* judgeStrip() const { return m_strip; }
+    // Which video's judge frames the strip shows.
+    void showJudgeFramesOf(int video);
     VideoView* view(int video) const { return m_views[static_cast<size_t>(video)]; }
-    // The playback and navigation actions with their shortcuts (the main window's Playback menu).
+    const FrameLoader* loader(int video) const { return m_loaders[static_cast<size_t>(video)].get(); }
+    // The playback and navigation actions with their shortcuts (the main window's Playback menu), and the
+    // compare, zoom and export ones (its View menu).
     QList<QAction*> playbackActions() const { return m_actions; }
+    QList<QAction*> viewActions() const { return m_viewActions; }
+    QAction* action(const QString& objectName) const;
+
+    CompareMode compareMode() const { return m_mode; }
+    const ViewTransform& viewTransform() const { return m_transform; }
+    // The frames on screen as one picture: the composed pane in a compare mode, else every video side by side.
+    QImage currentPicture() const;
+    // Time, each video's frame and energy, ΔE: what "Copy" puts on the clipboard.
+    QString describeCurrentMoment() const;
 
 public slots:
     void seek(qint64 timeUs);
@@ -70,6 +85,15 @@ public slots:
     void setOffset(int video, qint64 offsetUs);
     void jumpToWorstMoment();
     void jumpToNextSignChange();
+    // Two-video compare modes act on A and B; side by side shows every video.
+    void setCompareMode(svj::widgets::CompareMode mode);
+    // In flicker mode, shows B in A's place (or back).
+    void toggleFlicker();
+    void setDifferenceGain(double gain);
+    void setWipePosition(double fraction);
+    void setViewTransform(const svj::widgets::ViewTransform& transform);
+    void exportPicture(const QString& path);
+    void copyCurrentMoment();
 
 signals:
     // Every view now shows the frame the current time asks for.
@@ -88,6 +112,9 @@ private:
     void onFrame(int video, int64_t index, const QImage& image, bool exact);
     void tick();
     void updateTimeLabel();
+    void updateCompare();
+    void showPixel(QPoint imagePixel, int fromVideo);
+    QString frameCaption(int video) const;
 
     Timeline m_timeline;
     std::shared_ptr<media::FrameCache> m_cache;
@@ -96,12 +123,22 @@ private:
     std::vector<int64_t> m_shown;
     QWidget* m_grid = nullptr;
     EnergyPlot* m_plot = nullptr;
+    JudgeStrip* m_strip = nullptr;
+    QComboBox* m_stripChoice = nullptr;
+    int m_stripVideo = 0;
     QToolButton* m_playButton = nullptr;
     QToolButton* m_worstButton = nullptr;
     QToolButton* m_flipButton = nullptr;
     QComboBox* m_speedBox = nullptr;
     QLabel* m_timeLabel = nullptr;
+    QLabel* m_pixelLabel = nullptr;
     QList<QAction*> m_actions;
+    QList<QAction*> m_viewActions;
+    CompareMode m_mode = CompareMode::SideBySide;
+    ViewTransform m_transform;
+    double m_wipe = 0.5;
+    double m_gain = 4.0;
+    bool m_flickerOther = false;
     ScoreJob m_scoring;
 
     int64_t m_timeUs = 0;

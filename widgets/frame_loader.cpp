@@ -3,6 +3,8 @@
 #include "media/media_error.h"
 #include "media/video_reader.h"
 
+#include <QElapsedTimer>
+
 namespace svj::widgets {
 
 QImage imageOf(const media::VideoFramePtr& frame) {
@@ -48,7 +50,11 @@ media::VideoFramePtr FrameLoader::decode(int64_t index) {
     if (media::VideoFramePtr cached = m_cache->find(m_source, index)) {
         return cached;
     }
+    QElapsedTimer timer;
+    timer.start();
     auto frame = std::make_shared<media::VideoFrame>(m_reader->readFrame(index));
+    m_decodeNs += timer.nsecsElapsed();
+    ++m_decoded;
     m_cache->insert(m_source, frame);
     return frame;
 }

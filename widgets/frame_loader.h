@@ -33,6 +33,9 @@ public:
     void request(int64_t index);
     // How many frames to decode ahead of the last one delivered while idle.
     void setPrefetch(int frames) { m_prefetch = frames; }
+    // For the playback benchmark: frames decoded and the time it took, since construction.
+    int64_t decodedFrames() const { return m_decoded; }
+    int64_t decodeNs() const { return m_decodeNs; }
 
 signals:
     // Emitted on the worker thread; connect with the default (queued) connection.
@@ -52,6 +55,8 @@ private:
     std::atomic<bool> m_scheduled{false};
     std::atomic<bool> m_stopping{false};
     std::atomic<int> m_prefetch{8};
+    std::atomic<int64_t> m_decoded{0};
+    std::atomic<int64_t> m_decodeNs{0};
     // Worker thread only.
     std::unique_ptr<media::VideoReader> m_reader;
     bool m_broken = false;

@@ -68,6 +68,18 @@ void MainWindow::createMenus() {
     score->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
     QAction* cancelScore = file->addAction(tr("&Cancel Scoring"), this, [this] { m_comparison->scoreJob().cancel(); });
     cancelScore->setObjectName(QStringLiteral("actionCancelScoring"));
+    QAction* exportFrame = file->addAction(tr("&Export Frame as PNG…"), this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export the frames on screen"),
+                                         m_settings.value("lastExportFolder").toString(), tr("PNG images (*.png)"));
+        if (!path.isEmpty()) {
+            m_settings.setValue("lastExportFolder", QFileInfo(path).absolutePath());
+            m_comparison->exportPicture(
+                path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ? path : path + QStringLiteral(".png"));
+        }
+    });
+    exportFrame->setObjectName(QStringLiteral("actionExportFrame"));
+    exportFrame->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -86,6 +98,8 @@ void MainWindow::createMenus() {
     statusBarToggle->setCheckable(true);
     statusBarToggle->setChecked(true);
     connect(statusBarToggle, &QAction::toggled, statusBar(), &QWidget::setVisible);
+    view->addSeparator();
+    view->addActions(m_comparison->viewActions());
 
     QMenu* playback = menuBar()->addMenu(tr("&Playback"));
     playback->setObjectName(QStringLiteral("playbackMenu"));

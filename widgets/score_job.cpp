@@ -26,9 +26,11 @@ ScoredCurve parseScoreJson(const QByteArray& json) {
         throw std::runtime_error("the judge's output has no frame energies");
     }
     for (const QJsonValue& window : object.value(QStringLiteral("windows")).toArray()) {
-        for (const QJsonValue& frame : window.toObject().value(QStringLiteral("source_frames")).toArray()) {
+        const QJsonArray frames = window.toObject().value(QStringLiteral("source_frames")).toArray();
+        for (const QJsonValue& frame : frames) {
             curve.judgeFrames.push_back(frame.toInteger());
         }
+        curve.windowSizes.push_back(static_cast<int>(frames.size()));
     }
     curve.energy = object.value(QStringLiteral("energy")).toDouble();
     curve.checkpoint = object.value(QStringLiteral("checkpoint")).toString();

@@ -14,6 +14,7 @@ namespace svj::widgets {
 struct ScoredCurve {
     std::vector<float> energies;      // per source frame
     std::vector<int64_t> judgeFrames; // the source frames the judge saw, every window's, in order
+    std::vector<int> windowSizes;     // how many of judgeFrames each window holds
     double energy = 0.0;
     QString checkpoint;
 };

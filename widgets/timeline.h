@@ -24,6 +24,7 @@ struct VideoTrack {
     int height = 0;
     std::vector<float> energies;      // per frame (empty until scored); lower = better
     std::vector<int64_t> judgeFrames; // the source frames the judge saw, in order
+    std::vector<int> windowSizes;     // how many of judgeFrames each of the judge's windows holds
 };
 
 class Timeline {

@@ -1,15 +1,42 @@
 #include "widgets/video_view.h"
 
+#include <QElapsedTimer>
+#include <QMouseEvent>
 #include <QPainter>
-#include <QPainterPath>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
 
 namespace svj::widgets {
+
+QImage differenceImage(const QImage& a, const QImage& b, double gain) {
+    if (a.isNull() || b.isNull()) {
+        return {};
+    }
+    const QImage first = a.convertToFormat(QImage::Format_RGB888);
+    QImage second = b.size() == a.size() ? b : b.scaled(a.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    second = second.convertToFormat(QImage::Format_RGB888);
+    QImage out(first.size(), QImage::Format_RGB888);
+    const int bytes = first.width() * 3;
+    for (int y = 0; y < first.height(); ++y) {
+        const uchar* p = first.constScanLine(y);
+        const uchar* q = second.constScanLine(y);
+        uchar* o = out.scanLine(y);
+        for (int x = 0; x < bytes; ++x) {
+            const double value = std::abs(static_cast<int>(p[x]) - static_cast<int>(q[x])) * gain;
+            o[x] = static_cast<uchar>(std::min(255.0, value));
+        }
+    }
+    return out;
+}
 
 VideoView::VideoView(QWidget* parent)
     : QWidget(parent) {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(160, 90);
     setFocusPolicy(Qt::NoFocus);
+    setMouseTracking(true);
 }
 
 void VideoView::setTrack(const QString& name, const QColor& colour, int64_t frameCount) {
@@ -21,6 +48,7 @@ void VideoView::setTrack(const QString& name, const QColor& colour, int64_t fram
 }
 
 void VideoView::showFrame(int64_t index, const QImage& image, int64_t ptsUs, bool exact) {
+    m_stats.framesShown += index != m_index ? 1 : 0;
     m_index = index;
     m_image = image;
     m_ptsUs = ptsUs;
@@ -33,21 +61,116 @@ void VideoView::showError(const QString& message) {
     update();
 }
 
+void VideoView::setCompare(CompareMode mode, const QImage& other, const QString& otherCaption,
+                           const QColor& otherColour) {
+    m_mode = mode;
+    m_other = other;
+    m_otherCaption = otherCaption;
+    m_otherColour = otherColour;
+    update();
+}
+
+void VideoView::setWipePosition(double fraction) {
+    m_wipe = std::clamp(fraction, 0.0, 1.0);
+    update();
+}
+
+void VideoView::setDifferenceGain(double gain) {
+    m_gain = std::max(gain, 0.0);
+    update();
+}
+
+void VideoView::setFlickerShowsOther(bool other) {
+    m_flickerOther = other;
+    update();
+}
+
+void VideoView::setTransform(const ViewTransform& transform) {
+    m_transform = transform;
+    update();
+}
+
+QRectF VideoView::imageRect() const {
+    if (m_image.isNull()) {
+        return {};
+    }
+    const QRectF inner = QRectF(rect()).adjusted(3, 3, -3, -3);
+    const double width = m_image.width();
+    const double height = m_image.height();
+    const double fit = std::min(inner.width() / width, inner.height() / height);
+    const double scale = m_transform.zoom <= 0.0 ? 1.0 / devicePixelRatioF() : fit * m_transform.zoom;
+    // At fit or smaller the frame stays centred; zoomed in, `centre` says which part is in the middle.
+    const QPointF centre = m_transform.zoom > 0.0 && m_transform.zoom <= 1.0 ? QPointF(0.5, 0.5) : m_transform.centre;
+    const QSizeF size(width * scale, height * scale);
+    return {inner.center() - QPointF(centre.x() * size.width(), centre.y() * size.height()), size};
+}
+
+QPoint VideoView::imagePixelAt(const QPointF& panePoint) const {
+    const QRectF target = imageRect();
+    if (target.isEmpty() || !target.contains(panePoint)) {
+        return {-1, -1};
+    }
+    return {static_cast<int>((panePoint.x() - target.left()) / target.width() * m_image.width()),
+            static_cast<int>((panePoint.y() - target.top()) / target.height() * m_image.height())};
+}
+
+QImage VideoView::differenceNow() const {
+    return differenceImage(m_image, m_other, m_gain);
+}
+
+QImage VideoView::composedImage() const {
+    if (m_image.isNull()) {
+        return {};
+    }
+    switch (m_mode) {
+    case CompareMode::SideBySide:
+        return m_image;
+    case CompareMode::Flicker:
+        return m_flickerOther && !m_other.isNull() ? m_other.scaled(m_image.size()) : m_image;
+    case CompareMode::Difference:
+        return differenceNow();
+    case CompareMode::Wipe: {
+        QImage out = m_image.convertToFormat(QImage::Format_RGB888);
+        if (!m_other.isNull()) {
+            QPainter painter(&out);
+            const int split = static_cast<int>(std::lround(m_wipe * out.width()));
+            painter.setClipRect(split, 0, out.width() - split, out.height());
+            painter.drawImage(out.rect(), m_other);
+        }
+        return out;
+    }
+    }
+    return m_image;
+}
+
+void VideoView::drawCaption(QPainter& painter, const QString& text, const QPoint& at, const QColor& edge) {
+    const QRect textBox = painter.fontMetrics().boundingRect(text).adjusted(-6, -3, 6, 3);
+    QRect box(at, textBox.size());
+    if (box.right() > width() - 6) {
+        box.moveRight(width() - 6);
+    }
+    painter.fillRect(box, QColor(0, 0, 0, 170));
+    painter.fillRect(QRect(box.topLeft(), QSize(3, box.height())), edge);
+    painter.setPen(Qt::white);
+    painter.drawText(box.adjusted(3, 0, 0, 0), Qt::AlignCenter, text);
+}
+
 void VideoView::paintEvent(QPaintEvent*) {
+    QElapsedTimer timer;
+    timer.start();
+    paintFrame();
+    ++m_stats.paints;
+    m_stats.paintNs += timer.nsecsElapsed();
+}
+
+void VideoView::paintFrame() {
     QPainter painter(this);
     painter.fillRect(rect(), QColor(18, 18, 20));
-    const QRect inner = rect().adjusted(3, 3, -3, -3);
-    if (!m_image.isNull()) {
-        QSize size = m_image.size().scaled(inner.size(), Qt::KeepAspectRatio);
-        const QRect target(inner.x() + (inner.width() - size.width()) / 2,
-                           inner.y() + (inner.height() - size.height()) / 2, size.width(), size.height());
-        // Smooth when shrinking; when enlarging, keep pixels sharp so artefacts stay visible.
-        painter.setRenderHint(QPainter::SmoothPixmapTransform, size.width() < m_image.width());
-        painter.drawImage(target, m_image);
-    }
-    painter.setPen(QPen(m_colour, 3));
-    painter.drawRect(rect().adjusted(1, 1, -2, -2));
-
+    const QRectF target = imageRect();
+    const bool shrinking = !m_image.isNull() && target.width() < m_image.width();
+    // Smooth when shrinking; when enlarging, pixels stay sharp so artefacts stay visible.
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, shrinking);
+    QColor border = m_colour;
     QString caption = m_name;
     if (m_index >= 0) {
         caption += QStringLiteral("   frame %1 / %2   %3 s")
@@ -58,18 +181,126 @@ void VideoView::paintEvent(QPaintEvent*) {
             caption += tr("   (undecodable: nearest earlier frame shown)");
         }
     }
+    const bool withOther = m_mode != CompareMode::SideBySide && !m_other.isNull();
+    if (!m_image.isNull()) {
+        painter.save();
+        painter.setClipRect(rect().adjusted(3, 3, -3, -3));
+        if (!withOther) {
+            painter.drawImage(target, m_image);
+        } else if (m_mode == CompareMode::Flicker) {
+            painter.drawImage(target, m_flickerOther ? m_other : m_image);
+            if (m_flickerOther) {
+                border = m_otherColour;
+                caption = m_otherCaption;
+            }
+        } else if (m_mode == CompareMode::Difference) {
+            painter.drawImage(target, differenceNow());
+            caption = tr("|A − B| × %1    %2  vs  %3").arg(m_gain).arg(caption, m_otherCaption);
+            border = palette().color(QPalette::Mid);
+        } else {
+            const double split = target.left() + m_wipe * target.width();
+            painter.save();
+            painter.setClipRect(QRectF(target.left(), target.top(), split - target.left(), target.height()),
+                                Qt::IntersectClip);
+            painter.drawImage(target, m_image);
+            painter.restore();
+            painter.setClipRect(QRectF(split, target.top(), target.right() - split, target.height()),
+                                Qt::IntersectClip);
+            painter.drawImage(target, m_other);
+        }
+        painter.restore();
+        if (withOther && m_mode == CompareMode::Wipe) {
+            const double split = target.left() + m_wipe * target.width();
+            painter.setPen(QPen(Qt::white, 2));
+            painter.drawLine(QPointF(split, std::max(0.0, target.top())),
+                             QPointF(split, std::min<double>(height(), target.bottom())));
+            painter.setBrush(Qt::white);
+            painter.drawEllipse(QPointF(split, height() / 2.0), 6, 6);
+        }
+    }
+    painter.setPen(QPen(border, 3));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(rect().adjusted(1, 1, -2, -2));
     QFont font = painter.font();
     font.setPointSizeF(font.pointSizeF() * 0.95);
     painter.setFont(font);
-    const QRect textBox = painter.fontMetrics().boundingRect(caption).adjusted(-6, -3, 6, 3);
-    const QRect box(inner.topLeft() + QPoint(4, 4), textBox.size());
-    painter.fillRect(box, QColor(0, 0, 0, 170));
-    painter.setPen(Qt::white);
-    painter.drawText(box, Qt::AlignCenter, caption);
+    drawCaption(painter, caption, QPoint(7, 7), border);
+    if (withOther && m_mode == CompareMode::Wipe) {
+        const int textWidth = painter.fontMetrics().horizontalAdvance(m_otherCaption) + 18;
+        drawCaption(painter, m_otherCaption, QPoint(width() - 7 - textWidth, 7), m_otherColour);
+    }
+    if (m_transform.zoom != 1.0) {
+        const QString zoom = m_transform.zoom <= 0.0 ? tr("1:1") : tr("%1×").arg(m_transform.zoom, 0, 'f', 2);
+        drawCaption(painter, zoom, QPoint(7, height() - 30), border);
+    }
     if (!m_error.isEmpty()) {
         painter.setPen(QColor(255, 120, 110));
-        painter.drawText(inner.adjusted(12, 40, -12, -12), Qt::AlignCenter | Qt::TextWordWrap, m_error);
+        painter.drawText(rect().adjusted(12, 40, -12, -12), Qt::AlignCenter | Qt::TextWordWrap, m_error);
     }
+}
+
+void VideoView::wheelEvent(QWheelEvent* event) {
+    const QRectF target = imageRect();
+    if (target.isEmpty()) {
+        return;
+    }
+    const QRectF inner = QRectF(rect()).adjusted(3, 3, -3, -3);
+    const double fit = std::min(inner.width() / m_image.width(), inner.height() / m_image.height());
+    const double current = m_transform.zoom <= 0.0 ? (1.0 / devicePixelRatioF()) / fit : m_transform.zoom;
+    const double zoom = std::clamp(current * std::pow(1.25, event->angleDelta().y() / 120.0), 1.0, 64.0);
+    // The image point under the cursor stays under it.
+    const QPointF cursor = event->position();
+    const QPointF point((cursor.x() - target.left()) / target.width(), (cursor.y() - target.top()) / target.height());
+    const QSizeF size(m_image.width() * fit * zoom, m_image.height() * fit * zoom);
+    ViewTransform next;
+    next.zoom = zoom;
+    next.centre = QPointF(point.x() - (cursor.x() - inner.center().x()) / size.width(),
+                          point.y() - (cursor.y() - inner.center().y()) / size.height());
+    emit transformRequested(next);
+    event->accept();
+}
+
+void VideoView::mousePressEvent(QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton) {
+        return QWidget::mousePressEvent(event);
+    }
+    const QRectF target = imageRect();
+    const double split = target.left() + m_wipe * target.width();
+    if (m_mode == CompareMode::Wipe && std::abs(event->position().x() - split) < 12) {
+        m_draggingWipe = true;
+    } else {
+        m_panning = true;
+        m_pressPoint = event->position();
+        m_pressTransform = m_transform;
+        if (m_pressTransform.zoom > 0.0 && m_pressTransform.zoom <= 1.0) {
+            m_panning = false; // nothing to pan at fit
+        }
+    }
+}
+
+void VideoView::mouseMoveEvent(QMouseEvent* event) {
+    const QRectF target = imageRect();
+    if (m_draggingWipe && !target.isEmpty()) {
+        emit wipeRequested((event->position().x() - target.left()) / target.width());
+        return;
+    }
+    if (m_panning && !target.isEmpty()) {
+        const QPointF delta = event->position() - m_pressPoint;
+        ViewTransform next = m_pressTransform;
+        next.centre = m_pressTransform.centre - QPointF(delta.x() / target.width(), delta.y() / target.height());
+        emit transformRequested(next);
+        return;
+    }
+    emit hovered(imagePixelAt(event->position()));
+}
+
+void VideoView::mouseReleaseEvent(QMouseEvent*) {
+    m_panning = false;
+    m_draggingWipe = false;
+}
+
+void VideoView::mouseDoubleClickEvent(QMouseEvent*) {
+    emit transformRequested(ViewTransform{});
 }
 
 } // namespace svj::widgets

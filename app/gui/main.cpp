@@ -2,6 +2,7 @@
 #include "model/runtime.h"
 #include "svj/version.h"
 #include "widgets/main_window.h"
+#include "widgets/playback_benchmark.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -75,6 +76,14 @@ int main(int argc, char** argv) {
         } else if (!arguments[i].startsWith(QLatin1Char('-'))) {
             videos << arguments[i];
         }
+    }
+    if (arguments.contains(QStringLiteral("--bench-playback"))) {
+        // Measures playback of the given videos (no judge), prints the figures, exits.
+        if (videos.isEmpty() || !window.openVideos(videos, false)) {
+            std::fprintf(stderr, "svj-workbench: --bench-playback needs 1-4 videos that open\n");
+            return 2;
+        }
+        return svj::widgets::runPlaybackBenchmark(*window.comparisonView());
     }
     if (!videos.isEmpty()) {
         window.openVideos(videos);

@@ -6,14 +6,18 @@
 #include "tests/support/test_registry.h"
 #include "widgets/comparison_view.h"
 #include "widgets/energy_plot.h"
+#include "widgets/judge_strip.h"
 #include "widgets/main_window.h"
 #include "widgets/video_view.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 #include <cmath>
 
@@ -109,6 +113,7 @@ private Q_SLOTS:
     void mixedFrameRatesStayAlignedOverTenSeconds();
     void clickOnThePlotSeeks();
     void worstMomentAndSignChangeJumps();
+    void compareModesZoomAndExport();
     void badVideoIsNamedAndChangesNothing();
     void scoringInAChildProcessDrawsTheCurves();
     void closingWhileScoringNeitherHangsNorCrashes();
@@ -245,6 +250,71 @@ void ComparisonViewTest::worstMomentAndSignChangeJumps() {
     QCOMPARE(view.timeUs(), 5000000);
 }
 
+namespace {
+
+double meanLevel(const QImage& image) {
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+    double sum = 0.0;
+    for (int y = 0; y < rgb.height(); ++y) {
+        const uchar* row = rgb.constScanLine(y);
+        for (int x = 0; x < rgb.width() * 3; ++x) {
+            sum += row[x];
+        }
+    }
+    return sum / (rgb.width() * rgb.height() * 3.0);
+}
+
+} // namespace
+
+void ComparisonViewTest::compareModesZoomAndExport() {
+    ComparisonView view;
+    view.resize(900, 600);
+    QCOMPARE(view.openVideos({m_clip25, m_clip30}), QString());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    checkAligned(view);
+    const QImage a = view.view(0)->image().convertToFormat(QImage::Format_RGB888);
+    const QImage b = view.view(1)->image().convertToFormat(QImage::Format_RGB888);
+    // Wipe: A left of the line, B right of it.
+    view.setCompareMode(CompareMode::Wipe);
+    QVERIFY(!view.view(1)->isVisible());
+    view.setWipePosition(0.5);
+    QImage wiped = view.currentPicture().convertToFormat(QImage::Format_RGB888);
+    QCOMPARE(wiped.pixelColor(20, 120), a.pixelColor(20, 120));
+    QCOMPARE(wiped.pixelColor(300, 120), b.pixelColor(300, 120));
+    // Flicker: B in A's place, and back.
+    view.action(QStringLiteral("flickerToggle"))->trigger();
+    QCOMPARE(view.compareMode(), CompareMode::Flicker);
+    QCOMPARE(view.currentPicture().convertToFormat(QImage::Format_RGB888), b);
+    view.action(QStringLiteral("flickerToggle"))->trigger();
+    QCOMPARE(view.currentPicture().convertToFormat(QImage::Format_RGB888), a);
+    // Difference: the same picture at 0 s (two encodes of one source) is near black; different moments are not.
+    view.setCompareMode(CompareMode::Difference);
+    const double same = meanLevel(view.currentPicture());
+    view.seek(2520000); // A frame 63, B frame 75
+    checkAligned(view);
+    const double apart = meanLevel(view.currentPicture());
+    QVERIFY2(same < 8.0 && apart > same * 3.0, qPrintable(QStringLiteral("%1 vs %2").arg(same).arg(apart)));
+    // Zoom from one pane zooms every pane, about the cursor.
+    view.setCompareMode(CompareMode::SideBySide);
+    QVERIFY(view.view(1)->isVisible());
+    const QPoint centre = view.view(1)->rect().center();
+    QWheelEvent wheel(centre, view.view(1)->mapToGlobal(centre), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view.view(1), &wheel);
+    QVERIFY(view.viewTransform().zoom > 1.5);
+    QCOMPARE(view.view(0)->transform(), view.viewTransform());
+    QCOMPARE(view.view(1)->transform(), view.viewTransform());
+    view.action(QStringLiteral("zoomFit"))->trigger();
+    QCOMPARE(view.view(0)->transform().zoom, 1.0);
+    // Export: both frames side by side at their own size.
+    const QString png = m_dir.filePath(QStringLiteral("frames.png"));
+    view.exportPicture(png);
+    const QImage written(png);
+    QCOMPARE(written.size(), QSize(640, 240));
+    QVERIFY(view.describeCurrentMoment().contains(QStringLiteral("frame 63")));
+}
+
 void ComparisonViewTest::badVideoIsNamedAndChangesNothing() {
     ComparisonView view;
     QCOMPARE(view.openVideos({m_clip25, m_clip30}), QString());
@@ -271,6 +341,14 @@ void ComparisonViewTest::scoringInAChildProcessDrawsTheCurves() {
     QCOMPARE(view.timeline().tracks()[1].energies.size(), size_t(300));
     QVERIFY(!view.timeline().tracks()[0].judgeFrames.empty());
     QVERIFY(view.timeline().worstMomentUs().has_value());
+    // "What the judge saw": one thumbnail per frame the judge's windows held; a click goes there.
+    const std::vector<int64_t>& seen = view.timeline().tracks()[0].judgeFrames;
+    QCOMPARE(view.judgeStrip()->thumbnailCount(), static_cast<int>(seen.size()));
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTest::mouseClick(view.judgeStrip()->thumbnail(5), Qt::LeftButton);
+    checkAligned(view);
+    QCOMPARE(view.shownFrame(0), seen[5]);
 }
 
 void ComparisonViewTest::closingWhileScoringNeitherHangsNorCrashes() {
