@@ -112,6 +112,12 @@ ComparisonView::ComparisonView(QWidget* parent)
     connect(m_flipButton, &QToolButton::clicked, this, &ComparisonView::jumpToNextSignChange);
     connect(m_speedBox, &QComboBox::currentIndexChanged, this,
             [this](int index) { setSpeed(m_speedBox->itemData(index).toDouble()); });
+    m_resized.setSingleShot(true);
+    m_resized.setInterval(60);
+    connect(&m_resized, &QTimer::timeout, this, [this] {
+        updateOutputSizes();
+        requestFrames(true);
+    });
     m_clock.setTimerType(Qt::PreciseTimer);
     m_clock.setInterval(8);
     connect(&m_clock, &QTimer::timeout, this, &ComparisonView::tick);
@@ -274,20 +280,26 @@ void ComparisonView::rebuildViews() {
     auto* grid = static_cast<QGridLayout*>(m_grid->layout());
     const int count = m_timeline.count();
     const int columns = count <= 2 ? count : 2;
-    m_shown.assign(static_cast<size_t>(count), -1);
     for (int video = 0; video < count; ++video) {
         const VideoTrack& track = m_timeline.tracks()[static_cast<size_t>(video)];
         auto* view = new VideoView(m_grid);
         view->setTrack(track.name, track.colour, static_cast<int64_t>(track.ptsUs.size()));
         grid->addWidget(view, video / columns, video % columns);
         view->setTransform(m_transform);
+        view->installEventFilter(this);
         view->setWipePosition(m_wipe);
         view->setDifferenceGain(m_gain);
         connect(view, &VideoView::transformRequested, this, &ComparisonView::setViewTransform);
         connect(view, &VideoView::wipeRequested, this, &ComparisonView::setWipePosition);
         connect(view, &VideoView::hovered, this, [this, video](QPoint pixel) { showPixel(pixel, video); });
         m_views.push_back(view);
-        auto loader = std::make_unique<FrameLoader>(track.path, static_cast<uint64_t>(video), m_cache);
+        // Several videos: one decoding thread each (they run side by side); one video: FFmpeg's threads.
+        auto loader =
+            std::make_unique<FrameLoader>(track.path, static_cast<uint64_t>(video), m_cache, count > 1 ? 1 : 0);
+        // About a second ahead per video absorbs slow frames (key frames, busy scenes) during playback, as long
+        // as half the cache holds it.
+        const size_t frameBytes = static_cast<size_t>(std::max(1, track.width)) * std::max(1, track.height) * 3;
+        loader->setPrefetch(static_cast<int>(std::clamp<size_t>(kCacheBytes / 2 / (frameBytes * count), 8, 48)));
         connect(loader.get(), &FrameLoader::frameReady, this,
                 [this, video](qint64 index, const QImage& image, bool exact) { onFrame(video, index, image, exact); });
         connect(loader.get(), &FrameLoader::failed, this, [this, video](const QString& message) {
@@ -340,23 +352,24 @@ void ComparisonView::seek(qint64 timeUs) {
     requestFrames();
 }
 
-void ComparisonView::requestFrames() {
+void ComparisonView::requestFrames(bool refresh) {
     m_plot->setPlayhead(m_timeUs);
     updateTimeLabel();
     emit timeChanged(m_timeUs);
     bool allShown = true;
     for (int video = 0; video < videoCount(); ++video) {
         const int64_t wanted = wantedFrame(video);
-        if (m_views[static_cast<size_t>(video)]->shownFrame() == wanted) {
+        if (m_views[static_cast<size_t>(video)]->shownFrame() == wanted && !refresh) {
             continue;
         }
         allShown = false;
-        // A frame already decoded is drawn at once (backward steps, replays); otherwise the worker decodes it.
-        if (const media::VideoFramePtr cached = m_cache->find(static_cast<uint64_t>(video), wanted)) {
+        // A frame already decoded is drawn at once (backward steps, replays); otherwise the worker decodes it
+        // (asking again is cheap: the worker keeps only the newest request).
+        FrameLoader& loader = *m_loaders[static_cast<size_t>(video)];
+        if (const media::VideoFramePtr cached = m_cache->find(loader.cacheSource(), wanted)) {
             onFrame(video, wanted, imageOf(cached), cached->exact);
-        } else if (m_shown[static_cast<size_t>(video)] != wanted) {
-            m_shown[static_cast<size_t>(video)] = wanted; // requested
-            m_loaders[static_cast<size_t>(video)]->request(wanted);
+        } else {
+            loader.request(wanted);
         }
     }
     if (allShown && videoCount() > 0) {
@@ -365,18 +378,27 @@ void ComparisonView::requestFrames() {
 }
 
 void ComparisonView::onFrame(int video, int64_t index, const QImage& image, bool exact) {
+    VideoView* view = m_views[static_cast<size_t>(video)];
+    const int64_t wanted = wantedFrame(video);
+    if (index != wanted) {
+        // A late answer to an older request. Never over the frame the clock wants (the cache may have drawn it
+        // already); otherwise shown, better than an older one, while the wanted frame is asked for again.
+        if (view->shownFrame() == wanted) {
+            return;
+        }
+        m_loaders[static_cast<size_t>(video)]->request(wanted);
+    }
+    if (view->shownFrame() == index && view->image().size() == image.size()) {
+        return; // already on screen at this size
+    }
     const VideoTrack& track = m_timeline.tracks()[static_cast<size_t>(video)];
-    m_views[static_cast<size_t>(video)]->showFrame(index, image, track.ptsUs[static_cast<size_t>(index)], exact);
+    view->showFrame(index, image, track.ptsUs[static_cast<size_t>(index)], exact);
     if (video == 1 && m_mode != CompareMode::SideBySide) {
         updateCompare();
     }
     for (int other = 0; other < videoCount(); ++other) {
         if (m_views[static_cast<size_t>(other)]->shownFrame() != wantedFrame(other)) {
-            if (other == video) {
-                m_shown[static_cast<size_t>(video)] = -1;
-                requestFrames(); // a late frame: ask again for the one the clock wants now
-            }
-            return;
+            return; // another view still decoding
         }
     }
     emit framesShown();
@@ -486,6 +508,36 @@ void ComparisonView::jumpToNextSignChange() {
     }
 }
 
+bool ComparisonView::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::Resize) {
+        m_resized.start();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ComparisonView::updateOutputSizes() {
+    for (int video = 0; video < videoCount(); ++video) {
+        const VideoTrack& track = m_timeline.tracks()[static_cast<size_t>(video)];
+        // In a two-video mode A's pane shows B as well.
+        const VideoView* pane =
+            m_mode == CompareMode::SideBySide ? m_views[static_cast<size_t>(video)] : m_views.front();
+        const bool fit = m_transform.zoom > 0.0 && m_transform.zoom <= 1.0;
+        const QSize space = (QSizeF(pane->size() - QSize(6, 6)) * pane->devicePixelRatioF()).toSize();
+        QSize size(track.width, track.height);
+        if (fit && space.isValid() && (space.width() < track.width || space.height() < track.height)) {
+            size.scale(space, Qt::KeepAspectRatio);
+            // Steps of 32 pixels: a resize by a few pixels keeps the cached frames.
+            const int width = std::min(track.width, (size.width() + 31) / 32 * 32);
+            const int height = std::max(
+                2, static_cast<int>(std::lround(static_cast<double>(width) * track.height / std::max(1, track.width))) &
+                       ~1);
+            size = QSize(width, height);
+        }
+        const bool native = size.width() >= track.width;
+        m_loaders[static_cast<size_t>(video)]->setOutputSize(native ? 0 : size.width(), native ? 0 : size.height());
+    }
+}
+
 void ComparisonView::showJudgeFramesOf(int video) {
     if (video < 0 || video >= videoCount()) {
         m_strip->setFrames({}, {}, {});
@@ -528,6 +580,7 @@ void ComparisonView::setCompareMode(CompareMode mode) {
         // In a two-video mode A's pane shows both; the others keep decoding (B feeds A's pane) out of sight.
         m_views[static_cast<size_t>(video)]->setVisible(mode == CompareMode::SideBySide || video == 0);
     }
+    m_resized.start();
     for (QAction* action : m_viewActions) {
         const QString name = action->objectName();
         if (name.startsWith(QLatin1String("mode"))) {
@@ -583,6 +636,7 @@ void ComparisonView::setViewTransform(const ViewTransform& transform) {
     for (VideoView* view : m_views) {
         view->setTransform(m_transform);
     }
+    m_resized.start(); // zoomed in: the videos' own size; back at fit: the size on screen
 }
 
 void ComparisonView::showPixel(QPoint pixel, int fromVideo) {
@@ -594,7 +648,11 @@ void ComparisonView::showPixel(QPoint pixel, int fromVideo) {
     const QImage& source = m_views[static_cast<size_t>(fromVideo)]->image();
     const double fx = (pixel.x() + 0.5) / std::max(1, source.width());
     const double fy = (pixel.y() + 0.5) / std::max(1, source.height());
-    QStringList parts{tr("pixel %1, %2").arg(pixel.x()).arg(pixel.y())};
+    const VideoTrack& hoveredTrack = m_timeline.tracks()[static_cast<size_t>(fromVideo)];
+    QStringList parts{tr("%1 pixel %2, %3")
+                          .arg(QChar(static_cast<char16_t>(u'A' + fromVideo)))
+                          .arg(static_cast<int>(fx * hoveredTrack.width))
+                          .arg(static_cast<int>(fy * hoveredTrack.height))};
     for (int video = 0; video < videoCount(); ++video) {
         const QImage& image = m_views[static_cast<size_t>(video)]->image();
         if (image.isNull()) {

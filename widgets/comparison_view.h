@@ -104,11 +104,16 @@ signals:
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void createActions();
     void rebuildViews();
-    void requestFrames();
+    // Asks every view for the frame the clock wants; `refresh` also replaces frames already shown (after the
+    // decode size changed).
+    void requestFrames(bool refresh = false);
+    // Decode straight to the size on screen at fit, the video's own size when zoomed in (see FrameLoader).
+    void updateOutputSizes();
     void onFrame(int video, int64_t index, const QImage& image, bool exact);
     void tick();
     void updateTimeLabel();
@@ -120,7 +125,6 @@ private:
     std::shared_ptr<media::FrameCache> m_cache;
     std::vector<VideoView*> m_views;
     std::vector<std::unique_ptr<FrameLoader>> m_loaders;
-    std::vector<int64_t> m_shown;
     QWidget* m_grid = nullptr;
     EnergyPlot* m_plot = nullptr;
     JudgeStrip* m_strip = nullptr;
@@ -145,6 +149,7 @@ private:
     bool m_playing = false;
     double m_speed = 1.0;
     QTimer m_clock;
+    QTimer m_resized; // debounces pane resizes before frames are decoded at the new size
     QElapsedTimer m_sincePlay;
     int64_t m_playStartUs = 0;
 };

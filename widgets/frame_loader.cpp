@@ -20,11 +20,12 @@ QImage imageOf(const media::VideoFramePtr& frame) {
 }
 
 FrameLoader::FrameLoader(const QString& path, uint64_t source, std::shared_ptr<media::FrameCache> cache,
-                         QObject* parent)
+                         int decoderThreads, QObject* parent)
     : QObject(parent)
     , m_path(path)
     , m_source(source)
-    , m_cache(std::move(cache)) {
+    , m_cache(std::move(cache))
+    , m_decoderThreads(decoderThreads) {
     m_context = new QObject;
     m_context->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("frame-loader"));
@@ -38,8 +39,22 @@ FrameLoader::~FrameLoader() {
     delete m_context;
 }
 
+void FrameLoader::setOutputSize(int width, int height) {
+    const uint64_t current = m_sizing.load();
+    const uint64_t size = (static_cast<uint64_t>(width & 0xffff) << 16) | static_cast<uint64_t>(height & 0xffff);
+    if ((current & 0xffffffffu) == size) {
+        return;
+    }
+    m_sizing = (((current >> 32) + 1) << 32) | size;
+}
+
+uint64_t FrameLoader::cacheSource() const {
+    return m_source | (m_sizing.load() >> 32 << 32);
+}
+
 void FrameLoader::request(int64_t index) {
     m_wanted = index;
+    ++m_serial;
     if (!m_scheduled.exchange(true)) {
         QMetaObject::invokeMethod(
             m_context, [this] { work(); }, Qt::QueuedConnection);
@@ -47,15 +62,18 @@ void FrameLoader::request(int64_t index) {
 }
 
 media::VideoFramePtr FrameLoader::decode(int64_t index) {
-    if (media::VideoFramePtr cached = m_cache->find(m_source, index)) {
+    const uint64_t sizing = m_sizing.load();
+    const uint64_t source = m_source | (sizing >> 32 << 32);
+    if (media::VideoFramePtr cached = m_cache->find(source, index)) {
         return cached;
     }
+    m_reader->setOutputSize(static_cast<int>((sizing >> 16) & 0xffff), static_cast<int>(sizing & 0xffff));
     QElapsedTimer timer;
     timer.start();
     auto frame = std::make_shared<media::VideoFrame>(m_reader->readFrame(index));
     m_decodeNs += timer.nsecsElapsed();
     ++m_decoded;
-    m_cache->insert(m_source, frame);
+    m_cache->insert(source, frame);
     return frame;
 }
 
@@ -66,36 +84,42 @@ void FrameLoader::work() {
     }
     try {
         if (!m_reader) {
-            m_reader = std::make_unique<media::VideoReader>(m_path.toStdString());
+            media::ReaderOptions options;
+            options.decoderThreads = m_decoderThreads;
+            m_reader = std::make_unique<media::VideoReader>(m_path.toStdString(), options);
         }
         const int64_t last = m_reader->frameCount() - 1;
+        const auto wantedNow = [&] { return std::clamp<int64_t>(m_wanted.load(), 0, last); };
         int64_t delivered = -1;
+        uint64_t answered = ~uint64_t(0);
         while (!m_stopping) {
-            const int64_t wanted = std::clamp<int64_t>(m_wanted.load(), 0, last);
-            if (wanted != delivered) {
+            // A request not answered yet (the serial first: the frame index read after it is at least as new).
+            const uint64_t serial = m_serial.load();
+            const int64_t wanted = wantedNow();
+            if (serial != answered) {
+                answered = serial;
                 const media::VideoFramePtr frame = decode(wanted);
                 delivered = wanted;
                 emit frameReady(wanted, imageOf(frame), frame->exact);
                 continue;
             }
-            // Idle: the frames ahead, one at a time, giving way to any new request.
-            bool fetched = false;
+            // Idle: the next frame ahead that is not cached yet, one at a time, so a new request waits at
+            // most one decode. Nothing left to fetch: done (a new request schedules another run).
+            int64_t next = -1;
             for (int64_t k = 1; k <= m_prefetch && delivered + k <= last; ++k) {
-                if (m_wanted.load() != wanted || m_stopping) {
-                    break;
-                }
-                if (!m_cache->contains(m_source, delivered + k)) {
-                    decode(delivered + k);
-                    fetched = true;
+                if (!m_cache->contains(cacheSource(), delivered + k)) {
+                    next = delivered + k;
                     break;
                 }
             }
-            if (!fetched && m_wanted.load() == wanted) {
+            if (next < 0) {
                 return;
             }
+            decode(next);
         }
     } catch (const std::exception& error) {
         m_broken = true;
+        qWarning("frame loader: %s", error.what());
         emit failed(QString::fromUtf8(error.what()));
     }
 }

@@ -130,6 +130,13 @@ int runPlaybackBenchmark(ComparisonView& view, int steps) {
         timer.start();
         view.step(i % 10 == 9 ? -3 : 1); // mostly forward, now and then back
         spin([&] { return shownAll; }, 5000);
+        if (!shownAll) {
+            for (int video = 0; video < count; ++video) {
+                std::fprintf(stderr, "step %d timed out: video %d shows %lld, wants %lld\n", i, video,
+                             static_cast<long long>(view.shownFrame(video)),
+                             static_cast<long long>(view.wantedFrame(video)));
+            }
+        }
         stepMs.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
         QObject::disconnect(connection);
         QCoreApplication::processEvents(); // the paint of the frame just shown

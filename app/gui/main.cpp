@@ -1,6 +1,7 @@
 // `svj-workbench`: the GUI entry point. Checks that a display exists, then wires settings into the window.
 #include "model/runtime.h"
 #include "svj/version.h"
+#include "widgets/comparison_view.h"
 #include "widgets/main_window.h"
 #include "widgets/playback_benchmark.h"
 
@@ -35,6 +36,19 @@ bool displayAvailable() {
 
 int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+            std::printf("Usage: svj-workbench [VIDEO...] [options]\n\n"
+                        "Opens 1-4 videos side by side on one clock and scores them with the default judge.\n\n"
+                        "Options:\n"
+                        "  --compare MODE      side, wipe, flicker or difference (two videos)\n"
+                        "  --seek SECONDS      start at this time\n"
+                        "  --bench-playback    play the videos at 1x, print dropped frames and timings, exit\n"
+                        "  --version           print the version\n\n"
+                        "Keys: Space play/pause, Left/Right one frame, Shift ten, Home/End, W worst moment,\n"
+                        "N next sign change of the energy difference, F2-F5 compare modes, F flicker, G gain,\n"
+                        "wheel zooms and drag pans every view, Ctrl+0 fit, Ctrl+1 actual pixels, Ctrl+E export PNG.\n");
+            return 0;
+        }
         if (std::strcmp(argv[i], "--version") == 0) {
             std::printf("svj-workbench %s\n", svj::kVersion);
             return 0;
@@ -67,7 +81,8 @@ int main(int argc, char** argv) {
     static const QStringList kOptionsWithValue = {QStringLiteral("-geometry"),     QStringLiteral("-qwindowgeometry"),
                                                   QStringLiteral("-style"),        QStringLiteral("-platform"),
                                                   QStringLiteral("-display"),      QStringLiteral("-title"),
-                                                  QStringLiteral("-qwindowtitle"), QStringLiteral("-stylesheet")};
+                                                  QStringLiteral("-qwindowtitle"), QStringLiteral("-stylesheet"),
+                                                  QStringLiteral("--compare"),     QStringLiteral("--seek")};
     QStringList videos;
     const QStringList arguments = QApplication::arguments();
     for (qsizetype i = 1; i < arguments.size(); ++i) {
@@ -85,8 +100,21 @@ int main(int argc, char** argv) {
         }
         return svj::widgets::runPlaybackBenchmark(*window.comparisonView());
     }
-    if (!videos.isEmpty()) {
-        window.openVideos(videos);
+    if (!videos.isEmpty() && window.openVideos(videos)) {
+        // --compare side|wipe|flicker|difference and --seek SECONDS: start where the user (or a screenshot) wants.
+        const qsizetype compare = arguments.indexOf(QStringLiteral("--compare"));
+        if (compare > 0 && compare + 1 < arguments.size()) {
+            const QString mode = arguments[compare + 1];
+            window.comparisonView()->setCompareMode(
+                mode == QLatin1String("wipe")         ? svj::widgets::CompareMode::Wipe
+                : mode == QLatin1String("flicker")    ? svj::widgets::CompareMode::Flicker
+                : mode == QLatin1String("difference") ? svj::widgets::CompareMode::Difference
+                                                      : svj::widgets::CompareMode::SideBySide);
+        }
+        const qsizetype seek = arguments.indexOf(QStringLiteral("--seek"));
+        if (seek > 0 && seek + 1 < arguments.size()) {
+            window.comparisonView()->seek(static_cast<qint64>(arguments[seek + 1].toDouble() * 1e6));
+        }
     }
     return QApplication::exec();
 }
