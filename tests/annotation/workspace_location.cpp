@@ -1,48 +1,19 @@
 #include "tests/annotation/workspace_location.h"
 
-#include "annotation/sql_dialect.h"
+#include "annotation/plain_connection.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QUrl>
-#include <QUuid>
-
-#include <stdexcept>
 
 namespace svj::test {
-
-using annotation::SqlDialect;
-using annotation::WorkspaceLocation;
 
 bool onPostgres() {
     return !qEnvironmentVariable("SVJ_TEST_POSTGRES").isEmpty();
 }
 
-void runRaw(const QString& text, const QStringList& statements) {
-    const WorkspaceLocation location = WorkspaceLocation::parse(text);
-    const SqlDialect dialect(location.engine);
-    const QString connection = QStringLiteral("svj-test-raw-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QString failure;
-    {
-        QSqlDatabase database = QSqlDatabase::addDatabase(dialect.driverName(), connection);
-        dialect.configure(database, location, false);
-        if (!database.open()) {
-            failure = database.lastError().text();
-        }
-        for (const QString& statement : statements) {
-            QSqlQuery query(database);
-            if (failure.isEmpty() && !query.exec(statement)) {
-                failure = statement + QStringLiteral(": ") + query.lastError().text();
-            }
-        }
-    }
-    QSqlDatabase::removeDatabase(connection);
-    if (!failure.isEmpty()) {
-        throw std::runtime_error((location.display + QStringLiteral(": ") + failure).toStdString());
-    }
+void runRaw(const QString& location, const QStringList& statements) {
+    annotation::runOnPlainConnection(location, statements);
 }
 
 QString newWorkspaceLocation(const QString& dir, const QString& name) {

@@ -108,6 +108,18 @@ void actualPixels(ComparisonView& view) {
     QTest::qWait(150); // the debounced switch of decode size
 }
 
+// Opens `clips` in `view` at `size`, shows it and waits until it is on screen.
+bool showClips(ComparisonView& view, const QStringList& clips, const QSize& size) {
+    view.resize(size);
+    const QString error = view.openVideos(clips);
+    if (!error.isEmpty()) {
+        qWarning("%s", qPrintable(error));
+        return false;
+    }
+    view.show();
+    return QTest::qWaitForWindowExposed(&view);
+}
+
 ScoredCurve curve(size_t frames, size_t spikeAt, float spike) {
     ScoredCurve result;
     for (size_t i = 0; i < frames; ++i) {
@@ -150,10 +162,7 @@ void ComparisonViewTest::initTestCase() {
 
 void ComparisonViewTest::keysStepFramesAndEveryViewShowsTheSameTime() {
     ComparisonView view;
-    view.resize(900, 600);
-    QCOMPARE(view.openVideos({m_clip25, m_clip30}), QString());
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showClips(view, {m_clip25, m_clip30}, QSize(900, 600)));
     actualPixels(view);
     view.setFocus();
     checkAligned(view);
@@ -190,10 +199,7 @@ void ComparisonViewTest::keysStepFramesAndEveryViewShowsTheSameTime() {
 
 void ComparisonViewTest::mixedFrameRatesStayAlignedOverTenSeconds() {
     ComparisonView view;
-    view.resize(800, 500);
-    QCOMPARE(view.openVideos({m_clip25, m_clip30}), QString());
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showClips(view, {m_clip25, m_clip30}, QSize(800, 500)));
     actualPixels(view);
     // Times across the whole clip, off every frame grid, and the very end.
     for (int64_t time = 0; time < 10000000; time += 413337) {
@@ -231,12 +237,9 @@ void ComparisonViewTest::mixedFrameRatesStayAlignedOverTenSeconds() {
 
 void ComparisonViewTest::clickOnThePlotSeeks() {
     ComparisonView view;
-    view.resize(900, 600);
-    QCOMPARE(view.openVideos({m_clip25, m_clip30}), QString());
+    QVERIFY(showClips(view, {m_clip25, m_clip30}, QSize(900, 600)));
     view.setCurve(0, curve(250, 100, 0.0f));
     view.setCurve(1, curve(300, 10, 0.0f));
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
     EnergyPlot* plot = view.energyPlot();
     const QPoint at = plot->canvasPoint(4.0);
     QTest::mouseClick(plot->canvas(), Qt::LeftButton, {}, at);
@@ -304,10 +307,7 @@ double meanLevel(const QImage& image) {
 
 void ComparisonViewTest::compareModesZoomAndExport() {
     ComparisonView view;
-    view.resize(900, 600);
-    QCOMPARE(view.openVideos({m_clip25, m_clip30}), QString());
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showClips(view, {m_clip25, m_clip30}, QSize(900, 600)));
     actualPixels(view);
     checkAligned(view);
     const QImage a = view.view(0)->image().convertToFormat(QImage::Format_RGB888);
