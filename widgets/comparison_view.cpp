@@ -219,6 +219,26 @@ void ComparisonView::createActions() {
     });
     addView(tr("Copy Frame Numbers and Energies"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), "copyMoment",
             [this] { copyCurrentMoment(); });
+    add(tr("Loop from Here"), QKeySequence(Qt::Key_I), [this] {
+        setLoopRange(m_timeUs, m_loopOut > m_loopIn ? m_loopOut : m_timeline.endUs());
+    })->setObjectName("loopIn");
+    add(tr("Loop up to Here"), QKeySequence(Qt::Key_O), [this] {
+        setLoopRange(m_loopIn, m_timeUs);
+    })->setObjectName("loopOut");
+    add(tr("Loop On/Off"), QKeySequence(Qt::Key_L), [this] { setLooping(!m_looping); })->setObjectName("loop");
+    add(tr("B One Frame Later"), QKeySequence(Qt::ALT | Qt::Key_Right), [this] {
+        nudgeOffset(1, 1);
+    })->setObjectName("offsetLater");
+    add(tr("B One Frame Earlier"), QKeySequence(Qt::ALT | Qt::Key_Left), [this] {
+        nudgeOffset(1, -1);
+    })->setObjectName("offsetEarlier");
+    add(tr("B Ten Frames Later"), QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Right), [this] { nudgeOffset(1, 10); });
+    add(tr("B Ten Frames Earlier"), QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Left), [this] { nudgeOffset(1, -10); });
+    add(tr("Reset Offsets"), QKeySequence(Qt::ALT | Qt::Key_0), [this] {
+        for (int video = 0; video < videoCount(); ++video) {
+            setOffset(video, 0);
+        }
+    });
     add(tr("Slower"), QKeySequence(Qt::Key_BracketLeft),
         [this] { m_speedBox->setCurrentIndex(std::max(0, m_speedBox->currentIndex() - 1)); });
     add(tr("Faster"), QKeySequence(Qt::Key_BracketRight),
@@ -256,6 +276,8 @@ QString ComparisonView::openVideos(const QStringList& paths) {
     m_loaders.clear();
     m_cache->clear();
     m_timeline.setTracks(std::move(tracks));
+    m_loopIn = m_loopOut = 0;
+    m_looping = false;
     rebuildViews();
     {
         const QSignalBlocker blocker(m_stripChoice);
@@ -408,7 +430,10 @@ void ComparisonView::play() {
     if (m_playing || videoCount() == 0) {
         return;
     }
-    if (m_timeUs >= m_timeline.endUs() - 1) {
+    const auto [in, out] = std::pair(m_loopIn, m_loopOut > m_loopIn ? m_loopOut : m_timeline.endUs());
+    if (m_looping && (m_timeUs < in || m_timeUs >= out)) {
+        m_timeUs = in;
+    } else if (m_timeUs >= m_timeline.endUs() - 1) {
         m_timeUs = m_timeline.startUs();
     }
     m_playing = true;
@@ -435,6 +460,14 @@ void ComparisonView::tick() {
     const int64_t now =
         m_playStartUs +
         static_cast<int64_t>(std::llround(static_cast<double>(m_sincePlay.nsecsElapsed()) / 1e3 * m_speed));
+    const int64_t loopEnd = m_loopOut > m_loopIn ? m_loopOut : m_timeline.endUs();
+    if (m_looping && now >= loopEnd) {
+        m_playStartUs = m_loopIn;
+        m_sincePlay.restart();
+        m_timeUs = m_loopIn;
+        requestFrames();
+        return;
+    }
     if (now >= m_timeline.endUs()) {
         pause();
         seek(m_timeline.endUs() - 1);
@@ -442,6 +475,35 @@ void ComparisonView::tick() {
     }
     m_timeUs = now;
     requestFrames();
+}
+
+void ComparisonView::setLoopRange(qint64 inUs, qint64 outUs) {
+    m_loopIn = std::clamp<int64_t>(std::min(inUs, outUs), m_timeline.startUs(), m_timeline.endUs());
+    m_loopOut = std::clamp<int64_t>(std::max(inUs, outUs), m_timeline.startUs(), m_timeline.endUs());
+    m_plot->setLoopRange(m_loopIn, m_loopOut > m_loopIn ? m_loopOut : m_timeline.endUs(), m_looping);
+}
+
+void ComparisonView::setLooping(bool on) {
+    m_looping = on;
+    m_plot->setLoopRange(m_loopIn, m_loopOut > m_loopIn ? m_loopOut : m_timeline.endUs(), m_looping);
+    emit statusMessage(
+        on ? tr("Looping %1 s – %2 s")
+                 .arg(static_cast<double>(m_loopIn) / 1e6, 0, 'f', 3)
+                 .arg(static_cast<double>(m_loopOut > m_loopIn ? m_loopOut : m_timeline.endUs()) / 1e6, 0, 'f', 3)
+           : tr("Loop off"));
+}
+
+void ComparisonView::nudgeOffset(int video, int frames) {
+    if (video < 0 || video >= videoCount()) {
+        return;
+    }
+    const VideoTrack& track = m_timeline.tracks()[static_cast<size_t>(video)];
+    const double frameUs = track.fps > 0.0 ? 1e6 / track.fps : 40000.0;
+    setOffset(video, track.offsetUs + static_cast<int64_t>(std::llround(frames * frameUs)));
+    emit statusMessage(
+        tr("%1 starts at %2 s on the timeline")
+            .arg(track.name)
+            .arg(static_cast<double>(m_timeline.tracks()[static_cast<size_t>(video)].offsetUs) / 1e6, 0, 'f', 3));
 }
 
 void ComparisonView::step(int frames) {

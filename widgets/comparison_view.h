@@ -52,6 +52,8 @@ public:
     int64_t shownFrame(int video) const;
     int64_t wantedFrame(int video) const;
     bool isPlaying() const { return m_playing; }
+    bool isLooping() const { return m_looping; }
+    std::pair<int64_t, int64_t> loopRange() const { return {m_loopIn, m_loopOut}; }
     double speed() const { return m_speed; }
     EnergyPlot* energyPlot() const { return m_plot; }
     JudgeStrip* judgeStrip() const { return m_strip; }
@@ -87,6 +89,11 @@ public slots:
     void jumpToNextSignChange();
     // Two-video compare modes act on A and B; side by side shows every video.
     void setCompareMode(svj::widgets::CompareMode mode);
+    // Loop playback between two times (set at the playhead with I and O, L toggles).
+    void setLoopRange(qint64 inUs, qint64 outUs);
+    void setLooping(bool on);
+    // Moves video `video` on the timeline by `frames` of its own frames (aligning clips by eye).
+    void nudgeOffset(int video, int frames);
     // In flicker mode, shows B in A's place (or back).
     void toggleFlicker();
     void setDifferenceGain(double gain);
@@ -148,6 +155,9 @@ private:
     int64_t m_timeUs = 0;
     bool m_playing = false;
     double m_speed = 1.0;
+    int64_t m_loopIn = 0;
+    int64_t m_loopOut = 0; // 0: the end of the timeline
+    bool m_looping = false;
     QTimer m_clock;
     QTimer m_resized; // debounces pane resizes before frames are decoded at the new size
     QElapsedTimer m_sincePlay;

@@ -44,6 +44,12 @@ EnergyPlot::EnergyPlot(QWidget* parent)
         axis->setLabelColor(text);
         axis->grid()->setPen(QPen(QColor(text.red(), text.green(), text.blue(), 40), 1, Qt::DotLine));
     }
+    m_loop = new QCPItemRect(m_plot);
+    m_loop->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_loop->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_loop->setPen(Qt::NoPen);
+    m_loop->setBrush(QColor(230, 60, 60, 30));
+    m_loop->setVisible(false);
     m_playhead = new QCPItemStraightLine(m_plot);
     m_playhead->setPen(QPen(QColor(230, 60, 60), 1.5));
     m_playhead->setLayer(QStringLiteral("overlay"));
@@ -151,6 +157,13 @@ void EnergyPlot::setPlayhead(int64_t timeUs) {
     m_playheadSeconds = static_cast<double>(timeUs) / 1e6;
     m_playhead->point1->setCoords(m_playheadSeconds, 0);
     m_playhead->point2->setCoords(m_playheadSeconds, 1);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void EnergyPlot::setLoopRange(int64_t inUs, int64_t outUs, bool on) {
+    m_loop->topLeft->setCoords(static_cast<double>(inUs) / 1e6, 0.0);
+    m_loop->bottomRight->setCoords(static_cast<double>(outUs) / 1e6, 1.0);
+    m_loop->setVisible(on);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

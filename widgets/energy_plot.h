@@ -8,6 +8,7 @@
 #include <cstdint>
 
 class QCustomPlot;
+class QCPItemRect;
 class QCPItemStraightLine;
 
 namespace svj::widgets {
@@ -23,6 +24,8 @@ public:
     void setTimeline(const Timeline* timeline);
     void refresh();
     void setPlayhead(int64_t timeUs);
+    // The loop range, shaded while looping is on.
+    void setLoopRange(int64_t inUs, int64_t outUs, bool on);
     double playheadSeconds() const { return m_playheadSeconds; }
     // Where time `seconds` lies on the canvas, in the canvas's own coordinates (for tests and overlays).
     QPoint canvasPoint(double seconds) const;
@@ -38,6 +41,7 @@ private:
 
     QCustomPlot* m_plot = nullptr;
     QCPItemStraightLine* m_playhead = nullptr;
+    QCPItemRect* m_loop = nullptr;
     const Timeline* m_timeline = nullptr;
     double m_playheadSeconds = 0.0;
     bool m_dragging = false;

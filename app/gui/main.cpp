@@ -37,16 +37,18 @@ bool displayAvailable() {
 int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
-            std::printf("Usage: svj-workbench [VIDEO...] [options]\n\n"
-                        "Opens 1-4 videos side by side on one clock and scores them with the default judge.\n\n"
-                        "Options:\n"
-                        "  --compare MODE      side, wipe, flicker or difference (two videos)\n"
-                        "  --seek SECONDS      start at this time\n"
-                        "  --bench-playback    play the videos at 1x, print dropped frames and timings, exit\n"
-                        "  --version           print the version\n\n"
-                        "Keys: Space play/pause, Left/Right one frame, Shift ten, Home/End, W worst moment,\n"
-                        "N next sign change of the energy difference, F2-F5 compare modes, F flicker, G gain,\n"
-                        "wheel zooms and drag pans every view, Ctrl+0 fit, Ctrl+1 actual pixels, Ctrl+E export PNG.\n");
+            std::printf(
+                "Usage: svj-workbench [VIDEO...] [options]\n\n"
+                "Opens 1-4 videos side by side on one clock and scores them with the default judge.\n\n"
+                "Options:\n"
+                "  --compare MODE      side, wipe, flicker or difference (two videos)\n"
+                "  --seek SECONDS      start at this time\n"
+                "  --bench-playback    play the videos at 1x, print dropped frames and timings, exit\n"
+                "  --version           print the version\n\n"
+                "Keys: Space play/pause, Left/Right one frame, Shift ten, Home/End, W worst moment,\n"
+                "N next sign change of the energy difference, I/O/L loop, Alt+Left/Right move B on the timeline,\n"
+                "F2-F5 compare modes, F flicker, G gain,\n"
+                "wheel zooms and drag pans every view, Ctrl+0 fit, Ctrl+1 actual pixels, Ctrl+E export PNG.\n");
             return 0;
         }
         if (std::strcmp(argv[i], "--version") == 0) {

@@ -143,6 +143,7 @@ private Q_SLOTS:
     void clickOnThePlotSeeks();
     void worstMomentAndSignChangeJumps();
     void compareModesZoomAndExport();
+    void loopAndOffsets();
     void badVideoIsNamedAndChangesNothing();
     void scoringInAChildProcessDrawsTheCurves();
     void closingWhileScoringNeitherHangsNorCrashes();
@@ -351,6 +352,41 @@ void ComparisonViewTest::compareModesZoomAndExport() {
     const QImage written(png);
     QCOMPARE(written.size(), QSize(640, 240));
     QVERIFY(view.describeCurrentMoment().contains(QStringLiteral("frame 63")));
+}
+
+void ComparisonViewTest::loopAndOffsets() {
+    ComparisonView view;
+    QVERIFY(showClips(view, {m_clip25, m_clip30}, QSize(900, 600)));
+    view.seek(1000000);
+    view.action(QStringLiteral("loopIn"))->trigger();
+    view.seek(1400000);
+    view.action(QStringLiteral("loopOut"))->trigger();
+    view.action(QStringLiteral("loop"))->trigger();
+    QVERIFY(view.isLooping());
+    QCOMPARE(view.loopRange(), std::make_pair(int64_t(1000000), int64_t(1400000)));
+    view.play();
+    // Over a second of playback the clock wraps round the 0.4 s loop and never leaves it.
+    QElapsedTimer timer;
+    timer.start();
+    int64_t lowest = INT64_MAX;
+    int64_t highest = 0;
+    while (timer.elapsed() < 1100) {
+        QTest::qWait(10);
+        lowest = std::min(lowest, view.timeUs());
+        highest = std::max(highest, view.timeUs());
+    }
+    view.pause();
+    QVERIFY2(lowest >= 1000000 && highest < 1400000, qPrintable(QStringLiteral("%1 .. %2").arg(lowest).arg(highest)));
+    QVERIFY2(highest - lowest > 250000, qPrintable(QStringLiteral("%1 .. %2").arg(lowest).arg(highest)));
+    // B one of its frames later on the timeline: at 1.0 s it shows its frame 29 instead of 30.
+    view.seek(1000000);
+    checkAligned(view);
+    QCOMPARE(view.shownFrame(1), 30);
+    view.action(QStringLiteral("offsetLater"))->trigger();
+    QCOMPARE(view.timeline().tracks()[1].offsetUs, int64_t(33333));
+    checkAligned(view);
+    QCOMPARE(view.shownFrame(1), 29);
+    QCOMPARE(view.shownFrame(0), 25);
 }
 
 void ComparisonViewTest::badVideoIsNamedAndChangesNothing() {
