@@ -164,3 +164,17 @@ QueueProgress LabelQueue::progress(const QString& annotator) const {
 }
 
 } // namespace svj::annotation
+
+namespace svj::annotation {
+
+QStringList LabelQueue::annotators() const {
+    QSqlQuery query = m_workspace.exec(QStringLiteral("SELECT DISTINCT an.name FROM assignments a JOIN annotators an "
+                                                      "ON an.id = a.annotator_id ORDER BY an.name"));
+    QStringList names;
+    while (query.next()) {
+        names << query.value(0).toString();
+    }
+    return names;
+}
+
+} // namespace svj::annotation

@@ -46,6 +46,8 @@ public:
     void flag(qint64 assignment);
     void reopen(qint64 assignment);
     QueueProgress progress(const QString& annotator) const;
+    // Everyone with assignments, by name.
+    QStringList annotators() const;
 
 private:
     void setState(qint64 assignment, const char* state);

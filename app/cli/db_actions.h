@@ -17,6 +17,7 @@ std::string workspaceArgument(const CommandLine& commandLine, const char* action
 
 int runAssign(const Arguments& arguments);
 int runNext(const Arguments& arguments);
+int runQueue(const Arguments& arguments);
 int runLabel(const Arguments& arguments);
 int runUndo(const Arguments& arguments);
 int runSkip(const Arguments& arguments);

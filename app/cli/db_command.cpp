@@ -315,13 +315,13 @@ int runStats(const Arguments& arguments) {
 
 int runDb(const Arguments& arguments) {
     static const std::vector<std::pair<std::string, int (*)(const Arguments&)>> actions = {
-        {"pairs", runPairs},   {"gold", runGold},   {"assign", runAssign}, {"next", runNext},   {"skip", runSkip},
-        {"flag", runFlag},     {"init", runInit},   {"import", runImport}, {"label", runLabel}, {"undo", runUndo},
-        {"export", runExport}, {"check", runCheck}, {"stats", runStats}};
+        {"pairs", runPairs}, {"gold", runGold},     {"assign", runAssign}, {"next", runNext},     {"queue", runQueue},
+        {"skip", runSkip},   {"flag", runFlag},     {"init", runInit},     {"import", runImport}, {"label", runLabel},
+        {"undo", runUndo},   {"export", runExport}, {"check", runCheck},   {"stats", runStats}};
     if (arguments.empty() || arguments.front() == "--help" || arguments.front() == "-h") {
         std::cout << "Usage: svj db ACTION WORKSPACE [options]\n\n"
-                     "The label store. Actions: init, import, pairs, gold, assign, next,\n"
-                     "label, undo, skip, flag, export, check, stats ('svj db ACTION --help').\n"
+                     "The label store. Actions: init, import, pairs, gold, assign, queue,\n"
+                     "next, label, undo, skip, flag, export, check, stats ('svj db ACTION --help').\n"
                      "WORKSPACE is an SQLite file, or a PostgreSQL database for a team:\n"
                      "postgresql://user[:password]@host[:port]/database[?sslmode=require].\n";
         return arguments.empty() ? kExitBadInput : kExitOk;

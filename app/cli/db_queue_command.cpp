@@ -83,6 +83,33 @@ int runNext(const Arguments& arguments) {
     return kExitOk;
 }
 
+int runQueue(const Arguments& arguments) {
+    CommandLine commandLine("db queue", {{"annotator", "NAME", "only this annotator's queue"}});
+    commandLine.parse(arguments);
+    if (commandLine.helpRequested()) {
+        std::cout << "Usage: svj db queue WORKSPACE [--annotator NAME]\n\nWhere each annotator's queue stands: "
+                     "assigned, labelled, open, skipped, flagged.\n(Fill queues with 'svj db assign', take items "
+                     "with 'svj db next'.)\n";
+        return kExitOk;
+    }
+    const std::string path = workspaceArgument(commandLine, "queue");
+    Workspace workspace = Workspace::open(qs(path), true);
+    annotation::LabelQueue queue(workspace);
+    const QString only = qs(commandLine.valueOr("annotator", ""));
+    const QStringList names = only.isEmpty() ? queue.annotators() : QStringList{only};
+    if (names.isEmpty()) {
+        std::cout << "no assignments yet (svj db assign " << path << " --annotators A,B --overlap 2)\n";
+        return kExitOk;
+    }
+    for (const QString& name : names) {
+        const annotation::QueueProgress progress = queue.progress(name);
+        std::cout << name.toStdString() << ": " << progress.assigned << " assigned, " << progress.labelled
+                  << " labelled, " << progress.open << " open, " << progress.skipped << " skipped, " << progress.flagged
+                  << " flagged\n";
+    }
+    return kExitOk;
+}
+
 int runLabel(const Arguments& arguments) {
     CommandLine commandLine("db label", {{"pair", "ID", "the pair"},
                                          {"annotator", "NAME", "who labels"},

@@ -350,6 +350,10 @@ void FinetuneCommandTest::workspaceLabelsAndScores() {
                  QStringLiteral("--json")});
     QVERIFY(QJsonDocument::fromJson(result.out.toUtf8()).object().value(QStringLiteral("pair")).toInt() !=
             next.value(QStringLiteral("pair")).toInt());
+    result = db({QStringLiteral("queue"), workspace});
+    QVERIFY2(result.out.contains(QStringLiteral("ana: 6 assigned, 0 labelled, 6 open")) &&
+                 result.out.contains(QStringLiteral("ben: 6 assigned, 1 labelled, 5 open")),
+             qPrintable(result.out + result.err));
     result = db({QStringLiteral("stats"), workspace, QStringLiteral("--json")});
     QCOMPARE(result.exitCode, 0);
     const QJsonObject stats = QJsonDocument::fromJson(result.out.toUtf8()).object();
