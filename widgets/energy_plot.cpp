@@ -53,6 +53,9 @@ EnergyPlot::EnergyPlot(QWidget* parent)
     m_playhead = new QCPItemStraightLine(m_plot);
     m_playhead->setPen(QPen(QColor(230, 60, 60), 1.5));
     m_playhead->setLayer(QStringLiteral("overlay"));
+    m_replot.setSingleShot(true);
+    m_replot.setInterval(30);
+    connect(&m_replot, &QTimer::timeout, this, [this] { m_plot->replot(QCustomPlot::rpQueuedReplot); });
     setPlayhead(0);
 
     connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
@@ -157,7 +160,9 @@ void EnergyPlot::setPlayhead(int64_t timeUs) {
     m_playheadSeconds = static_cast<double>(timeUs) / 1e6;
     m_playhead->point1->setCoords(m_playheadSeconds, 0);
     m_playhead->point2->setCoords(m_playheadSeconds, 1);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    if (!m_replot.isActive()) {
+        m_replot.start();
+    }
 }
 
 void EnergyPlot::setLoopRange(int64_t inUs, int64_t outUs, bool on) {

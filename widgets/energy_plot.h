@@ -3,6 +3,7 @@
 // and values.
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 
 #include <cstdint>
@@ -45,6 +46,7 @@ private:
     const Timeline* m_timeline = nullptr;
     double m_playheadSeconds = 0.0;
     bool m_dragging = false;
+    QTimer m_replot; // the playhead moves every clock tick; the plot is redrawn at most ~30 times a second
 };
 
 } // namespace svj::widgets
