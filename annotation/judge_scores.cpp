@@ -52,7 +52,7 @@ QVector<JudgeScoreRecord> judgeScoresOf(Workspace& workspace, const QString& vid
     const QString hash = LabelStore::contentHash(video);
     QSqlQuery query = workspace.exec(
         QStringLiteral("SELECT v.path, c.path, c.sidecar, s.energy, s.reward, s.frame_energies, s.frame_indices, "
-                       "s.input_width, s.input_height, s.input_fps FROM judge_scores s "
+                       "s.input_width, s.input_height, s.input_fps, s.created_at FROM judge_scores s "
                        "JOIN videos v ON v.id = s.video_id JOIN checkpoints c ON c.id = s.checkpoint_id "
                        "WHERE v.content_hash = ? AND s.id = (SELECT MAX(t.id) FROM judge_scores t "
                        "WHERE t.video_id = s.video_id AND t.checkpoint_id = s.checkpoint_id) ORDER BY s.id"),
@@ -80,6 +80,8 @@ QVector<JudgeScoreRecord> judgeScoresOf(Workspace& workspace, const QString& vid
         record.inputWidth = query.value(7).toInt();
         record.inputHeight = query.value(8).toInt();
         record.inputFps = query.value(9).toDouble();
+        record.scoredAt = QDateTime::fromString(query.value(10).toString(), Qt::ISODateWithMs);
+        record.scoredAt.setTimeSpec(Qt::UTC);
         result.append(record);
     }
     return result;

@@ -4,6 +4,7 @@
 
 #include "annotation/workspace.h"
 
+#include <QDateTime>
 #include <QString>
 #include <QVector>
 
@@ -22,6 +23,7 @@ struct JudgeScoreRecord {
     int inputWidth = 0;
     int inputHeight = 0;
     double inputFps = 0.0;
+    QDateTime scoredAt; // UTC; set by judgeScoresOf
 };
 
 // Appends a score in one transaction; returns its id. Throws WorkspaceError, media::MediaError.

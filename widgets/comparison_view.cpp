@@ -4,11 +4,11 @@
 #include "media/video_reader.h"
 #include "widgets/energy_plot.h"
 #include "widgets/frame_loader.h"
+#include "widgets/judge_choice.h"
 #include "widgets/judge_strip.h"
 #include "widgets/video_view.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -71,6 +71,11 @@ ComparisonView::ComparisonView(QWidget* parent)
     m_flipButton = new QToolButton(lower);
     m_flipButton->setText(tr("Next flip (N)"));
     m_flipButton->setToolTip(tr("Jump to where ΔE next changes sign: the judge changes its mind"));
+    auto* judgeLabel = new QLabel(tr("&Judge:"), lower);
+    m_judgeChoice = new JudgeChoice(lower);
+    judgeLabel->setBuddy(m_judgeChoice);
+    controls->addWidget(judgeLabel);
+    controls->addWidget(m_judgeChoice);
     controls->addWidget(m_worstButton);
     controls->addWidget(m_flipButton);
     lowerLayout->addLayout(controls);
@@ -122,21 +127,7 @@ ComparisonView::ComparisonView(QWidget* parent)
     m_clock.setInterval(8);
     connect(&m_clock, &QTimer::timeout, this, &ComparisonView::tick);
 
-    connect(&m_scoring, &ScoreJob::scored, this,
-            [this](int index, const ScoredCurve& curve) { setCurve(index, curve); });
-    connect(&m_scoring, &ScoreJob::progress, this, [this](int done, int total, const QString& path) {
-        emit scoringProgress(done, total);
-        emit statusMessage(
-            tr("Scoring %1 (%2 of %3) with the judge…").arg(QFileInfo(path).fileName()).arg(done + 1).arg(total));
-    });
-    connect(&m_scoring, &ScoreJob::failed, this, [this](int index, const QString& message) {
-        const QString name = index >= 0 && index < videoCount() ? m_timeline.tracks()[size_t(index)].name : QString();
-        emit statusMessage(tr("Scoring %1 failed: %2").arg(name, message));
-    });
-    connect(&m_scoring, &ScoreJob::finished, this, [this](bool cancelled) {
-        emit scoringProgress(videoCount(), videoCount());
-        emit statusMessage(cancelled ? tr("Scoring cancelled") : tr("Scored: press W for the worst moment"));
-    });
+    connectScoring();
     createActions();
     updateTimeLabel();
 }
@@ -146,103 +137,6 @@ ComparisonView::~ComparisonView() {
     m_scoring.cancel();
     m_loaders.clear(); // worker threads stop before the views go
     m_strip->setFrames({}, {}, {});
-}
-
-void ComparisonView::createActions() {
-    const auto add = [this](const QString& text, const QKeySequence& key, auto slot) {
-        auto* action = new QAction(text, this);
-        action->setShortcut(key);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
-        m_actions << action;
-        return action;
-    };
-    add(tr("Play / Pause"), QKeySequence(Qt::Key_Space), [this] { togglePlay(); })->setObjectName("playPause");
-    add(tr("Next frame"), QKeySequence(Qt::Key_Right), [this] { step(1); })->setObjectName("nextFrame");
-    add(tr("Previous frame"), QKeySequence(Qt::Key_Left), [this] { step(-1); })->setObjectName("previousFrame");
-    add(tr("10 frames forward"), QKeySequence(Qt::SHIFT | Qt::Key_Right), [this] { step(10); });
-    add(tr("10 frames back"), QKeySequence(Qt::SHIFT | Qt::Key_Left), [this] { step(-10); });
-    add(tr("To start"), QKeySequence(Qt::Key_Home), [this] { toStart(); });
-    add(tr("To end"), QKeySequence(Qt::Key_End), [this] { toEnd(); });
-    add(tr("Jump to the worst moment"), QKeySequence(Qt::Key_W), [this] {
-        jumpToWorstMoment();
-    })->setObjectName("worstMoment");
-    add(tr("Next sign change of ΔE"), QKeySequence(Qt::Key_N), [this] {
-        jumpToNextSignChange();
-    })->setObjectName("nextSignChange");
-    const auto addView = [this](const QString& text, const QKeySequence& key, const char* name, auto slot) {
-        auto* action = new QAction(text, this);
-        action->setShortcut(key);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setObjectName(QString::fromLatin1(name));
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
-        m_viewActions << action;
-        return action;
-    };
-    auto* modes = new QActionGroup(this);
-    const std::pair<CompareMode, std::pair<const char*, QString>> modeActions[] = {
-        {CompareMode::SideBySide, {"modeSideBySide", tr("Side by Side")}},
-        {CompareMode::Wipe, {"modeWipe", tr("Wipe (drag the line)")}},
-        {CompareMode::Flicker, {"modeFlicker", tr("Flicker A/B")}},
-        {CompareMode::Difference, {"modeDifference", tr("Difference |A − B|")}}};
-    int key = Qt::Key_F2;
-    for (const auto& [mode, label] : modeActions) {
-        const CompareMode chosen = mode;
-        QAction* action =
-            addView(label.second, QKeySequence(key++), label.first, [this, chosen] { setCompareMode(chosen); });
-        action->setCheckable(true);
-        action->setChecked(mode == CompareMode::SideBySide);
-        modes->addAction(action);
-    }
-    addView(tr("Show the Other Video (flicker)"), QKeySequence(Qt::Key_F), "flickerToggle",
-            [this] { toggleFlicker(); });
-    addView(tr("More Difference Gain"), QKeySequence(Qt::Key_G), "gainUp", [this] { setDifferenceGain(m_gain * 2.0); });
-    addView(tr("Less Difference Gain"), QKeySequence(Qt::SHIFT | Qt::Key_G), "gainDown",
-            [this] { setDifferenceGain(m_gain / 2.0); });
-    addView(tr("Zoom In"), QKeySequence::ZoomIn, "zoomIn", [this] {
-        ViewTransform next = m_transform;
-        next.zoom = std::min(64.0, (next.zoom <= 0.0 ? 1.0 : next.zoom) * 1.25);
-        setViewTransform(next);
-    });
-    addView(tr("Zoom Out"), QKeySequence::ZoomOut, "zoomOut", [this] {
-        ViewTransform next = m_transform;
-        next.zoom = std::max(1.0, (next.zoom <= 0.0 ? 1.0 : next.zoom) / 1.25);
-        setViewTransform(next);
-    });
-    addView(tr("Fit to Pane"), QKeySequence(Qt::CTRL | Qt::Key_0), "zoomFit", [this] { setViewTransform({}); });
-    addView(tr("Actual Pixels (1:1)"), QKeySequence(Qt::CTRL | Qt::Key_1), "zoomActual", [this] {
-        ViewTransform next = m_transform;
-        next.zoom = 0.0;
-        setViewTransform(next);
-    });
-    addView(tr("Copy Frame Numbers and Energies"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), "copyMoment",
-            [this] { copyCurrentMoment(); });
-    add(tr("Loop from Here"), QKeySequence(Qt::Key_I), [this] {
-        setLoopRange(m_timeUs, m_loopOut > m_loopIn ? m_loopOut : m_timeline.endUs());
-    })->setObjectName("loopIn");
-    add(tr("Loop up to Here"), QKeySequence(Qt::Key_O), [this] {
-        setLoopRange(m_loopIn, m_timeUs);
-    })->setObjectName("loopOut");
-    add(tr("Loop On/Off"), QKeySequence(Qt::Key_L), [this] { setLooping(!m_looping); })->setObjectName("loop");
-    add(tr("B One Frame Later"), QKeySequence(Qt::ALT | Qt::Key_Right), [this] {
-        nudgeOffset(1, 1);
-    })->setObjectName("offsetLater");
-    add(tr("B One Frame Earlier"), QKeySequence(Qt::ALT | Qt::Key_Left), [this] {
-        nudgeOffset(1, -1);
-    })->setObjectName("offsetEarlier");
-    add(tr("B Ten Frames Later"), QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Right), [this] { nudgeOffset(1, 10); });
-    add(tr("B Ten Frames Earlier"), QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Left), [this] { nudgeOffset(1, -10); });
-    add(tr("Reset Offsets"), QKeySequence(Qt::ALT | Qt::Key_0), [this] {
-        for (int video = 0; video < videoCount(); ++video) {
-            setOffset(video, 0);
-        }
-    });
-    add(tr("Slower"), QKeySequence(Qt::Key_BracketLeft),
-        [this] { m_speedBox->setCurrentIndex(std::max(0, m_speedBox->currentIndex() - 1)); });
-    add(tr("Faster"), QKeySequence(Qt::Key_BracketRight),
-        [this] { m_speedBox->setCurrentIndex(std::min(m_speedBox->count() - 1, m_speedBox->currentIndex() + 1)); });
 }
 
 QString ComparisonView::openVideos(const QStringList& paths) {
@@ -332,6 +226,52 @@ void ComparisonView::rebuildViews() {
     }
 }
 
+void ComparisonView::connectScoring() {
+    connect(m_judgeChoice, &JudgeChoice::checkpointChosen, this, &ComparisonView::setCheckpoint);
+    connect(&m_scoring, &ScoreJob::scored, this,
+            [this](int index, const ScoredCurve& curve) { setCurve(index, curve); });
+    const auto name = [this](int index) {
+        return index >= 0 && index < videoCount() ? m_timeline.tracks()[size_t(index)].name : QString();
+    };
+    connect(&m_scoring, &ScoreJob::progress, this, [this, name](int done, int total, const QString&) {
+        emit scoringProgress(done * 100, total * 100);
+        emit statusMessage(tr("Scoring %1 (%2 of %3) with the judge…").arg(name(done)).arg(done + 1).arg(total));
+    });
+    connect(&m_scoring, &ScoreJob::windowProgress, this, [this, name](int index, int done, int total) {
+        if (total > 0) {
+            emit scoringProgress(index * 100 + done * 100 / total, videoCount() * 100);
+            emit statusMessage(tr("Scoring %1 (%2 of %3): window %4 of %5")
+                                   .arg(name(index))
+                                   .arg(index + 1)
+                                   .arg(videoCount())
+                                   .arg(done)
+                                   .arg(total));
+        }
+    });
+    connect(&m_scoring, &ScoreJob::failed, this, [this, name](int index, const QString& message) {
+        emit statusMessage(tr("Scoring %1 failed: %2").arg(name(index), message));
+    });
+    connect(&m_scoring, &ScoreJob::finished, this, [this](bool cancelled) {
+        emit scoringProgress(videoCount() * 100, videoCount() * 100);
+        emit statusMessage(cancelled
+                               ? tr("Scoring cancelled")
+                               : tr("Scored by %1: press W for the worst moment").arg(m_judgeChoice->currentText()));
+    });
+}
+
+void ComparisonView::setCheckpoint(const QString& checkpoint) {
+    m_scoring.cancel();
+    m_judgeChoice->select(checkpoint);
+    m_scoring.setCheckpoint(m_judgeChoice->checkpoint());
+    // The old judge's curves must not pass for the new one's while it scores.
+    for (int video = 0; video < videoCount(); ++video) {
+        setCurve(video, {});
+    }
+    if (videoCount() > 0) {
+        scoreVideos();
+    }
+}
+
 void ComparisonView::setCurve(int video, const ScoredCurve& curve) {
     if (video < 0 || video >= videoCount()) {
         return;
@@ -347,12 +287,11 @@ void ComparisonView::setCurve(int video, const ScoredCurve& curve) {
     m_plot->setPlayhead(m_timeUs);
 }
 
-void ComparisonView::scoreVideos(const QString& checkpoint) {
+void ComparisonView::scoreVideos() {
     QStringList paths;
     for (const VideoTrack& track : m_timeline.tracks()) {
         paths << track.path;
     }
-    m_scoring.setCheckpoint(checkpoint);
     m_scoring.start(paths);
 }
 

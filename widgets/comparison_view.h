@@ -27,6 +27,7 @@ namespace svj::widgets {
 
 class EnergyPlot;
 class FrameLoader;
+class JudgeChoice;
 class JudgeStrip;
 
 class ComparisonView : public QWidget {
@@ -41,8 +42,13 @@ public:
     int videoCount() const { return m_timeline.count(); }
     const Timeline& timeline() const { return m_timeline; }
 
-    // Scores every open video with the judge (`checkpoint` empty: the shipped one) in a child process.
-    void scoreVideos(const QString& checkpoint = {});
+    // Scores every open video with the chosen judge in a child process (scores kept in the score workspace
+    // are read back instead, see ScoreJob).
+    void scoreVideos();
+    // Switches the judge (empty: the shipped one): the curves are cleared and drawn again by the new judge.
+    void setCheckpoint(const QString& checkpoint);
+    QString checkpoint() const { return m_scoring.checkpoint(); }
+    JudgeChoice* judgeChoice() const { return m_judgeChoice; }
     ScoreJob& scoreJob() { return m_scoring; }
     // Sets a video's energy curve directly (a stored score).
     void setCurve(int video, const ScoredCurve& curve);
@@ -107,6 +113,7 @@ signals:
     void framesShown();
     void timeChanged(qint64 timeUs);
     void statusMessage(QString message);
+    // Scoring of all open videos, in hundredths of a video (windows of the current one counted).
     void scoringProgress(int done, int total);
 
 protected:
@@ -114,7 +121,8 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    void createActions();
+    void createActions(); // comparison_view_actions.cpp
+    void connectScoring();
     void rebuildViews();
     // Asks every view for the frame the clock wants; `refresh` also replaces frames already shown (after the
     // decode size changed).
@@ -141,6 +149,7 @@ private:
     QToolButton* m_worstButton = nullptr;
     QToolButton* m_flipButton = nullptr;
     QComboBox* m_speedBox = nullptr;
+    JudgeChoice* m_judgeChoice = nullptr;
     QLabel* m_timeLabel = nullptr;
     QLabel* m_pixelLabel = nullptr;
     QList<QAction*> m_actions;

@@ -3,11 +3,14 @@
 #include "svj/version.h"
 #include "widgets/about_dialog.h"
 #include "widgets/comparison_view.h"
+#include "widgets/judge_choice.h"
+#include "widgets/score_job.h"
 #include "widgets/welcome_page.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
@@ -15,12 +18,15 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 
 namespace svj::widgets {
 namespace {
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kRecentCheckpointsKey = QStringLiteral("judge/recentCheckpoints");
+const QString kScoreWorkspaceKey = QStringLiteral("judge/scoreWorkspace");
 } // namespace
 
 MainWindow::MainWindow(QSettings& settings, QWidget* parent)
@@ -46,9 +52,10 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     connect(m_comparison, &ComparisonView::scoringProgress, this, [this](int done, int total) {
         m_scoreProgress->setRange(0, total);
         m_scoreProgress->setValue(done);
-        m_scoreProgress->setFormat(tr("judge %v/%m"));
+        m_scoreProgress->setFormat(tr("judge %p%"));
         m_scoreProgress->setVisible(done < total);
     });
+    setUpScoreCache();
     resize(1280, 800);
     restoreWindowState();
 }
@@ -66,6 +73,19 @@ void MainWindow::createMenus() {
     QAction* score = file->addAction(tr("&Score with the Judge"), this, [this] { m_comparison->scoreVideos(); });
     score->setObjectName(QStringLiteral("actionScore"));
     score->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    QAction* chooseJudge = file->addAction(tr("Score with Another &Checkpoint…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Choose a judge checkpoint"),
+                                                          QFileInfo(m_comparison->checkpoint()).path(),
+                                                          tr("Judge checkpoints (*.safetensors);;All files (*)"));
+        if (!path.isEmpty()) {
+            m_comparison->setCheckpoint(path);
+        }
+    });
+    chooseJudge->setObjectName(QStringLiteral("actionChooseCheckpoint"));
+    chooseJudge->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
+    QAction* shippedJudge =
+        file->addAction(tr("Score with the S&hipped Judge"), this, [this] { m_comparison->setCheckpoint({}); });
+    shippedJudge->setObjectName(QStringLiteral("actionShippedJudge"));
     QAction* cancelScore = file->addAction(tr("&Cancel Scoring"), this, [this] { m_comparison->scoreJob().cancel(); });
     cancelScore->setObjectName(QStringLiteral("actionCancelScoring"));
     QAction* exportFrame = file->addAction(tr("&Export Frame as PNG…"), this, [this] {
@@ -114,6 +134,26 @@ void MainWindow::createMenus() {
     QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setObjectName(QStringLiteral("actionAboutQt"));
     aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::setUpScoreCache() {
+    JudgeChoice* choice = m_comparison->judgeChoice();
+    choice->setRecent(m_settings.value(kRecentCheckpointsKey).toStringList());
+    connect(choice, &JudgeChoice::recentChanged, this,
+            [this](const QStringList& recent) { m_settings.setValue(kRecentCheckpointsKey, recent); });
+    // Scores are kept per video and checkpoint in a workspace of their own unless the user names another
+    // (an empty value turns keeping them off).
+    const QString workspace =
+        m_settings
+            .value(kScoreWorkspaceKey, QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
+                                           .filePath(QStringLiteral("judge-scores.svjw")))
+            .toString();
+    const QString error = ScoreJob::prepareScoreWorkspace(workspace);
+    if (!error.isEmpty()) {
+        statusBar()->showMessage(tr("Judge scores will not be kept: %1").arg(error));
+        return;
+    }
+    m_comparison->scoreJob().setScoreWorkspace(workspace);
 }
 
 void MainWindow::showAbout() {

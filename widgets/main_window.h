@@ -36,6 +36,7 @@ protected:
 
 private:
     void createMenus();
+    void setUpScoreCache();
     void restoreWindowState();
     void saveWindowState();
 

@@ -1,5 +1,8 @@
 #include "widgets/score_job.h"
 
+#include "annotation/sql_dialect.h"
+#include "annotation/workspace.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -34,6 +37,7 @@ ScoredCurve parseScoreJson(const QByteArray& json) {
     }
     curve.energy = object.value(QStringLiteral("energy")).toDouble();
     curve.checkpoint = object.value(QStringLiteral("checkpoint")).toString();
+    curve.cached = object.value(QStringLiteral("cached")).toBool();
     return curve;
 }
 
@@ -41,26 +45,8 @@ ScoreJob::ScoreJob(QObject* parent)
     : QObject(parent)
     , m_program(defaultProgram()) {
     qRegisterMetaType<ScoredCurve>();
-    connect(&m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
-        if (m_cancelled || m_current < 0) {
-            return;
-        }
-        const int index = m_current;
-        if (status != QProcess::NormalExit || exitCode != 0) {
-            QString why = QString::fromUtf8(m_process.readAllStandardError()).trimmed();
-            if (why.isEmpty()) {
-                why = status == QProcess::CrashExit ? tr("the judge crashed") : tr("exit code %1").arg(exitCode);
-            }
-            emit failed(index, why);
-        } else {
-            try {
-                emit scored(index, parseScoreJson(m_process.readAllStandardOutput()));
-            } catch (const std::exception& error) {
-                emit failed(index, QString::fromUtf8(error.what()));
-            }
-        }
-        next();
-    });
+    connect(&m_process, &QProcess::finished, this, &ScoreJob::finishCurrent);
+    connect(&m_process, &QProcess::readyReadStandardOutput, this, &ScoreJob::readLines);
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart && !m_cancelled) {
             emit failed(m_current, tr("cannot start the judge (%1): %2").arg(m_program, m_process.errorString()));
@@ -68,6 +54,52 @@ ScoreJob::ScoreJob(QObject* parent)
             emit finished(false);
         }
     });
+}
+
+void ScoreJob::finishCurrent(int exitCode, QProcess::ExitStatus status) {
+    if (m_cancelled || m_current < 0) {
+        return;
+    }
+    readLines();
+    const int index = m_current;
+    if (status != QProcess::NormalExit || exitCode != 0) {
+        QString why = QString::fromUtf8(m_process.readAllStandardError()).trimmed();
+        if (why.isEmpty()) {
+            why = status == QProcess::CrashExit ? tr("the judge crashed") : tr("exit code %1").arg(exitCode);
+        }
+        emit failed(index, why);
+    } else {
+        try {
+            const ScoredCurve curve = parseScoreJson(m_result.isEmpty() ? m_pending : m_result);
+            remember(m_paths[index], curve);
+            emit scored(index, curve);
+        } catch (const std::exception& error) {
+            emit failed(index, QString::fromUtf8(error.what()));
+        }
+    }
+    next();
+}
+
+// Progress lines ({"task": "score", ...}) come before the score itself on the same stdout.
+void ScoreJob::readLines() {
+    m_pending += m_process.readAllStandardOutput();
+    qsizetype end = 0;
+    while ((end = m_pending.indexOf('\n')) >= 0) {
+        const QByteArray line = m_pending.left(end).trimmed();
+        m_pending.remove(0, end + 1);
+        if (line.isEmpty()) {
+            continue;
+        }
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        if (object.contains(QStringLiteral("task"))) {
+            if (!object.contains(QStringLiteral("event"))) {
+                emit windowProgress(m_current, object.value(QStringLiteral("done")).toInt(),
+                                    object.value(QStringLiteral("total")).toInt());
+            }
+        } else {
+            m_result = line;
+        }
+    }
 }
 
 ScoreJob::~ScoreJob() {
@@ -98,18 +130,67 @@ void ScoreJob::cancel() {
     emit finished(true);
 }
 
+QString ScoreJob::prepareScoreWorkspace(const QString& path) {
+    if (path.isEmpty() || annotation::WorkspaceLocation::isServerUrl(path) || QFileInfo::exists(path)) {
+        return {};
+    }
+    try {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        annotation::Workspace::create(path);
+        return {};
+    } catch (const std::exception& error) {
+        return QString::fromUtf8(error.what());
+    }
+}
+
+namespace {
+QString memoryKey(const QString& checkpoint, const QString& path) {
+    return checkpoint + QLatin1Char('\n') + QFileInfo(path).absoluteFilePath();
+}
+QDateTime stampOf(const QString& path) {
+    return QFileInfo(path).lastModified();
+}
+} // namespace
+
+const ScoredCurve* ScoreJob::remembered(const QString& path) const {
+    const auto it = m_memory.constFind(memoryKey(m_checkpoint, path));
+    if (it == m_memory.constEnd() || it->checkpointStamp != stampOf(it->curve.checkpoint) ||
+        it->videoStamp != stampOf(path)) {
+        return nullptr;
+    }
+    return &it->curve;
+}
+
+void ScoreJob::remember(const QString& path, const ScoredCurve& curve) {
+    m_memory.insert(memoryKey(m_checkpoint, path), {curve, stampOf(curve.checkpoint), stampOf(path)});
+}
+
 void ScoreJob::next() {
-    ++m_current;
+    while (++m_current < m_paths.size()) {
+        emit progress(m_current, static_cast<int>(m_paths.size()), m_paths[m_current]);
+        const ScoredCurve* known = remembered(m_paths[m_current]);
+        if (!known) {
+            break;
+        }
+        ScoredCurve curve = *known;
+        curve.cached = true;
+        emit scored(m_current, curve);
+    }
     if (m_current >= m_paths.size()) {
         m_current = -1;
         emit finished(false);
         return;
     }
-    emit progress(m_current, static_cast<int>(m_paths.size()), m_paths[m_current]);
-    QStringList arguments{QStringLiteral("score"), QStringLiteral("--json")};
+    QStringList arguments{QStringLiteral("score"), QStringLiteral("--json"), QStringLiteral("--progress"),
+                          QStringLiteral("json")};
     if (!m_checkpoint.isEmpty()) {
         arguments << QStringLiteral("--ckpt") << m_checkpoint;
     }
+    if (!m_workspace.isEmpty()) {
+        arguments << QStringLiteral("--db") << m_workspace << QStringLiteral("--reuse");
+    }
+    m_pending.clear();
+    m_result.clear();
     arguments << m_paths[m_current];
     m_process.start(m_program, arguments);
 }

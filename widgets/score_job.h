@@ -2,6 +2,8 @@
 // hang in the judge cannot take the window down, and cancelling is killing the child.
 #pragma once
 
+#include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QProcess>
 #include <QStringList>
@@ -17,6 +19,7 @@ struct ScoredCurve {
     std::vector<int> windowSizes;     // how many of judgeFrames each window holds
     double energy = 0.0;
     QString checkpoint;
+    bool cached = false; // read back from the score workspace, not scored now
 };
 
 // Parses one `svj score --json` object; throws std::runtime_error on anything else.
@@ -31,25 +34,50 @@ public:
     // The `svj` program (default: next to this executable) and the checkpoint (empty: the shipped judge).
     void setProgram(const QString& program) { m_program = program; }
     void setCheckpoint(const QString& checkpoint) { m_checkpoint = checkpoint; }
+    const QString& checkpoint() const { return m_checkpoint; }
+    // A workspace (file or postgresql:// URL) where scores are kept per video and checkpoint and reused while
+    // the checkpoint file is unchanged; empty: nothing kept.
+    void setScoreWorkspace(const QString& workspace) { m_workspace = workspace; }
+    const QString& scoreWorkspace() const { return m_workspace; }
     static QString defaultProgram();
 
-    // Scores `paths` in order (replacing any job in progress).
+    // Creates the score workspace at `path` when there is none (file workspaces only). Returns an error
+    // message, empty on success.
+    static QString prepareScoreWorkspace(const QString& path);
+
+    // Scores `paths` in order (replacing any job in progress). Curves this job already has for the checkpoint
+    // (unchanged files) are reported at once, without a child process.
     void start(const QStringList& paths);
     void cancel();
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
 
 signals:
     void progress(int done, int total, const QString& current);
+    // Windows of the current video the judge has scored.
+    void windowProgress(int index, int done, int total);
     void scored(int index, svj::widgets::ScoredCurve curve);
     void failed(int index, QString message);
     void finished(bool cancelled);
 
 private:
     void next();
+    struct Remembered {
+        ScoredCurve curve;
+        QDateTime checkpointStamp;
+        QDateTime videoStamp;
+    };
+    const ScoredCurve* remembered(const QString& path) const;
+    void remember(const QString& path, const ScoredCurve& curve);
+    void readLines();
+    void finishCurrent(int exitCode, QProcess::ExitStatus status);
 
     QString m_program;
     QString m_checkpoint;
+    QString m_workspace;
     QStringList m_paths;
+    QByteArray m_pending;                // stdout not yet split into lines
+    QByteArray m_result;                 // the current video's score line
+    QHash<QString, Remembered> m_memory; // by checkpoint + video
     int m_current = -1;
     bool m_cancelled = false;
     QProcess m_process;

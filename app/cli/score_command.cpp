@@ -116,16 +116,22 @@ int runScore(const Arguments& arguments) {
                                          {"threads", "N", "CPU threads (0 = one per core)", "0"},
                                          {"device", "NAME", "cpu or cuda", "cpu"},
                                          {"dtype", "NAME", "f32 or bf16", "f32"},
+                                         {"progress", "MODE", "bar, json (with --json) or none", "bar"},
 #ifdef SVJ_HAVE_ANNOTATION
                                          {"db", "WORKSPACE", "also store each video's score in a workspace"},
+                                         {"reuse", "",
+                                          "with --db: print a score stored there for the same video and "
+                                          "checkpoint instead of scoring again"},
 #endif
                                      });
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
-        std::cout << "Usage: svj score VIDEO... [--ckpt CKPT] [--json | --csv]\n\n"
+        std::cout << "Usage: svj score VIDEO... [--ckpt CKPT] [--json | --csv] [--db WORKSPACE [--reuse]]\n\n"
                      "Scores whole videos with the judge: windows of the judge's clip length cover each video,\n"
                      "every window is scored, and the per-frame energies are stitched into one curve (lower =\n"
-                     "better). Prints the total, the worst frame, the curve and the exact frames the judge saw.\n\n"
+                     "better). Prints the total, the worst frame, the curve and the exact frames the judge saw.\n"
+                     "With --reuse a score stored in the workspace after the checkpoint file was last written is\n"
+                     "printed as it is (\"cached\": true in JSON); the judge is loaded only for the others.\n\n"
                   << commandLine.optionsHelp();
         return kExitOk;
     }
@@ -135,6 +141,19 @@ int runScore(const Arguments& arguments) {
     if (commandLine.flag("json") && commandLine.flag("csv")) {
         throw UsageError("choose --json or --csv, not both");
     }
+    const ProgressMode progressMode = parseProgressMode(commandLine.valueOr("progress", "bar"));
+    if (progressMode == ProgressMode::Json && !commandLine.flag("json")) {
+        throw UsageError("--progress json needs --json (progress and scores share stdout, one object a line)");
+    }
+#ifdef SVJ_HAVE_ANNOTATION
+    const std::optional<std::string> db = commandLine.value("db");
+    if (commandLine.flag("reuse") && !db) {
+        throw UsageError("--reuse needs --db WORKSPACE (where the scores are kept)");
+    }
+    if (commandLine.flag("reuse") && !commandLine.flag("json")) {
+        throw UsageError("--reuse prints stored scores as JSON: add --json");
+    }
+#endif
     model::JudgeOptions options;
     options.threads = commandLine.intValue("threads", 0);
     options.device = commandLine.valueOr("device", "cpu");
@@ -146,12 +165,24 @@ int runScore(const Arguments& arguments) {
         printError(error.what());
         return kExitBadInput;
     }
+    // Loaded on first need: with --reuse a run whose scores are all stored never pays for it.
     std::optional<model::Judge> judge;
-    try {
-        judge.emplace(model::Judge::load(checkpoint, options));
-    } catch (const model::ModelError& error) {
-        printError(error.what());
-        return kExitBadInput;
+    const auto loadJudge = [&] {
+        if (!judge) {
+            judge.emplace(model::Judge::load(checkpoint, options));
+        }
+        return &*judge;
+    };
+#ifdef SVJ_HAVE_ANNOTATION
+    if (!commandLine.flag("reuse"))
+#endif
+    {
+        try {
+            loadJudge();
+        } catch (const model::ModelError& error) {
+            printError(error.what());
+            return kExitBadInput;
+        }
     }
     const std::atomic<bool>& stop = installStopRequest();
     if (commandLine.flag("csv")) {
@@ -160,9 +191,26 @@ int runScore(const Arguments& arguments) {
     int failures = 0;
     for (const std::string& path : commandLine.positional()) {
         try {
-            const VideoScore score = scoreVideo(*judge, path, stop);
 #ifdef SVJ_HAVE_ANNOTATION
-            if (const std::optional<std::string> db = commandLine.value("db")) {
+            if (commandLine.flag("reuse")) {
+                if (const std::optional<nlohmann::json> stored = storedScoreJson(*db, path, checkpoint)) {
+                    std::cout << stored->dump() << std::endl;
+                    continue;
+                }
+            }
+#endif
+            std::optional<Progress> progress;
+            const VideoScore score = scoreVideo(*loadJudge(), path, stop, [&](size_t done, size_t total) {
+                if (!progress) {
+                    progress.emplace(progressMode, "score", static_cast<int64_t>(total));
+                }
+                progress->update(static_cast<int64_t>(done), {{"video", path}});
+            });
+            if (progress) {
+                progress->finish();
+            }
+#ifdef SVJ_HAVE_ANNOTATION
+            if (db) {
                 storeScoreInWorkspace(*db, score, *judge, checkpoint);
             }
 #endif
@@ -184,6 +232,10 @@ int runScore(const Arguments& arguments) {
             printError(error.what());
             ++failures;
         } catch (const model::ModelError& error) {
+            if (!judge) {
+                printError(error.what()); // the checkpoint itself: every video would fail the same way
+                return kExitBadInput;
+            }
             printError(path + ": " + error.what());
             ++failures;
 #ifdef SVJ_HAVE_ANNOTATION

@@ -20,7 +20,8 @@ double VideoScore::aspectPreference(const model::JudgeConfig& config, const std:
     return stage2 && index < aspectScores.size() ? static_cast<double>(aspectScores[index]) : preference();
 }
 
-VideoScore scoreVideo(model::Judge& judge, const std::string& path, const std::atomic<bool>& stop) {
+VideoScore scoreVideo(model::Judge& judge, const std::string& path, const std::atomic<bool>& stop,
+                      const WindowScored& onWindow) {
     const media::ClipSpec spec = judgeClipSpec(judge.config());
     media::VideoReader reader(path);
     VideoScore result;
@@ -40,6 +41,9 @@ VideoScore scoreVideo(model::Judge& judge, const std::string& path, const std::a
             for (size_t i = 0; i < score.aspectScores.size(); ++i) {
                 result.aspectScores[i] += score.aspectScores[i] / static_cast<float>(clips.size());
             }
+        }
+        if (onWindow) {
+            onWindow(result.windows.size(), clips.size());
         }
     }
     result.curve = model::stitchWindows(result.windows, result.frameCount);

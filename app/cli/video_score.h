@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,7 +35,11 @@ struct VideoScore {
 // saying where it looked when there is none).
 std::string chosenCheckpoint(const CommandLine& commandLine);
 
+// Called after each window the judge scored (done of total), for progress.
+using WindowScored = std::function<void(size_t done, size_t total)>;
+
 // Throws media::MediaError for a video that cannot be read, model::Cancelled when `stop` is set.
-VideoScore scoreVideo(model::Judge& judge, const std::string& path, const std::atomic<bool>& stop);
+VideoScore scoreVideo(model::Judge& judge, const std::string& path, const std::atomic<bool>& stop,
+                      const WindowScored& onWindow = {});
 
 } // namespace svj::cli

@@ -4,6 +4,11 @@
 #include "annotation/workspace.h"
 #include "app/cli/qt_application.h"
 
+#include <QDir>
+#include <QFileInfo>
+
+#include <algorithm>
+
 namespace svj::cli {
 
 void storeScoreInWorkspace(const std::string& workspacePath, const VideoScore& score, const model::Judge& judge,
@@ -26,6 +31,46 @@ void storeScoreInWorkspace(const std::string& workspacePath, const VideoScore& s
     record.inputHeight = judge.config().inputHeight;
     record.inputFps = judge.config().inputFps;
     annotation::storeJudgeScore(workspace, record);
+}
+
+std::optional<nlohmann::json> storedScoreJson(const std::string& workspacePath, const std::string& video,
+                                              const std::string& checkpoint) {
+    const auto application = ensureQtApplication();
+    const QFileInfo checkpointFile(QString::fromStdString(checkpoint));
+    const QString checkpointPath = QDir::cleanPath(checkpointFile.absoluteFilePath());
+    annotation::Workspace workspace = annotation::Workspace::open(QString::fromStdString(workspacePath));
+    const QVector<annotation::JudgeScoreRecord> scores =
+        annotation::judgeScoresOf(workspace, QString::fromStdString(video));
+    const auto found = std::find_if(scores.begin(), scores.end(), [&](const annotation::JudgeScoreRecord& score) {
+        return score.checkpoint == checkpointPath && score.scoredAt > checkpointFile.lastModified().toUTC();
+    });
+    if (found == scores.end() || found->frameEnergies.isEmpty()) {
+        return std::nullopt;
+    }
+    nlohmann::json windows = nlohmann::json::array();
+    for (const QVector<qint64>& window : found->windows) {
+        windows.push_back({{"source_frames", std::vector<int64_t>(window.begin(), window.end())}});
+    }
+    const auto worst = std::max_element(found->frameEnergies.begin(), found->frameEnergies.end());
+    nlohmann::json result = {
+        {"video", video},
+        {"checkpoint", checkpoint},
+        {"energy", found->energy},
+        {"frame_count", found->frameEnergies.size()},
+        {"worst_frame", worst - found->frameEnergies.begin()},
+        {"frame_energies", std::vector<float>(found->frameEnergies.begin(), found->frameEnergies.end())},
+        {"judge_input",
+         {{"width", found->inputWidth},
+          {"height", found->inputHeight},
+          {"frames", found->windows.isEmpty() ? 0 : found->windows.first().size()},
+          {"fps", found->inputFps}}},
+        {"windows", windows},
+        {"cached", true},
+        {"scored_at", found->scoredAt.toString(Qt::ISODateWithMs).toStdString()}};
+    if (found->reward) {
+        result["reward"] = *found->reward;
+    }
+    return result;
 }
 
 } // namespace svj::cli

@@ -5,6 +5,9 @@
 #include "app/cli/video_score.h"
 #include "model/judge.h"
 
+#include <nlohmann/json.hpp>
+
+#include <optional>
 #include <string>
 
 namespace svj::cli {
@@ -12,5 +15,12 @@ namespace svj::cli {
 // Throws annotation::WorkspaceError or media::MediaError naming the file.
 void storeScoreInWorkspace(const std::string& workspace, const VideoScore& score, const model::Judge& judge,
                            const std::string& checkpoint);
+
+// `svj score --reuse`: the newest stored score of `video` (found by content) by `checkpoint`, as `--json`
+// prints a score plus "cached": true, when it was stored after the checkpoint file was last written (a
+// checkpoint rewritten in place is scored again). Window energies and stage-2 aspects are not stored, so they
+// are absent. Throws annotation::WorkspaceError or media::MediaError naming the file.
+std::optional<nlohmann::json> storedScoreJson(const std::string& workspace, const std::string& video,
+                                              const std::string& checkpoint);
 
 } // namespace svj::cli

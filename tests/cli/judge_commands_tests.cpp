@@ -4,6 +4,7 @@
 #include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -31,6 +32,7 @@ private slots:
     void scoreWithTheShippedJudge();
     void scoreJsonAndCsvAgree();
     void scoreBadInput();
+    void scoreKeepsScoresAndReusesThem();
     void evalFromAnotherJudgesScores();
     void evalWithOurJudge();
     void evalBadInput();
@@ -233,6 +235,90 @@ void JudgeCommandTest::scoreBadInput() {
              qPrintable(mixed.err));
     // No video at all is a usage error.
     QCOMPARE(svj::test::runCli({QStringLiteral("score")}).exitCode, 2);
+}
+
+// `svj score --db WS --reuse`: a score kept in the workspace is printed again without the judge while the
+// checkpoint file is unchanged; progress per window comes as JSON lines before the score.
+void JudgeCommandTest::scoreKeepsScoresAndReusesThem() {
+    const QString video = svj::test::clip(QStringLiteral("h264_25fps_50f.mp4"));
+    const QString plain = m_dir.filePath(QStringLiteral("plain.safetensors"));
+    if (!QFile::exists(plain)) {
+        QVERIFY(svj::test::runCli(pretrainArguments(plain, 6)).exitCode == 0);
+    }
+    const QString checkpoint = m_dir.filePath(QStringLiteral("kept.safetensors"));
+    QFile::remove(checkpoint);
+    QVERIFY(QFile::copy(plain, checkpoint));
+    QFile::remove(checkpoint + QStringLiteral(".json"));
+    QVERIFY(QFile::copy(plain + QStringLiteral(".json"), checkpoint + QStringLiteral(".json")));
+    const QString workspace = m_dir.filePath(QStringLiteral("kept-scores.svjw"));
+    QFile::remove(workspace);
+    QCOMPARE(svj::test::runCli({QStringLiteral("db"), QStringLiteral("init"), workspace}).exitCode, 0);
+    const QStringList arguments{QStringLiteral("score"),
+                                video,
+                                QStringLiteral("--ckpt"),
+                                checkpoint,
+                                QStringLiteral("--json"),
+                                QStringLiteral("--db"),
+                                workspace,
+                                QStringLiteral("--reuse"),
+                                QStringLiteral("--progress"),
+                                QStringLiteral("json")};
+    const auto lines = [](const QString& out) {
+        QList<QJsonObject> objects;
+        for (const QString& line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            objects << QJsonDocument::fromJson(line.toUtf8()).object();
+        }
+        return objects;
+    };
+
+    const svj::test::CliResult first = svj::test::runCli(arguments);
+    QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+    const QList<QJsonObject> scored = lines(first.out);
+    QVERIFY(scored.size() >= 2);
+    const QJsonObject progress = scored.front();
+    QCOMPARE(progress.value(QStringLiteral("task")).toString(), QStringLiteral("score"));
+    QCOMPARE(progress.value(QStringLiteral("done")).toInt(), 1);
+    QCOMPARE(scored[scored.size() - 2].value(QStringLiteral("done")).toInt(),
+             progress.value(QStringLiteral("total")).toInt());
+    const QJsonObject fresh = scored.back();
+    QVERIFY(!fresh.value(QStringLiteral("cached")).toBool());
+    QCOMPARE(fresh.value(QStringLiteral("windows")).toArray().size(), progress.value(QStringLiteral("total")).toInt());
+
+    const svj::test::CliResult second = svj::test::runCli(arguments);
+    QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+    const QList<QJsonObject> again = lines(second.out);
+    QCOMPARE(again.size(), 1); // no window scored
+    const QJsonObject kept = again.front();
+    QVERIFY(kept.value(QStringLiteral("cached")).toBool());
+    QCOMPARE(kept.value(QStringLiteral("frame_energies")).toArray(),
+             fresh.value(QStringLiteral("frame_energies")).toArray());
+    QCOMPARE(kept.value(QStringLiteral("energy")).toDouble(), fresh.value(QStringLiteral("energy")).toDouble());
+    QCOMPARE(
+        kept.value(QStringLiteral("windows")).toArray().first().toObject().value(QStringLiteral("source_frames")),
+        fresh.value(QStringLiteral("windows")).toArray().first().toObject().value(QStringLiteral("source_frames")));
+
+    // The checkpoint written again: scored again.
+    QFile file(checkpoint);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(5), QFileDevice::FileModificationTime));
+    file.close();
+    const svj::test::CliResult third = svj::test::runCli(arguments);
+    QVERIFY2(third.exitCode == 0, qPrintable(third.err));
+    QVERIFY(!lines(third.out).back().value(QStringLiteral("cached")).toBool());
+    QVERIFY(lines(third.out).size() >= 2);
+
+    // Usage errors name what is missing.
+    const svj::test::CliResult noDb =
+        svj::test::runCli({QStringLiteral("score"), video, QStringLiteral("--json"), QStringLiteral("--reuse")});
+    QCOMPARE(noDb.exitCode, 2);
+    QVERIFY2(noDb.err.contains(QStringLiteral("--db")), qPrintable(noDb.err));
+    const svj::test::CliResult noJson = svj::test::runCli(
+        {QStringLiteral("score"), video, QStringLiteral("--db"), workspace, QStringLiteral("--reuse")});
+    QCOMPARE(noJson.exitCode, 2);
+    QVERIFY2(noJson.err.contains(QStringLiteral("--json")), qPrintable(noJson.err));
+    const svj::test::CliResult jsonProgress =
+        svj::test::runCli({QStringLiteral("score"), video, QStringLiteral("--progress"), QStringLiteral("json")});
+    QCOMPARE(jsonProgress.exitCode, 2);
 }
 
 void JudgeCommandTest::evalFromAnotherJudgesScores() {

@@ -6,13 +6,17 @@
 #include "tests/support/test_registry.h"
 #include "widgets/comparison_view.h"
 #include "widgets/energy_plot.h"
+#include "widgets/judge_choice.h"
 #include "widgets/judge_strip.h"
 #include "widgets/main_window.h"
 #include "widgets/video_view.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -147,6 +151,7 @@ private Q_SLOTS:
     void badVideoIsNamedAndChangesNothing();
     void scoringInAChildProcessDrawsTheCurves();
     void closingWhileScoringNeitherHangsNorCrashes();
+    void scoresAreKeptPerCheckpointAndSwitchingRedraws();
 
 private:
     QTemporaryDir m_dir;
@@ -428,6 +433,8 @@ void ComparisonViewTest::scoringInAChildProcessDrawsTheCurves() {
 
 void ComparisonViewTest::closingWhileScoringNeitherHangsNorCrashes() {
     QSettings settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    // A fresh score workspace: nothing kept from an earlier run answers for the judge.
+    settings.setValue(QStringLiteral("judge/scoreWorkspace"), m_dir.filePath(QStringLiteral("closing.svjw")));
     auto window = std::make_unique<MainWindow>(settings);
     window->comparisonView()->scoreJob().setProgram(qEnvironmentVariable("SVJ_BINARY"));
     window->show();
@@ -438,6 +445,117 @@ void ComparisonViewTest::closingWhileScoringNeitherHangsNorCrashes() {
     window->close();
     window.reset();
     QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+}
+
+namespace {
+
+// Every curve of `view` once `job` finished, and whether each came back from kept scores.
+struct Scoring {
+    std::vector<std::vector<float>> curves;
+    std::vector<bool> cached;
+    bool childStarted = false;
+};
+
+Scoring scoreAndWait(ComparisonView& view, const std::function<void()>& start) {
+    Scoring result;
+    QSignalSpy finished(&view.scoreJob(), &ScoreJob::finished);
+    QSignalSpy scored(&view.scoreJob(), &ScoreJob::scored);
+    QSignalSpy failed(&view.scoreJob(), &ScoreJob::failed);
+    start();
+    result.childStarted = view.scoreJob().isRunning();
+    if (finished.isEmpty() && !finished.wait(120000)) {
+        qWarning("scoring did not finish");
+        return result;
+    }
+    if (!failed.isEmpty()) {
+        qWarning("%s", qPrintable(failed.front().value(1).toString()));
+    }
+    for (const QList<QVariant>& call : scored) {
+        result.cached.push_back(call.value(1).value<ScoredCurve>().cached);
+    }
+    for (const VideoTrack& track : view.timeline().tracks()) {
+        result.curves.push_back(track.energies);
+    }
+    return result;
+}
+
+} // namespace
+
+// Scores are kept in a workspace per video and checkpoint: the same judge again is read back (in this view
+// without a child process, in a new one from the workspace); another checkpoint clears the curves and draws its
+// own; a checkpoint written again is scored again.
+void ComparisonViewTest::scoresAreKeptPerCheckpointAndSwitchingRedraws() {
+    const QString program = qEnvironmentVariable("SVJ_BINARY");
+    // A second judge: a tiny one pre-trained here for two steps on two small clips.
+    const QString videos = m_dir.filePath(QStringLiteral("train"));
+    QVERIFY(QDir().mkpath(videos));
+    for (const QString& source : {QStringLiteral("testsrc2"), QStringLiteral("mandelbrot")}) {
+        QVERIFY(svj::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                                      source + QStringLiteral("=size=96x64:rate=24"), QStringLiteral("-t"),
+                                      QStringLiteral("3"), QStringLiteral("-c:v"), QStringLiteral("libx264"),
+                                      QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
+                                      QStringLiteral("%1/%2.mp4").arg(videos, source)}));
+    }
+    const QString tiny = m_dir.filePath(QStringLiteral("tiny.safetensors"));
+    QProcess pretrain;
+    pretrain.start(program,
+                   {QStringLiteral("pretrain"), QStringLiteral("--videos"), videos, QStringLiteral("--preset"),
+                    QStringLiteral("tiny"), QStringLiteral("--size"), QStringLiteral("32"), QStringLiteral("--frames"),
+                    QStringLiteral("9"), QStringLiteral("--steps"), QStringLiteral("2"), QStringLiteral("--batch"),
+                    QStringLiteral("2"), QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--out"),
+                    tiny, QStringLiteral("--progress"), QStringLiteral("none")});
+    QVERIFY(pretrain.waitForFinished(120000));
+    QVERIFY2(pretrain.exitCode() == 0, pretrain.readAllStandardError().constData());
+
+    const QString workspace = m_dir.filePath(QStringLiteral("scores.svjw"));
+    QCOMPARE(ScoreJob::prepareScoreWorkspace(workspace), QString());
+    ComparisonView view;
+    view.scoreJob().setProgram(program);
+    view.scoreJob().setScoreWorkspace(workspace);
+    QCOMPARE(view.openVideos({m_clip25, m_clip30}), QString());
+    const Scoring shipped = scoreAndWait(view, [&] { view.scoreVideos(); });
+    QCOMPARE(shipped.cached, std::vector<bool>({false, false}));
+    QCOMPARE(shipped.curves[0].size(), size_t(250));
+
+    // Another judge: the old curves go at once, the new ones differ.
+    const Scoring other = scoreAndWait(view, [&] {
+        view.setCheckpoint(tiny);
+        QVERIFY(view.timeline().tracks()[0].energies.empty());
+    });
+    QCOMPARE(view.judgeChoice()->currentText(), QStringLiteral("tiny.safetensors"));
+    QCOMPARE(other.cached, std::vector<bool>({false, false}));
+    QCOMPARE(other.curves[0].size(), size_t(250));
+    QVERIFY(other.curves[0] != shipped.curves[0]);
+
+    // Back to the shipped judge: redrawn from memory, no child process.
+    const Scoring again = scoreAndWait(view, [&] { view.setCheckpoint({}); });
+    QVERIFY(!again.childStarted);
+    QCOMPARE(again.cached, std::vector<bool>({true, true}));
+    QCOMPARE(again.curves, shipped.curves);
+
+    // A new view (nothing in memory) reads the tiny judge's scores back from the workspace.
+    ComparisonView fresh;
+    fresh.scoreJob().setProgram(program);
+    fresh.scoreJob().setScoreWorkspace(workspace);
+    QCOMPARE(fresh.openVideos({m_clip25, m_clip30}), QString());
+    const Scoring kept = scoreAndWait(fresh, [&] { fresh.setCheckpoint(tiny); });
+    QCOMPARE(kept.cached, std::vector<bool>({true, true}));
+    QCOMPARE(kept.curves.size(), other.curves.size());
+    for (size_t video = 0; video < kept.curves.size(); ++video) {
+        QCOMPARE(kept.curves[video].size(), other.curves[video].size());
+        for (size_t i = 0; i < kept.curves[video].size(); ++i) {
+            QVERIFY(std::abs(kept.curves[video][i] - other.curves[video][i]) < 1e-5f);
+        }
+    }
+
+    // The checkpoint written again (here: touched) is not trusted any more, in memory or in the workspace.
+    QFile file(tiny);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(5), QFileDevice::FileModificationTime));
+    file.close();
+    const Scoring rewritten = scoreAndWait(fresh, [&] { fresh.scoreVideos(); });
+    QVERIFY(rewritten.childStarted);
+    QCOMPARE(rewritten.cached, std::vector<bool>({false, false}));
 }
 
 SVJ_REGISTER_TEST(ComparisonViewTest)

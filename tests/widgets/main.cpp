@@ -2,8 +2,10 @@
 #include "tests/support/test_registry.h"
 
 #include <QApplication>
+#include <QStandardPaths>
 
 int main(int argc, char** argv) {
     QApplication application(argc, argv);
+    QStandardPaths::setTestModeEnabled(true); // windows keep their caches out of the user's own
     return svj::test::runRegisteredTests(argc, argv);
 }
