@@ -87,4 +87,16 @@ QVector<JudgeScoreRecord> judgeScoresOf(Workspace& workspace, const QString& vid
     return result;
 }
 
+std::optional<JudgeScoreRecord> keptJudgeScore(Workspace& workspace, const QString& video, const QString& checkpoint) {
+    const QFileInfo checkpointFile(checkpoint);
+    const QString checkpointPath = QDir::cleanPath(checkpointFile.absoluteFilePath());
+    const QDateTime written = checkpointFile.lastModified().toUTC();
+    for (const JudgeScoreRecord& score : judgeScoresOf(workspace, video)) {
+        if (score.checkpoint == checkpointPath && score.scoredAt > written && !score.frameEnergies.isEmpty()) {
+            return score;
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace svj::annotation

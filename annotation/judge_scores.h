@@ -30,5 +30,8 @@ struct JudgeScoreRecord {
 qint64 storeJudgeScore(Workspace& workspace, const JudgeScoreRecord& score);
 // The newest score of each (video, checkpoint) for `video` (a path; found by content).
 QVector<JudgeScoreRecord> judgeScoresOf(Workspace& workspace, const QString& video);
+// The newest score of `video` by `checkpoint` (a path) when it is still good: stored after the checkpoint file
+// was last written (a checkpoint rewritten in place is scored again).
+std::optional<JudgeScoreRecord> keptJudgeScore(Workspace& workspace, const QString& video, const QString& checkpoint);
 
 } // namespace svj::annotation

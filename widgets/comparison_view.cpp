@@ -23,6 +23,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace svj::widgets {
@@ -172,6 +173,7 @@ QString ComparisonView::openVideos(const QStringList& paths) {
     m_timeline.setTracks(std::move(tracks));
     m_loopIn = m_loopOut = 0;
     m_looping = false;
+    m_offsetVideo = m_timeline.count() > 1 ? 1 : 0;
     rebuildViews();
     {
         const QSignalBlocker blocker(m_stripChoice);
@@ -482,11 +484,20 @@ void ComparisonView::setSpeed(double speed) {
     }
 }
 
+void ComparisonView::setOffsetTarget(int video) {
+    if (video < 0 || video >= videoCount() || video == m_offsetVideo) {
+        return;
+    }
+    m_offsetVideo = video;
+    emit statusMessage(tr("Alt+←/→ now move %1 on the timeline").arg(m_timeline.tracks()[size_t(video)].name));
+}
+
 void ComparisonView::setOffset(int video, qint64 offsetUs) {
     if (video < 0 || video >= videoCount()) {
         return;
     }
     m_timeline.track(video).offsetUs = offsetUs;
+    m_views[static_cast<size_t>(video)]->setOffset(offsetUs);
     m_plot->refresh();
     requestFrames();
 }
@@ -512,6 +523,11 @@ void ComparisonView::jumpToNextSignChange() {
 bool ComparisonView::eventFilter(QObject* watched, QEvent* event) {
     if (event->type() == QEvent::Resize) {
         m_resized.start();
+    } else if (event->type() == QEvent::MouseButtonPress && m_mode == CompareMode::SideBySide) {
+        const auto pane = std::find(m_views.begin(), m_views.end(), watched);
+        if (pane != m_views.end()) {
+            setOffsetTarget(static_cast<int>(pane - m_views.begin()));
+        }
     }
     return QWidget::eventFilter(watched, event);
 }

@@ -59,6 +59,7 @@ public:
     int64_t wantedFrame(int video) const;
     bool isPlaying() const { return m_playing; }
     bool isLooping() const { return m_looping; }
+    int offsetTarget() const { return m_offsetVideo; }
     std::pair<int64_t, int64_t> loopRange() const { return {m_loopIn, m_loopOut}; }
     double speed() const { return m_speed; }
     EnergyPlot* energyPlot() const { return m_plot; }
@@ -100,6 +101,8 @@ public slots:
     void setLooping(bool on);
     // Moves video `video` on the timeline by `frames` of its own frames (aligning clips by eye).
     void nudgeOffset(int video, int frames);
+    // The video the offset keys (Alt+arrows) move; a click on a pane selects it.
+    void setOffsetTarget(int video);
     // In flicker mode, shows B in A's place (or back).
     void toggleFlicker();
     void setDifferenceGain(double gain);
@@ -159,6 +162,7 @@ private:
     double m_wipe = 0.5;
     double m_gain = 4.0;
     bool m_flickerOther = false;
+    int m_offsetVideo = 1;
     ScoreJob m_scoring;
 
     int64_t m_timeUs = 0;

@@ -87,14 +87,17 @@ void ComparisonView::createActions() {
         setLoopRange(m_loopIn, m_timeUs);
     })->setObjectName("loopOut");
     add(tr("Loop On/Off"), QKeySequence(Qt::Key_L), [this] { setLooping(!m_looping); })->setObjectName("loop");
-    add(tr("B One Frame Later"), QKeySequence(Qt::ALT | Qt::Key_Right), [this] {
-        nudgeOffset(1, 1);
+    // The video these move is the pane clicked last (B until then).
+    add(tr("Selected Video One Frame Later"), QKeySequence(Qt::ALT | Qt::Key_Right), [this] {
+        nudgeOffset(m_offsetVideo, 1);
     })->setObjectName("offsetLater");
-    add(tr("B One Frame Earlier"), QKeySequence(Qt::ALT | Qt::Key_Left), [this] {
-        nudgeOffset(1, -1);
+    add(tr("Selected Video One Frame Earlier"), QKeySequence(Qt::ALT | Qt::Key_Left), [this] {
+        nudgeOffset(m_offsetVideo, -1);
     })->setObjectName("offsetEarlier");
-    add(tr("B Ten Frames Later"), QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Right), [this] { nudgeOffset(1, 10); });
-    add(tr("B Ten Frames Earlier"), QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Left), [this] { nudgeOffset(1, -10); });
+    add(tr("Selected Video Ten Frames Later"), QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Right),
+        [this] { nudgeOffset(m_offsetVideo, 10); });
+    add(tr("Selected Video Ten Frames Earlier"), QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Left),
+        [this] { nudgeOffset(m_offsetVideo, -10); });
     add(tr("Reset Offsets"), QKeySequence(Qt::ALT | Qt::Key_0), [this] {
         for (int video = 0; video < videoCount(); ++video) {
             setOffset(video, 0);

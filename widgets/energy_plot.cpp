@@ -31,19 +31,7 @@ EnergyPlot::EnergyPlot(QWidget* parent)
     m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
     m_plot->legend->setBorderPen(Qt::NoPen);
     m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
-    const QColor text = palette().color(QPalette::WindowText);
-    const QColor base = palette().color(QPalette::Base);
-    m_plot->setBackground(base);
-    m_plot->legend->setBrush(base);
-    m_plot->legend->setTextColor(text);
-    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis, m_plot->yAxis2}) {
-        axis->setBasePen(QPen(text));
-        axis->setTickPen(QPen(text));
-        axis->setSubTickPen(QPen(text));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->grid()->setPen(QPen(QColor(text.red(), text.green(), text.blue(), 40), 1, Qt::DotLine));
-    }
+    applyPalette();
     m_loop = new QCPItemRect(m_plot);
     m_loop->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
     m_loop->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
@@ -79,6 +67,31 @@ EnergyPlot::EnergyPlot(QWidget* parent)
 
 QWidget* EnergyPlot::canvas() const {
     return m_plot;
+}
+
+// Follows the application's palette, so a switch between light and dark themes restyles the plot.
+void EnergyPlot::applyPalette() {
+    const QColor text = palette().color(QPalette::WindowText);
+    const QColor base = palette().color(QPalette::Base);
+    m_plot->setBackground(base);
+    m_plot->legend->setBrush(base);
+    m_plot->legend->setTextColor(text);
+    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis, m_plot->yAxis2}) {
+        axis->setBasePen(QPen(text));
+        axis->setTickPen(QPen(text));
+        axis->setSubTickPen(QPen(text));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->grid()->setPen(QPen(QColor(text.red(), text.green(), text.blue(), 40), 1, Qt::DotLine));
+    }
+}
+
+void EnergyPlot::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_plot) {
+        applyPalette();
+        refresh();
+    }
 }
 
 void EnergyPlot::setTimeline(const Timeline* timeline) {

@@ -37,7 +37,11 @@ public:
 signals:
     void seekRequested(qint64 timeUs);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void applyPalette();
     void seekToPixel(int x);
 
     QCustomPlot* m_plot = nullptr;

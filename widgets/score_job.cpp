@@ -1,7 +1,9 @@
 #include "widgets/score_job.h"
 
+#include "annotation/judge_scores.h"
 #include "annotation/sql_dialect.h"
 #include "annotation/workspace.h"
+#include "model/default_judge.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -165,16 +167,47 @@ void ScoreJob::remember(const QString& path, const ScoredCurve& curve) {
     m_memory.insert(memoryKey(m_checkpoint, path), {curve, stampOf(curve.checkpoint), stampOf(path)});
 }
 
+std::optional<ScoredCurve> ScoreJob::keptInWorkspace(const QString& path) const {
+    if (m_workspace.isEmpty()) {
+        return std::nullopt;
+    }
+    try {
+        const QString checkpoint =
+            m_checkpoint.isEmpty() ? QString::fromStdString(model::defaultJudgePath()) : m_checkpoint;
+        annotation::Workspace workspace = annotation::Workspace::open(m_workspace, true);
+        const std::optional<annotation::JudgeScoreRecord> kept =
+            annotation::keptJudgeScore(workspace, path, checkpoint);
+        if (!kept) {
+            return std::nullopt;
+        }
+        ScoredCurve curve;
+        curve.energies.assign(kept->frameEnergies.begin(), kept->frameEnergies.end());
+        for (const QVector<qint64>& window : kept->windows) {
+            curve.judgeFrames.insert(curve.judgeFrames.end(), window.begin(), window.end());
+            curve.windowSizes.push_back(static_cast<int>(window.size()));
+        }
+        curve.energy = kept->energy;
+        curve.checkpoint = kept->checkpoint;
+        curve.cached = true;
+        return curve;
+    } catch (const std::exception&) {
+        return std::nullopt; // the child process scores it and says what is wrong
+    }
+}
+
 void ScoreJob::next() {
     while (++m_current < m_paths.size()) {
         emit progress(m_current, static_cast<int>(m_paths.size()), m_paths[m_current]);
-        const ScoredCurve* known = remembered(m_paths[m_current]);
-        if (!known) {
+        std::optional<ScoredCurve> known;
+        if (const ScoredCurve* inMemory = remembered(m_paths[m_current])) {
+            known = *inMemory;
+        } else if ((known = keptInWorkspace(m_paths[m_current]))) {
+            remember(m_paths[m_current], *known);
+        } else {
             break;
         }
-        ScoredCurve curve = *known;
-        curve.cached = true;
-        emit scored(m_current, curve);
+        known->cached = true;
+        emit scored(m_current, *known);
     }
     if (m_current >= m_paths.size()) {
         m_current = -1;

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace svj::widgets {
@@ -67,6 +68,8 @@ private:
         QDateTime videoStamp;
     };
     const ScoredCurve* remembered(const QString& path) const;
+    // A score kept in the score workspace that is still good, read here: no child process needed.
+    std::optional<ScoredCurve> keptInWorkspace(const QString& path) const;
     void remember(const QString& path, const ScoredCurve& curve);
     void readLines();
     void finishCurrent(int exitCode, QProcess::ExitStatus status);

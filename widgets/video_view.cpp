@@ -155,6 +155,11 @@ void VideoView::drawCaption(QPainter& painter, const QString& text, const QPoint
     painter.drawText(box.adjusted(3, 0, 0, 0), Qt::AlignCenter, text);
 }
 
+void VideoView::setOffset(int64_t offsetUs) {
+    m_offsetUs = offsetUs;
+    update();
+}
+
 void VideoView::paintEvent(QPaintEvent*) {
     QElapsedTimer timer;
     timer.start();
@@ -177,6 +182,9 @@ void VideoView::paintFrame() {
                        .arg(m_index)
                        .arg(m_frameCount > 0 ? m_frameCount - 1 : 0)
                        .arg(static_cast<double>(m_ptsUs) / 1e6, 0, 'f', 3);
+        if (m_offsetUs != 0) {
+            caption += tr("   starts at %1 s").arg(static_cast<double>(m_offsetUs) / 1e6, 0, 'f', 3);
+        }
         if (!m_exact) {
             caption += tr("   (undecodable: nearest earlier frame shown)");
         }

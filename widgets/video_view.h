@@ -29,6 +29,8 @@ public:
     explicit VideoView(QWidget* parent = nullptr);
 
     void setTrack(const QString& name, const QColor& colour, int64_t frameCount);
+    // Where the video starts on the shared timeline; shown in the caption when not zero.
+    void setOffset(int64_t offsetUs);
     // The frame now on screen and when it starts on the video's own clock.
     void showFrame(int64_t index, const QImage& image, int64_t ptsUs, bool exact);
     void showError(const QString& message);
@@ -83,6 +85,7 @@ private:
     QString m_name;
     QColor m_colour;
     int64_t m_frameCount = 0;
+    int64_t m_offsetUs = 0;
     int64_t m_index = -1;
     int64_t m_ptsUs = 0;
     bool m_exact = true;

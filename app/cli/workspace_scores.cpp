@@ -4,9 +4,6 @@
 #include "annotation/workspace.h"
 #include "app/cli/qt_application.h"
 
-#include <QDir>
-#include <QFileInfo>
-
 #include <algorithm>
 
 namespace svj::cli {
@@ -36,15 +33,10 @@ void storeScoreInWorkspace(const std::string& workspacePath, const VideoScore& s
 std::optional<nlohmann::json> storedScoreJson(const std::string& workspacePath, const std::string& video,
                                               const std::string& checkpoint) {
     const auto application = ensureQtApplication();
-    const QFileInfo checkpointFile(QString::fromStdString(checkpoint));
-    const QString checkpointPath = QDir::cleanPath(checkpointFile.absoluteFilePath());
     annotation::Workspace workspace = annotation::Workspace::open(QString::fromStdString(workspacePath));
-    const QVector<annotation::JudgeScoreRecord> scores =
-        annotation::judgeScoresOf(workspace, QString::fromStdString(video));
-    const auto found = std::find_if(scores.begin(), scores.end(), [&](const annotation::JudgeScoreRecord& score) {
-        return score.checkpoint == checkpointPath && score.scoredAt > checkpointFile.lastModified().toUTC();
-    });
-    if (found == scores.end() || found->frameEnergies.isEmpty()) {
+    const std::optional<annotation::JudgeScoreRecord> found =
+        annotation::keptJudgeScore(workspace, QString::fromStdString(video), QString::fromStdString(checkpoint));
+    if (!found) {
         return std::nullopt;
     }
     nlohmann::json windows = nlohmann::json::array();

@@ -392,6 +392,14 @@ void ComparisonViewTest::loopAndOffsets() {
     checkAligned(view);
     QCOMPARE(view.shownFrame(1), 29);
     QCOMPARE(view.shownFrame(0), 25);
+    // A click on A's pane makes A the video the offset keys move.
+    QTest::mouseClick(view.view(0), Qt::LeftButton, {}, view.view(0)->rect().center());
+    QCOMPARE(view.offsetTarget(), 0);
+    QTest::keyClick(&view, Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(view.timeline().tracks()[0].offsetUs, int64_t(-40000));
+    checkAligned(view);
+    QCOMPARE(view.shownFrame(0), 26);
+    QCOMPARE(view.timeline().tracks()[1].offsetUs, int64_t(33333));
 }
 
 void ComparisonViewTest::badVideoIsNamedAndChangesNothing() {
@@ -412,8 +420,13 @@ void ComparisonViewTest::scoringInAChildProcessDrawsTheCurves() {
     view.scoreJob().setProgram(qEnvironmentVariable("SVJ_BINARY"));
     QSignalSpy finished(&view.scoreJob(), &ScoreJob::finished);
     QSignalSpy failed(&view.scoreJob(), &ScoreJob::failed);
+    QSignalSpy windows(&view.scoreJob(), &ScoreJob::windowProgress);
     view.scoreVideos();
     QVERIFY(finished.wait(120000));
+    // Progress within each video, window by window, up to its last window.
+    QVERIFY(windows.size() >= 2);
+    QCOMPARE(windows.back().value(0).toInt(), 1);
+    QCOMPARE(windows.back().value(1).toInt(), windows.back().value(2).toInt());
     QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.front().value(1).toString()));
     QCOMPARE(finished.front().value(0).toBool(), false);
     QCOMPARE(view.timeline().tracks()[0].energies.size(), size_t(250));
@@ -481,8 +494,8 @@ Scoring scoreAndWait(ComparisonView& view, const std::function<void()>& start) {
 
 } // namespace
 
-// Scores are kept in a workspace per video and checkpoint: the same judge again is read back (in this view
-// without a child process, in a new one from the workspace); another checkpoint clears the curves and draws its
+// Scores are kept in a workspace per video and checkpoint: the same judge again is read back without a child
+// process (from memory in this view, from the workspace in a new one); another checkpoint clears the curves and draws its
 // own; a checkpoint written again is scored again.
 void ComparisonViewTest::scoresAreKeptPerCheckpointAndSwitchingRedraws() {
     const QString program = qEnvironmentVariable("SVJ_BINARY");
@@ -539,6 +552,7 @@ void ComparisonViewTest::scoresAreKeptPerCheckpointAndSwitchingRedraws() {
     fresh.scoreJob().setScoreWorkspace(workspace);
     QCOMPARE(fresh.openVideos({m_clip25, m_clip30}), QString());
     const Scoring kept = scoreAndWait(fresh, [&] { fresh.setCheckpoint(tiny); });
+    QVERIFY(!kept.childStarted); // read in the window, the judge not started
     QCOMPARE(kept.cached, std::vector<bool>({true, true}));
     QCOMPARE(kept.curves.size(), other.curves.size());
     for (size_t video = 0; video < kept.curves.size(); ++video) {
