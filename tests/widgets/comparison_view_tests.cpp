@@ -495,8 +495,8 @@ Scoring scoreAndWait(ComparisonView& view, const std::function<void()>& start) {
 } // namespace
 
 // Scores are kept in a workspace per video and checkpoint: the same judge again is read back without a child
-// process (from memory in this view, from the workspace in a new one); another checkpoint clears the curves and draws its
-// own; a checkpoint written again is scored again.
+// process (from memory in this view, from the workspace in a new one); another checkpoint clears the curves and draws
+// its own; a checkpoint written again is scored again.
 void ComparisonViewTest::scoresAreKeptPerCheckpointAndSwitchingRedraws() {
     const QString program = qEnvironmentVariable("SVJ_BINARY");
     // A second judge: a tiny one pre-trained here for two steps on two small clips.
