@@ -38,6 +38,12 @@ EnergyPlot::EnergyPlot(QWidget* parent)
     m_loop->setPen(Qt::NoPen);
     m_loop->setBrush(QColor(230, 60, 60, 30));
     m_loop->setVisible(false);
+    m_span = new QCPItemRect(m_plot);
+    m_span->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_span->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_span->setPen(Qt::NoPen);
+    m_span->setVisible(false);
+    m_plot->installEventFilter(this);
     m_playhead = new QCPItemStraightLine(m_plot);
     m_playhead->setPen(QPen(QColor(230, 60, 60), 1.5));
     m_playhead->setLayer(QStringLiteral("overlay"));
@@ -57,9 +63,10 @@ EnergyPlot::EnergyPlot(QWidget* parent)
             seekToPixel(event->pos().x());
         }
         if (m_timeline && m_timeline->count() > 0) {
-            const double seconds = m_plot->xAxis->pixelToCoord(event->pos().x());
-            QToolTip::showText(event->globalPosition().toPoint(),
-                               describe(static_cast<int64_t>(std::llround(seconds * 1e6))), m_plot);
+            const auto time = static_cast<int64_t>(std::llround(m_plot->xAxis->pixelToCoord(event->pos().x()) * 1e6));
+            const int video = nearestCurve(time, event->pos().y());
+            showLatentSpan(video, time);
+            QToolTip::showText(event->globalPosition().toPoint(), describe(time, video), m_plot);
         }
     });
     connect(m_plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent*) { m_dragging = false; });
@@ -101,6 +108,7 @@ void EnergyPlot::setTimeline(const Timeline* timeline) {
 
 void EnergyPlot::refresh() {
     m_plot->clearGraphs();
+    m_span->setVisible(false);
     if (!m_timeline) {
         m_plot->replot();
         return;
@@ -196,7 +204,51 @@ void EnergyPlot::seekToPixel(int x) {
     emit seekRequested(static_cast<qint64>(std::llround(std::clamp(seconds, range.lower, range.upper) * 1e6)));
 }
 
-QString EnergyPlot::describe(int64_t timeUs) const {
+bool EnergyPlot::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_plot && event->type() == QEvent::Leave) {
+        showLatentSpan(-1, 0);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+int EnergyPlot::nearestCurve(int64_t timeUs, double y) const {
+    int nearest = -1;
+    double distance = 0.0;
+    for (int video = 0; video < m_timeline->count(); ++video) {
+        if (const std::optional<float> energy = m_timeline->energyAt(video, timeUs)) {
+            const double d = std::fabs(m_plot->yAxis->coordToPixel(static_cast<double>(*energy)) - y);
+            if (nearest < 0 || d < distance) {
+                nearest = video;
+                distance = d;
+            }
+        }
+    }
+    return nearest;
+}
+
+bool EnergyPlot::showLatentSpan(int video, int64_t timeUs) {
+    const std::optional<LatentSpan> span = m_timeline && video >= 0 && video < m_timeline->count()
+                                               ? m_timeline->latentSpanAt(video, timeUs)
+                                               : std::nullopt;
+    if (span) {
+        QColor colour = m_timeline->tracks()[static_cast<size_t>(video)].colour;
+        colour.setAlpha(45);
+        m_span->setBrush(colour);
+        m_span->topLeft->setCoords(static_cast<double>(span->startUs) / 1e6, 0.0);
+        m_span->bottomRight->setCoords(static_cast<double>(span->endUs) / 1e6, 1.0);
+    }
+    if (m_span->visible() || span) {
+        m_span->setVisible(span.has_value());
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    return span.has_value();
+}
+
+bool EnergyPlot::latentSpanShown() const {
+    return m_span->visible();
+}
+
+QString EnergyPlot::describe(int64_t timeUs, int spanOf) const {
     QStringList lines{tr("%1 s").arg(static_cast<double>(timeUs) / 1e6, 0, 'f', 3)};
     for (int video = 0; video < m_timeline->count(); ++video) {
         const VideoTrack& track = m_timeline->tracks()[static_cast<size_t>(video)];
@@ -211,6 +263,21 @@ QString EnergyPlot::describe(int64_t timeUs) const {
         lines << tr("ΔE = %1 (%2 looks better here)")
                      .arg(*a - *b, 0, 'f', 4)
                      .arg(*a < *b ? m_timeline->tracks()[0].name : m_timeline->tracks()[1].name);
+    }
+    if (spanOf >= 0 && spanOf < m_timeline->count()) {
+        if (const std::optional<LatentSpan> span = m_timeline->latentSpanAt(spanOf, timeUs)) {
+            QStringList sampled;
+            for (const int64_t frame : span->sampled) {
+                sampled << QString::number(frame);
+            }
+            lines << tr("%1: latent frame %2 of window %3 = frames %4–%5 (the judge saw %6)")
+                         .arg(m_timeline->tracks()[static_cast<size_t>(spanOf)].name)
+                         .arg(span->latent)
+                         .arg(span->window + 1)
+                         .arg(span->firstFrame)
+                         .arg(span->lastFrame)
+                         .arg(sampled.join(QStringLiteral(", ")));
+        }
     }
     return lines.join(QLatin1Char('\n'));
 }

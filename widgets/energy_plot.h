@@ -31,22 +31,31 @@ public:
     // Where time `seconds` lies on the canvas, in the canvas's own coordinates (for tests and overlays).
     QPoint canvasPoint(double seconds) const;
     QWidget* canvas() const;
-    // The text the hover shows at timeline time `timeUs`.
-    QString describe(int64_t timeUs) const;
+    // The text the hover shows at timeline time `timeUs`; with `spanOf` a video, also the latent frame that
+    // covers the time (shaded on the plot while hovering).
+    QString describe(int64_t timeUs, int spanOf = -1) const;
+    // Shades the stretch one latent frame of `video` stands for at `timeUs` (hover); -1 hides it. Returns
+    // whether there was one.
+    bool showLatentSpan(int video, int64_t timeUs);
+    bool latentSpanShown() const;
 
 signals:
     void seekRequested(qint64 timeUs);
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void applyPalette();
     void seekToPixel(int x);
+    // The scored video whose curve passes nearest to canvas height `y` at `timeUs`.
+    int nearestCurve(int64_t timeUs, double y) const;
 
     QCustomPlot* m_plot = nullptr;
     QCPItemStraightLine* m_playhead = nullptr;
     QCPItemRect* m_loop = nullptr;
+    QCPItemRect* m_span = nullptr; // the latent frame under the mouse
     const Timeline* m_timeline = nullptr;
     double m_playheadSeconds = 0.0;
     bool m_dragging = false;

@@ -61,6 +61,43 @@ std::optional<float> Timeline::energyAt(int video, int64_t timeUs) const {
     return track.energies[static_cast<size_t>(frame)];
 }
 
+std::optional<LatentSpan> Timeline::latentSpanAt(int video, int64_t timeUs) const {
+    const VideoTrack& track = m_tracks[static_cast<size_t>(video)];
+    const int64_t frame = frameAt(video, timeUs);
+    size_t begin = 0;
+    for (size_t window = 0; window < track.windowSizes.size(); ++window) {
+        const size_t size = static_cast<size_t>(track.windowSizes[window]);
+        if (size == 0 || begin + size > track.judgeFrames.size()) {
+            break;
+        }
+        const int64_t* sampled = track.judgeFrames.data() + begin;
+        begin += size;
+        if (frame < sampled[0] || frame > sampled[size - 1]) {
+            continue;
+        }
+        // The last sampled frame at or before `frame`, then the latent that folds it.
+        size_t at = 0;
+        while (at + 1 < size && sampled[at + 1] <= frame) {
+            ++at;
+        }
+        const size_t latent = at == 0 ? 0 : (at + 3) / 4;
+        const size_t first = latent == 0 ? 0 : 4 * latent - 3;
+        const size_t last = std::min(size - 1, latent == 0 ? size_t(0) : 4 * latent);
+        LatentSpan span;
+        span.window = static_cast<int>(window);
+        span.latent = static_cast<int>(latent);
+        span.sampled.assign(sampled + first, sampled + last + 1);
+        span.firstFrame = sampled[first];
+        span.lastFrame = last + 1 < size ? sampled[last + 1] - 1 : sampled[last];
+        span.startUs = timeOf(video, span.firstFrame);
+        const auto next = static_cast<size_t>(span.lastFrame) + 1;
+        span.endUs =
+            next < track.ptsUs.size() ? timeOf(video, static_cast<int64_t>(next)) : track.offsetUs + track.durationUs;
+        return span;
+    }
+    return std::nullopt;
+}
+
 std::vector<std::pair<int64_t, float>> Timeline::energyDifference() const {
     std::vector<std::pair<int64_t, float>> difference;
     if (m_tracks.size() < 2 || m_tracks[0].energies.empty() || m_tracks[1].energies.empty()) {

@@ -27,6 +27,19 @@ struct VideoTrack {
     std::vector<int> windowSizes;     // how many of judgeFrames each of the judge's windows holds
 };
 
+// The stretch of a video one latent frame of one judge window stands for: the VAE folds the window's first
+// sampled frame into latent 0 and then four sampled frames into each latent, and each sampled frame stands for
+// the source frames up to the next sampled one.
+struct LatentSpan {
+    int window = 0;
+    int latent = 0;
+    int64_t firstFrame = 0; // source frames, inclusive
+    int64_t lastFrame = 0;
+    std::vector<int64_t> sampled; // the source frames the judge saw in it
+    int64_t startUs = 0;          // on the timeline
+    int64_t endUs = 0;
+};
+
 class Timeline {
 public:
     void setTracks(std::vector<VideoTrack> tracks);
@@ -47,6 +60,9 @@ public:
 
     // Energy of `video` at `timeUs` (its frame's), if scored.
     std::optional<float> energyAt(int video, int64_t timeUs) const;
+    // The latent frame of the first judge window holding the frame of `video` on screen at `timeUs`; none before
+    // the video is scored or outside every window.
+    std::optional<LatentSpan> latentSpanAt(int video, int64_t timeUs) const;
     // ΔE(t) = E_A(t) − E_B(t) for the first two videos, sampled at every frame start of either (the points where
     // it can change); empty until both are scored.
     std::vector<std::pair<int64_t, float>> energyDifference() const;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace svj::widgets {
 
@@ -114,8 +115,14 @@ QPoint VideoView::imagePixelAt(const QPointF& panePoint) const {
             static_cast<int>((panePoint.y() - target.top()) / target.height() * m_image.height())};
 }
 
+// Computed once per pair of frames and gain: hovering, captions and the wipe line repaint far more often.
 QImage VideoView::differenceNow() const {
-    return differenceImage(m_image, m_other, m_gain);
+    const std::tuple<qint64, qint64, double> key{m_image.cacheKey(), m_other.cacheKey(), m_gain};
+    if (key != m_differenceKey || m_difference.isNull()) {
+        m_difference = differenceImage(m_image, m_other, m_gain);
+        m_differenceKey = key;
+    }
+    return m_difference;
 }
 
 QImage VideoView::composedImage() const {

@@ -8,6 +8,8 @@
 #include <QPointF>
 #include <QWidget>
 
+#include <tuple>
+
 namespace svj::widgets {
 
 enum class CompareMode { SideBySide, Wipe, Flicker, Difference };
@@ -86,6 +88,8 @@ private:
     QColor m_colour;
     int64_t m_frameCount = 0;
     int64_t m_offsetUs = 0;
+    mutable QImage m_difference; // differenceNow()'s last picture and what it was made of
+    mutable std::tuple<qint64, qint64, double> m_differenceKey{0, 0, 0.0};
     int64_t m_index = -1;
     int64_t m_ptsUs = 0;
     bool m_exact = true;

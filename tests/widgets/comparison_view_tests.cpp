@@ -152,6 +152,7 @@ private Q_SLOTS:
     void scoringInAChildProcessDrawsTheCurves();
     void closingWhileScoringNeitherHangsNorCrashes();
     void scoresAreKeptPerCheckpointAndSwitchingRedraws();
+    void latentSpansFollowTheJudgeWindows();
 
 private:
     QTemporaryDir m_dir;
@@ -442,6 +443,17 @@ void ComparisonViewTest::scoringInAChildProcessDrawsTheCurves() {
     QTest::mouseClick(view.judgeStrip()->thumbnail(5), Qt::LeftButton);
     checkAligned(view);
     QCOMPARE(view.shownFrame(0), seen[5]);
+    // Hovering the plot shades the latent frame under the mouse and names it.
+    const double at = static_cast<double>(view.timeline().timeOf(0, seen[6])) / 1e6 + 0.01;
+    QMouseEvent move(QEvent::MouseMove, QPointF(view.energyPlot()->canvasPoint(at)), QPointF(), Qt::NoButton,
+                     Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(view.energyPlot()->canvas(), &move);
+    QVERIFY(view.energyPlot()->latentSpanShown());
+    QVERIFY2(view.energyPlot()->describe(static_cast<int64_t>(at * 1e6), 0).contains(QStringLiteral("latent frame 2")),
+             qPrintable(view.energyPlot()->describe(static_cast<int64_t>(at * 1e6), 0)));
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(view.energyPlot()->canvas(), &leave);
+    QVERIFY(!view.energyPlot()->latentSpanShown());
 }
 
 void ComparisonViewTest::closingWhileScoringNeitherHangsNorCrashes() {
@@ -570,6 +582,44 @@ void ComparisonViewTest::scoresAreKeptPerCheckpointAndSwitchingRedraws() {
     const Scoring rewritten = scoreAndWait(fresh, [&] { fresh.scoreVideos(); });
     QVERIFY(rewritten.childStarted);
     QCOMPARE(rewritten.cached, std::vector<bool>({false, false}));
+}
+
+// Which source frames one latent frame of a judge window stands for (pure Timeline logic).
+void ComparisonViewTest::latentSpansFollowTheJudgeWindows() {
+    VideoTrack track;
+    for (int64_t frame = 0; frame < 30; ++frame) {
+        track.ptsUs.push_back(frame * 40000);
+    }
+    track.durationUs = 30 * 40000;
+    Timeline timeline;
+    timeline.setTracks({track});
+    QVERIFY(!timeline.latentSpanAt(0, 0).has_value()); // not scored
+    // Two windows of 9 sampled frames: 0, 2, .., 16 and 13, 15, .., 29 (the last moved to end at the end).
+    track.judgeFrames = {0, 2, 4, 6, 8, 10, 12, 14, 16, 13, 15, 17, 19, 21, 23, 25, 27, 29};
+    track.windowSizes = {9, 9};
+    track.offsetUs = 1000000;
+    timeline.setTracks({track});
+    const auto span = [&](int64_t frame) { return timeline.latentSpanAt(0, timeline.timeOf(0, frame)); };
+    QCOMPARE(span(0)->latent, 0);
+    QCOMPARE(span(1)->lastFrame, 1);
+    QCOMPARE(span(0)->sampled, std::vector<int64_t>({0}));
+    QCOMPARE(span(0)->endUs, 1000000 + 80000);
+    QCOMPARE(span(5)->latent, 1);
+    QCOMPARE(span(5)->firstFrame, 2);
+    QCOMPARE(span(5)->lastFrame, 9);
+    QCOMPARE(span(5)->sampled, std::vector<int64_t>({2, 4, 6, 8}));
+    QCOMPARE(span(5)->startUs, 1000000 + 80000);
+    QCOMPARE(span(16)->window, 0);
+    QCOMPARE(span(16)->lastFrame, 16);
+    QCOMPARE(span(16)->endUs, 1000000 + 17 * 40000);
+    QCOMPARE(span(18)->window, 1);
+    QCOMPARE(span(18)->sampled, std::vector<int64_t>({15, 17, 19, 21}));
+    QCOMPARE(span(18)->firstFrame, 15);
+    QCOMPARE(span(18)->lastFrame, 22);
+    QCOMPARE(span(29)->latent, 2);
+    QCOMPARE(span(29)->lastFrame, 29);
+    QCOMPARE(span(29)->endUs, 1000000 + 30 * 40000);
+    QCOMPARE(timeline.latentSpanAt(0, 0)->latent, 0); // before the video starts its first frame is shown
 }
 
 SVJ_REGISTER_TEST(ComparisonViewTest)
