@@ -96,16 +96,23 @@ int LabelQueue::assign(const QStringList& annotators, int overlap, uint64_t seed
 }
 
 std::optional<QueueItem> LabelQueue::next(const QString& annotator) const {
+    const QVector<QueueItem> items = upcoming(annotator, 1);
+    return items.isEmpty() ? std::nullopt : std::optional<QueueItem>(items.front());
+}
+
+QVector<QueueItem> LabelQueue::upcoming(const QString& annotator, int count) const {
     QSqlQuery query = m_workspace.exec(
         QStringLiteral("SELECT a.id, a.pair_id, a.position, a.a_on_left FROM assignments a "
                        "WHERE a.annotator_id = (SELECT id FROM annotators WHERE name = ?) AND a.state = 'open' "
-                       "AND NOT %1 ORDER BY a.position LIMIT 1")
-            .arg(QLatin1String(kStanding)),
+                       "AND NOT %1 ORDER BY a.position LIMIT %2")
+            .arg(QLatin1String(kStanding))
+            .arg(std::max(1, count)),
         {annotator});
-    if (!query.next()) {
-        return std::nullopt;
+    QVector<QueueItem> items;
+    while (query.next()) {
+        items.append(itemFrom(query));
     }
-    return itemFrom(query);
+    return items;
 }
 
 std::optional<QueueItem> LabelQueue::assignmentOf(const QString& annotator, qint64 pairId) const {

@@ -9,6 +9,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
 #include <cstdint>
 #include <optional>
@@ -40,6 +41,8 @@ public:
     int assign(const QStringList& annotators, int overlap, uint64_t seed);
     // The annotator's first open item (by position) without a standing label from them; none when done.
     std::optional<QueueItem> next(const QString& annotator) const;
+    // The annotator's first `count` open items, in order (the GUI loads the second while the first is shown).
+    QVector<QueueItem> upcoming(const QString& annotator, int count) const;
     // The annotator's assignment of a pair (for the side it was shown on), if any.
     std::optional<QueueItem> assignmentOf(const QString& annotator, qint64 pairId) const;
     void skip(qint64 assignment);

@@ -140,16 +140,18 @@ ComparisonView::~ComparisonView() {
     m_strip->setFrames({}, {}, {});
 }
 
-QString ComparisonView::openVideos(const QStringList& paths) {
+ComparisonView::Probed ComparisonView::probeVideos(const QStringList& paths, const QStringList& names) {
+    Probed probed;
     if (paths.isEmpty() || paths.size() > 4) {
-        return tr("open 1 to 4 videos (got %1)").arg(paths.size());
+        probed.error = tr("open 1 to 4 videos (got %1)").arg(paths.size());
+        return probed;
     }
-    std::vector<VideoTrack> tracks;
     for (qsizetype i = 0; i < paths.size(); ++i) {
         VideoTrack track;
         track.path = paths[i];
-        track.name =
-            QStringLiteral("%1 · %2").arg(QChar(static_cast<char16_t>(u'A' + i)), QFileInfo(paths[i]).fileName());
+        track.name = i < names.size() ? names[i]
+                                      : QStringLiteral("%1 · %2").arg(QChar(static_cast<char16_t>(u'A' + i)),
+                                                                      QFileInfo(paths[i]).fileName());
         track.colour = kColours[i];
         try {
             media::VideoReader reader(paths[i].toStdString());
@@ -159,13 +161,30 @@ QString ComparisonView::openVideos(const QStringList& paths) {
             track.width = reader.info().displayWidth();
             track.height = reader.info().displayHeight();
         } catch (const std::exception& error) {
-            return QString::fromUtf8(error.what());
+            probed.error = QString::fromUtf8(error.what());
+            probed.tracks.clear();
+            return probed;
         }
         if (track.ptsUs.empty()) {
-            return tr("%1: no video frames").arg(paths[i]);
+            probed.error = tr("%1: no video frames").arg(paths[i]);
+            probed.tracks.clear();
+            return probed;
         }
-        tracks.push_back(std::move(track));
+        probed.tracks.push_back(std::move(track));
     }
+    return probed;
+}
+
+QString ComparisonView::openVideos(const QStringList& paths, const QStringList& names) {
+    Probed probed = probeVideos(paths, names);
+    if (!probed.error.isEmpty()) {
+        return probed.error;
+    }
+    openTracks(std::move(probed.tracks));
+    return {};
+}
+
+void ComparisonView::openTracks(std::vector<VideoTrack> tracks) {
     pause();
     m_scoring.cancel();
     m_loaders.clear();
@@ -187,7 +206,6 @@ QString ComparisonView::openVideos(const QStringList& paths) {
     m_plot->refresh();
     m_timeUs = m_timeline.startUs();
     requestFrames();
-    return {};
 }
 
 void ComparisonView::rebuildViews() {
@@ -763,7 +781,9 @@ void ComparisonView::updateTimeLabel() {
                           .arg(static_cast<double>(m_timeUs) / 1e6, 0, 'f', 3)
                           .arg(static_cast<double>(m_timeline.endUs()) / 1e6, 0, 'f', 3)};
     for (int video = 0; video < videoCount(); ++video) {
-        parts << tr("%1 frame %2").arg(QChar(static_cast<char16_t>(u'A' + video))).arg(wantedFrame(video));
+        parts << tr("%1 frame %2")
+                     .arg(m_timeline.tracks()[static_cast<size_t>(video)].name.section(QLatin1Char(' '), 0, 0))
+                     .arg(wantedFrame(video));
     }
     m_timeLabel->setText(parts.join(QStringLiteral("   ")));
 }

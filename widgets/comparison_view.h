@@ -38,7 +38,16 @@ public:
 
     // Opens 1-4 videos on one timeline (each probed first). On error nothing changes and the message names the
     // file and what is wrong; an empty string means success.
-    QString openVideos(const QStringList& paths);
+    QString openVideos(const QStringList& paths, const QStringList& names = {});
+    // The probing half of openVideos, safe on any thread (the labelling panel probes the next pair ahead).
+    // `names` replaces "A · file" (blind labelling shows "Left" and "Right").
+    struct Probed {
+        std::vector<VideoTrack> tracks;
+        QString error; // empty on success
+    };
+    static Probed probeVideos(const QStringList& paths, const QStringList& names = {});
+    // Shows tracks probed before (by probeVideos).
+    void openTracks(std::vector<VideoTrack> tracks);
     int videoCount() const { return m_timeline.count(); }
     const Timeline& timeline() const { return m_timeline; }
 

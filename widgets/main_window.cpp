@@ -1,9 +1,12 @@
 #include "widgets/main_window.h"
 
+#include "annotation/sql_dialect.h"
+#include "annotation/workspace.h"
 #include "svj/version.h"
 #include "widgets/about_dialog.h"
 #include "widgets/comparison_view.h"
 #include "widgets/judge_choice.h"
+#include "widgets/labelling_panel.h"
 #include "widgets/score_job.h"
 #include "widgets/welcome_page.h"
 
@@ -11,11 +14,16 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -27,6 +35,10 @@ const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kRecentCheckpointsKey = QStringLiteral("judge/recentCheckpoints");
 const QString kScoreWorkspaceKey = QStringLiteral("judge/scoreWorkspace");
+const QString kRecentWorkspacesKey = QStringLiteral("workspaces/recent");
+const QString kAnnotatorKey = QStringLiteral("annotator/name");
+const QString kMustWatchKey = QStringLiteral("labelling/mustWatch");
+const QString kWorkspaceFilter = QStringLiteral("SVJ workspaces (*.svjw);;SQLite files (*.sqlite *.db);;All files (*)");
 } // namespace
 
 MainWindow::MainWindow(QSettings& settings, QWidget* parent)
@@ -56,6 +68,7 @@ MainWindow::MainWindow(QSettings& settings, QWidget* parent)
         m_scoreProgress->setVisible(done < total);
     });
     setUpScoreCache();
+    updateRecentWorkspaces();
     resize(1280, 800);
     restoreWindowState();
 }
@@ -70,6 +83,17 @@ void MainWindow::createMenus() {
     QAction* open = file->addAction(tr("&Open Videos…"), this, &MainWindow::chooseVideos);
     open->setObjectName(QStringLiteral("actionOpenVideos"));
     open->setShortcut(QKeySequence::Open);
+    QAction* newWorkspace = file->addAction(tr("&New Workspace…"), this, &MainWindow::chooseNewWorkspace);
+    newWorkspace->setObjectName(QStringLiteral("actionNewWorkspace"));
+    newWorkspace->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    QAction* openWorkspaceAction = file->addAction(tr("Open &Workspace…"), this, &MainWindow::chooseWorkspace);
+    openWorkspaceAction->setObjectName(QStringLiteral("actionOpenWorkspace"));
+    openWorkspaceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QAction* serverWorkspace = file->addAction(tr("Open Server Wo&rkspace…"), this, &MainWindow::chooseServerWorkspace);
+    serverWorkspace->setObjectName(QStringLiteral("actionOpenServerWorkspace"));
+    m_recentMenu = file->addMenu(tr("Recent Wor&kspaces"));
+    m_recentMenu->setObjectName(QStringLiteral("recentWorkspacesMenu"));
+    file->addSeparator();
     QAction* score = file->addAction(tr("&Score with the Judge"), this, [this] { m_comparison->scoreVideos(); });
     score->setObjectName(QStringLiteral("actionScore"));
     score->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
@@ -125,6 +149,11 @@ void MainWindow::createMenus() {
     playback->setObjectName(QStringLiteral("playbackMenu"));
     playback->addActions(m_comparison->playbackActions());
 
+    m_labelMenu = menuBar()->addMenu(tr("&Label"));
+    m_labelMenu->setObjectName(QStringLiteral("labelMenu"));
+    m_labelMenu->addAction(tr("Open a workspace to label (Ctrl+Shift+O)"))->setEnabled(false);
+    m_labelMenu->addAction(tr("&Annotator Name…"), this, &MainWindow::chooseAnnotator);
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
     QAction* about =
@@ -154,6 +183,129 @@ void MainWindow::setUpScoreCache() {
         return;
     }
     m_comparison->scoreJob().setScoreWorkspace(workspace);
+    m_cacheWorkspace = workspace;
+}
+
+QString MainWindow::annotator() const {
+    QString name = m_settings.value(kAnnotatorKey).toString().trimmed();
+    if (name.isEmpty()) {
+        name = qEnvironmentVariable("USER", QStringLiteral("annotator"));
+    }
+    return name;
+}
+
+void MainWindow::chooseAnnotator() {
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Annotator"), tr("Your name on the labels you give:"),
+                                               QLineEdit::Normal, annotator(), &ok)
+                             .trimmed();
+    if (ok && !name.isEmpty()) {
+        m_settings.setValue(kAnnotatorKey, name);
+        if (m_labelling) {
+            openWorkspace(m_labelling->workspace().path()); // a session belongs to one annotator
+        }
+    }
+}
+
+bool MainWindow::openWorkspace(const QString& location, bool create) {
+    std::unique_ptr<annotation::Workspace> workspace;
+    try {
+        workspace = std::make_unique<annotation::Workspace>(create ? annotation::Workspace::create(location)
+                                                                   : annotation::Workspace::open(location));
+    } catch (const std::exception& error) {
+        const QString message = QString::fromUtf8(error.what());
+        statusBar()->showMessage(tr("Cannot open the workspace: %1").arg(message));
+        if (isVisible()) {
+            QMessageBox::warning(this, tr("Cannot open the workspace"), message);
+        }
+        return false;
+    }
+    if (m_labellingDock) {
+        delete m_labellingDock; // the old session (and its workspace connection) goes first
+        m_labellingDock = nullptr;
+        m_labelling = nullptr;
+    }
+    m_pages->setCurrentWidget(m_comparison);
+    // Scores go to (and come from) the workspace itself while it is open.
+    m_comparison->scoreJob().setScoreWorkspace(location);
+    try {
+        m_labelling = new LabellingPanel(std::move(workspace), annotator(), m_comparison);
+    } catch (const std::exception& error) {
+        statusBar()->showMessage(tr("Cannot label in this workspace: %1").arg(QString::fromUtf8(error.what())));
+        m_comparison->scoreJob().setScoreWorkspace(m_cacheWorkspace);
+        return false;
+    }
+    m_labelling->setMustWatch(m_settings.value(kMustWatchKey, true).toBool());
+    m_labellingDock = new QDockWidget(tr("Labelling"), this);
+    m_labellingDock->setObjectName(QStringLiteral("labellingDock"));
+    m_labellingDock->setWidget(m_labelling);
+    addDockWidget(Qt::RightDockWidgetArea, m_labellingDock);
+    connect(m_labelling, &LabellingPanel::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    m_labelMenu->clear();
+    m_labelMenu->addActions(m_labelling->labellingActions());
+    m_labelMenu->addSeparator();
+    m_labelMenu->addAction(tr("&Annotator Name…"), this, &MainWindow::chooseAnnotator);
+    m_labelMenu->setEnabled(true);
+    QStringList recent = m_settings.value(kRecentWorkspacesKey).toStringList();
+    recent.removeAll(location);
+    recent.prepend(location);
+    m_settings.setValue(kRecentWorkspacesKey, recent.mid(0, 8));
+    updateRecentWorkspaces();
+    setWindowTitle(tr("%1 — %2").arg(m_labelling->workspace().path(), QString::fromUtf8(kApplicationName)));
+    statusBar()->showMessage(
+        tr("Labelling as %1: 1 / 2 left or right better, 3 tie, 4 both bad; S skips").arg(annotator()), 10000);
+    m_comparison->setFocus();
+    return true;
+}
+
+void MainWindow::chooseWorkspace() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a workspace"), m_settings.value("lastWorkspaceFolder").toString(), kWorkspaceFilter);
+    if (!path.isEmpty()) {
+        m_settings.setValue("lastWorkspaceFolder", QFileInfo(path).absolutePath());
+        openWorkspace(path);
+    }
+}
+
+void MainWindow::chooseNewWorkspace() {
+    QString path = QFileDialog::getSaveFileName(this, tr("Create a workspace"),
+                                                m_settings.value("lastWorkspaceFolder").toString(), kWorkspaceFilter);
+    if (path.isEmpty()) {
+        return;
+    }
+    if (QFileInfo(path).suffix().isEmpty()) {
+        path += QStringLiteral(".svjw");
+    }
+    m_settings.setValue("lastWorkspaceFolder", QFileInfo(path).absolutePath());
+    openWorkspace(path, true);
+}
+
+void MainWindow::chooseServerWorkspace() {
+    bool ok = false;
+    const QString url = QInputDialog::getText(this, tr("Open a server workspace"),
+                                              tr("PostgreSQL URL (postgresql://user[:password]@host[:port]/database):"),
+                                              QLineEdit::Normal, QStringLiteral("postgresql://"), &ok);
+    if (ok && annotation::WorkspaceLocation::isServerUrl(url.trimmed())) {
+        openWorkspace(url.trimmed());
+    } else if (ok) {
+        QMessageBox::warning(this, tr("Not a server URL"),
+                             tr("'%1' is not a postgresql:// URL").arg(url.toHtmlEscaped()));
+    }
+}
+
+void MainWindow::updateRecentWorkspaces() {
+    m_recentMenu->clear();
+    const QStringList recent = m_settings.value(kRecentWorkspacesKey).toStringList();
+    for (const QString& location : recent) {
+        // A server URL is shown without its password.
+        const QString shown =
+            annotation::WorkspaceLocation::isServerUrl(location)
+                ? QString(location).replace(QRegularExpression(QStringLiteral(":[^:@/]*@")), QStringLiteral(":***@"))
+                : location;
+        m_recentMenu->addAction(shown, this, [this, location] { openWorkspace(location); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::showAbout() {

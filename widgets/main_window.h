@@ -11,6 +11,7 @@ class QStackedWidget;
 namespace svj::widgets {
 
 class ComparisonView;
+class LabellingPanel;
 class WelcomePage;
 
 class MainWindow : public QMainWindow {
@@ -30,6 +31,15 @@ public slots:
     // Errors go to a dialog and the status bar; returns whether the videos opened.
     bool openVideos(const QStringList& paths, bool score = true);
     void chooseVideos();
+    // Opens (or with `create`, creates) a workspace — a file or a postgresql:// URL — for labelling as the
+    // annotator in the settings; errors go to a dialog and the status bar. Returns whether it opened.
+    bool openWorkspace(const QString& location, bool create = false);
+    void chooseWorkspace();
+    void chooseNewWorkspace();
+    void chooseServerWorkspace();
+    void chooseAnnotator();
+    LabellingPanel* labellingPanel() const { return m_labelling; }
+    QString annotator() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -37,6 +47,7 @@ protected:
 private:
     void createMenus();
     void setUpScoreCache();
+    void updateRecentWorkspaces();
     void restoreWindowState();
     void saveWindowState();
 
@@ -45,6 +56,11 @@ private:
     ComparisonView* m_comparison = nullptr;
     QStackedWidget* m_pages = nullptr;
     QProgressBar* m_scoreProgress = nullptr;
+    LabellingPanel* m_labelling = nullptr;
+    class QDockWidget* m_labellingDock = nullptr;
+    class QMenu* m_recentMenu = nullptr;
+    class QMenu* m_labelMenu = nullptr;
+    QString m_cacheWorkspace; // where scores are kept while no workspace is open
 };
 
 } // namespace svj::widgets
