@@ -41,11 +41,17 @@ ComparisonView::ComparisonView(QWidget* parent)
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Video comparison"));
     auto* splitter = new QSplitter(Qt::Vertical, this);
-    m_grid = new QWidget(splitter);
+    // Upper: the players and their controls; lower: what the judge says (hidden while an annotator votes).
+    auto* upper = new QWidget(splitter);
+    auto* upperLayout = new QVBoxLayout(upper);
+    upperLayout->setContentsMargins(0, 0, 0, 0);
+    m_grid = new QWidget(upper);
     new QGridLayout(m_grid);
     m_grid->layout()->setContentsMargins(0, 0, 0, 0);
     m_grid->layout()->setSpacing(4);
+    upperLayout->addWidget(m_grid, 1);
     auto* lower = new QWidget(splitter);
+    m_judgePane = lower;
     auto* lowerLayout = new QVBoxLayout(lower);
     lowerLayout->setContentsMargins(0, 0, 0, 0);
     auto* controls = new QHBoxLayout;
@@ -72,14 +78,14 @@ ComparisonView::ComparisonView(QWidget* parent)
     m_flipButton = new QToolButton(lower);
     m_flipButton->setText(tr("Next flip (N)"));
     m_flipButton->setToolTip(tr("Jump to where ΔE next changes sign: the judge changes its mind"));
-    auto* judgeLabel = new QLabel(tr("&Judge:"), lower);
+    m_judgeLabel = new QLabel(tr("&Judge:"), lower);
     m_judgeChoice = new JudgeChoice(lower);
-    judgeLabel->setBuddy(m_judgeChoice);
-    controls->addWidget(judgeLabel);
+    m_judgeLabel->setBuddy(m_judgeChoice);
+    controls->addWidget(m_judgeLabel);
     controls->addWidget(m_judgeChoice);
     controls->addWidget(m_worstButton);
     controls->addWidget(m_flipButton);
-    lowerLayout->addLayout(controls);
+    upperLayout->addLayout(controls);
     auto* stripRow = new QHBoxLayout;
     auto* stripLabel = new QLabel(tr("The judge saw:"), lower);
     m_stripChoice = new QComboBox(lower);
@@ -277,6 +283,18 @@ void ComparisonView::connectScoring() {
                                ? tr("Scoring cancelled")
                                : tr("Scored by %1: press W for the worst moment").arg(m_judgeChoice->currentText()));
     });
+}
+
+void ComparisonView::setJudgeVisible(bool on) {
+    m_judgePane->setVisible(on);
+    m_worstButton->setVisible(on);
+    m_flipButton->setVisible(on);
+    m_judgeChoice->setVisible(on);
+    m_judgeLabel->setVisible(on);
+}
+
+bool ComparisonView::isJudgeVisible() const {
+    return !m_judgePane->isHidden();
 }
 
 void ComparisonView::setCheckpoint(const QString& checkpoint) {

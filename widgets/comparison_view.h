@@ -57,6 +57,9 @@ public:
     // Switches the judge (empty: the shipped one): the curves are cleared and drawn again by the new judge.
     void setCheckpoint(const QString& checkpoint);
     QString checkpoint() const { return m_scoring.checkpoint(); }
+    // Shows or hides everything the judge says (curves, strip, jumps, judge choice): hidden while voting.
+    void setJudgeVisible(bool on);
+    bool isJudgeVisible() const;
     JudgeChoice* judgeChoice() const { return m_judgeChoice; }
     ScoreJob& scoreJob() { return m_scoring; }
     // Sets a video's energy curve directly (a stored score).
@@ -162,6 +165,8 @@ private:
     QToolButton* m_flipButton = nullptr;
     QComboBox* m_speedBox = nullptr;
     JudgeChoice* m_judgeChoice = nullptr;
+    QLabel* m_judgeLabel = nullptr;
+    QWidget* m_judgePane = nullptr;
     QLabel* m_timeLabel = nullptr;
     QLabel* m_pixelLabel = nullptr;
     QList<QAction*> m_actions;

@@ -160,6 +160,7 @@ LabellingPanel::LabellingPanel(std::unique_ptr<annotation::Workspace> workspace,
     layout->addStretch(1);
 
     createActions();
+    m_view->setJudgeVisible(m_showJudge);
     connect(m_queueBox, &QComboBox::activated, this, &LabellingPanel::setQueue);
     connect(m_assignButton, &QPushButton::clicked, this, &LabellingPanel::assignMePairs);
     connect(m_view, &ComparisonView::timeChanged, this, &LabellingPanel::onTimeChanged);
@@ -170,6 +171,7 @@ LabellingPanel::~LabellingPanel() {
     if (m_preload.valid()) {
         m_preload.wait();
     }
+    m_view->setJudgeVisible(true); // the comparison view outlives the panel
 }
 
 void LabellingPanel::createActions() {
@@ -232,6 +234,7 @@ void LabellingPanel::setMustWatch(bool on) {
 void LabellingPanel::setShowJudge(bool on) {
     m_showJudge = on;
     m_showJudgeBox->setChecked(on);
+    m_view->setJudgeVisible(on);
     if (on && m_shownPair != 0) {
         m_view->scoreVideos();
     } else if (!on) {
@@ -342,7 +345,9 @@ void LabellingPanel::updateProgress() {
                                      .arg(progress.assigned)
                                      .arg(progress.skipped)
                                      .arg(progress.flagged)
-                                     .arg(std::lround(m_session->itemsPerHour())));
+                                     .arg(m_session->votesThisSession() > 0
+                                              ? QString::number(std::lround(m_session->itemsPerHour()))
+                                              : QStringLiteral("—")));
     } else {
         m_progressBar->setRange(0, 1);
         m_progressBar->setValue(0);

@@ -38,9 +38,12 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
             std::printf(
-                "Usage: svj-workbench [VIDEO...] [options]\n\n"
-                "Opens 1-4 videos side by side on one clock and scores them with the default judge.\n\n"
+                "Usage: svj-workbench [VIDEO... | WORKSPACE.svjw] [options]\n\n"
+                "Opens 1-4 videos side by side on one clock and scores them with the default judge, or a\n"
+                "workspace to label its pairs.\n\n"
                 "Options:\n"
+                "  --workspace LOC     label in this workspace (a file or a postgresql:// URL)\n"
+                "  --annotator NAME    label as NAME (remembered)\n"
                 "  --compare MODE      side, wipe, flicker or difference (two videos)\n"
                 "  --seek SECONDS      start at this time\n"
                 "  --bench-playback    play the videos at 1x, print dropped frames and timings, exit\n"
@@ -84,15 +87,27 @@ int main(int argc, char** argv) {
                                                   QStringLiteral("-style"),        QStringLiteral("-platform"),
                                                   QStringLiteral("-display"),      QStringLiteral("-title"),
                                                   QStringLiteral("-qwindowtitle"), QStringLiteral("-stylesheet"),
-                                                  QStringLiteral("--compare"),     QStringLiteral("--seek")};
+                                                  QStringLiteral("--compare"),     QStringLiteral("--seek"),
+                                                  QStringLiteral("--workspace"),   QStringLiteral("--annotator")};
     QStringList videos;
+    QString workspace;
     const QStringList arguments = QApplication::arguments();
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         if (kOptionsWithValue.contains(arguments[i])) {
+            if (i + 1 < arguments.size() && arguments[i] == QLatin1String("--workspace")) {
+                workspace = arguments[i + 1];
+            } else if (i + 1 < arguments.size() && arguments[i] == QLatin1String("--annotator")) {
+                settings.setValue(QStringLiteral("annotator/name"), arguments[i + 1]);
+            }
             ++i;
+        } else if (arguments[i].endsWith(QLatin1String(".svjw"), Qt::CaseInsensitive)) {
+            workspace = arguments[i];
         } else if (!arguments[i].startsWith(QLatin1Char('-'))) {
             videos << arguments[i];
         }
+    }
+    if (!workspace.isEmpty()) {
+        window.openWorkspace(workspace);
     }
     if (arguments.contains(QStringLiteral("--bench-playback"))) {
         // Measures playback of the given videos (no judge), prints the figures, exits.
