@@ -143,6 +143,7 @@ ComparisonView::~ComparisonView() {
     m_clock.stop();
     m_scoring.cancel();
     m_loaders.clear(); // worker threads stop before the views go
+    m_standby = {};
     m_strip->setFrames({}, {}, {});
 }
 
@@ -194,12 +195,24 @@ void ComparisonView::openTracks(std::vector<VideoTrack> tracks) {
     pause();
     m_scoring.cancel();
     m_loaders.clear();
-    m_cache->clear();
+    // Loaders prepared for exactly these videos take over with the frames they decoded already (in the cache,
+    // under their own source ids: nothing is cleared, the cache evicts by age within its budget).
+    std::vector<std::unique_ptr<FrameLoader>> prepared;
+    if (m_standby.paths.size() == static_cast<qsizetype>(tracks.size())) {
+        bool same = true;
+        for (size_t video = 0; video < tracks.size(); ++video) {
+            same = same && m_standby.paths[static_cast<qsizetype>(video)] == tracks[video].path;
+        }
+        if (same) {
+            prepared = std::move(m_standby.loaders);
+        }
+    }
+    m_standby = {};
     m_timeline.setTracks(std::move(tracks));
     m_loopIn = m_loopOut = 0;
     m_looping = false;
     m_offsetVideo = m_timeline.count() > 1 ? 1 : 0;
-    rebuildViews();
+    rebuildViews(std::move(prepared));
     {
         const QSignalBlocker blocker(m_stripChoice);
         m_stripChoice->clear();
@@ -214,34 +227,38 @@ void ComparisonView::openTracks(std::vector<VideoTrack> tracks) {
     requestFrames();
 }
 
-void ComparisonView::rebuildViews() {
-    for (VideoView* view : m_views) {
-        delete view;
-    }
-    m_views.clear();
-    auto* grid = static_cast<QGridLayout*>(m_grid->layout());
+void ComparisonView::rebuildViews(std::vector<std::unique_ptr<FrameLoader>> prepared) {
     const int count = m_timeline.count();
-    const int columns = count <= 2 ? count : 2;
+    // The panes stay when the number of videos does (the next pair of a labelling queue): no relayout.
+    if (static_cast<int>(m_views.size()) != count) {
+        for (VideoView* view : m_views) {
+            delete view;
+        }
+        m_views.clear();
+        auto* grid = static_cast<QGridLayout*>(m_grid->layout());
+        const int columns = count <= 2 ? count : 2;
+        for (int video = 0; video < count; ++video) {
+            auto* view = new VideoView(m_grid);
+            grid->addWidget(view, video / columns, video % columns);
+            view->setTransform(m_transform);
+            view->installEventFilter(this);
+            view->setWipePosition(m_wipe);
+            view->setDifferenceGain(m_gain);
+            connect(view, &VideoView::transformRequested, this, &ComparisonView::setViewTransform);
+            connect(view, &VideoView::wipeRequested, this, &ComparisonView::setWipePosition);
+            connect(view, &VideoView::hovered, this, [this, video](QPoint pixel) { showPixel(pixel, video); });
+            m_views.push_back(view);
+        }
+    }
     for (int video = 0; video < count; ++video) {
         const VideoTrack& track = m_timeline.tracks()[static_cast<size_t>(video)];
-        auto* view = new VideoView(m_grid);
+        VideoView* view = m_views[static_cast<size_t>(video)];
         view->setTrack(track.name, track.colour, static_cast<int64_t>(track.ptsUs.size()));
-        grid->addWidget(view, video / columns, video % columns);
-        view->setTransform(m_transform);
-        view->installEventFilter(this);
-        view->setWipePosition(m_wipe);
-        view->setDifferenceGain(m_gain);
-        connect(view, &VideoView::transformRequested, this, &ComparisonView::setViewTransform);
-        connect(view, &VideoView::wipeRequested, this, &ComparisonView::setWipePosition);
-        connect(view, &VideoView::hovered, this, [this, video](QPoint pixel) { showPixel(pixel, video); });
-        m_views.push_back(view);
-        // Several videos: one decoding thread each (they run side by side); one video: FFmpeg's threads.
-        auto loader =
-            std::make_unique<FrameLoader>(track.path, static_cast<uint64_t>(video), m_cache, count > 1 ? 1 : 0);
-        // About a second ahead per video absorbs slow frames (key frames, busy scenes) during playback, as long
-        // as half the cache holds it.
-        const size_t frameBytes = static_cast<size_t>(std::max(1, track.width)) * std::max(1, track.height) * 3;
-        loader->setPrefetch(static_cast<int>(std::clamp<size_t>(kCacheBytes / 2 / (frameBytes * count), 8, 48)));
+        view->setOffset(track.offsetUs);
+        std::unique_ptr<FrameLoader> loader = static_cast<size_t>(video) < prepared.size()
+                                                  ? std::move(prepared[static_cast<size_t>(video)])
+                                                  : makeLoader(track, count);
+        loader->setPrefetch(prefetchFor(track, count));
         connect(loader.get(), &FrameLoader::frameReady, this,
                 [this, video](qint64 index, const QImage& image, bool exact) { onFrame(video, index, image, exact); });
         connect(loader.get(), &FrameLoader::failed, this, [this, video](const QString& message) {
@@ -249,6 +266,37 @@ void ComparisonView::rebuildViews() {
             emit statusMessage(message);
         });
         m_loaders.push_back(std::move(loader));
+    }
+}
+
+std::unique_ptr<FrameLoader> ComparisonView::makeLoader(const VideoTrack& track, int count) {
+    // Several videos: one decoding thread each (they run side by side); one video: FFmpeg's threads.
+    return std::make_unique<FrameLoader>(track.path, m_nextSource++, m_cache, count > 1 ? 1 : 0);
+}
+
+int ComparisonView::prefetchFor(const VideoTrack& track, int count) {
+    // About a second ahead per video absorbs slow frames (key frames, busy scenes) during playback, as long as
+    // half the cache holds it.
+    const size_t frameBytes = static_cast<size_t>(std::max(1, track.width)) * std::max(1, track.height) * 3;
+    return static_cast<int>(std::clamp<size_t>(kCacheBytes / 2 / (frameBytes * static_cast<size_t>(count)), 8, 48));
+}
+
+void ComparisonView::prepareTracks(const std::vector<VideoTrack>& tracks) {
+    m_standby = {};
+    const int count = static_cast<int>(tracks.size());
+    Timeline next;
+    next.setTracks(tracks);
+    for (int video = 0; video < count; ++video) {
+        const VideoTrack& track = tracks[static_cast<size_t>(video)];
+        std::unique_ptr<FrameLoader> loader = makeLoader(track, count);
+        loader->setPrefetch(0); // only the first frame: the pair on screen keeps the decoders
+        if (count == videoCount()) {
+            const QSize size = decodeSize(track, m_views[static_cast<size_t>(video)]);
+            loader->setOutputSize(size.width(), size.height());
+        }
+        loader->request(next.frameAt(video, next.startUs()));
+        m_standby.paths << track.path;
+        m_standby.loaders.push_back(std::move(loader));
     }
 }
 
@@ -568,26 +616,30 @@ bool ComparisonView::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
+QSize ComparisonView::decodeSize(const VideoTrack& track, const VideoView* pane) const {
+    const bool fit = m_transform.zoom > 0.0 && m_transform.zoom <= 1.0;
+    const QSize space = (QSizeF(pane->size() - QSize(6, 6)) * pane->devicePixelRatioF()).toSize();
+    QSize size(track.width, track.height);
+    if (fit && space.isValid() && (space.width() < track.width || space.height() < track.height)) {
+        size.scale(space, Qt::KeepAspectRatio);
+        // Steps of 32 pixels: a resize by a few pixels keeps the cached frames.
+        const int width = std::min(track.width, (size.width() + 31) / 32 * 32);
+        const int height = std::max(
+            2,
+            static_cast<int>(std::lround(static_cast<double>(width) * track.height / std::max(1, track.width))) & ~1);
+        size = QSize(width, height);
+    }
+    return size.width() >= track.width ? QSize(0, 0) : size; // 0 x 0: the video's own size
+}
+
 void ComparisonView::updateOutputSizes() {
     for (int video = 0; video < videoCount(); ++video) {
         const VideoTrack& track = m_timeline.tracks()[static_cast<size_t>(video)];
         // In a two-video mode A's pane shows B as well.
         const VideoView* pane =
             m_mode == CompareMode::SideBySide ? m_views[static_cast<size_t>(video)] : m_views.front();
-        const bool fit = m_transform.zoom > 0.0 && m_transform.zoom <= 1.0;
-        const QSize space = (QSizeF(pane->size() - QSize(6, 6)) * pane->devicePixelRatioF()).toSize();
-        QSize size(track.width, track.height);
-        if (fit && space.isValid() && (space.width() < track.width || space.height() < track.height)) {
-            size.scale(space, Qt::KeepAspectRatio);
-            // Steps of 32 pixels: a resize by a few pixels keeps the cached frames.
-            const int width = std::min(track.width, (size.width() + 31) / 32 * 32);
-            const int height = std::max(
-                2, static_cast<int>(std::lround(static_cast<double>(width) * track.height / std::max(1, track.width))) &
-                       ~1);
-            size = QSize(width, height);
-        }
-        const bool native = size.width() >= track.width;
-        m_loaders[static_cast<size_t>(video)]->setOutputSize(native ? 0 : size.width(), native ? 0 : size.height());
+        const QSize size = decodeSize(track, pane);
+        m_loaders[static_cast<size_t>(video)]->setOutputSize(size.width(), size.height());
     }
 }
 

@@ -48,6 +48,9 @@ public:
     static Probed probeVideos(const QStringList& paths, const QStringList& names = {});
     // Shows tracks probed before (by probeVideos).
     void openTracks(std::vector<VideoTrack> tracks);
+    // Starts decoding the first frames of `tracks` at the size the panes would show them, so that opening
+    // exactly these tracks next shows them at once (the labelling queue's next pair). Replaces an earlier one.
+    void prepareTracks(const std::vector<VideoTrack>& tracks);
     int videoCount() const { return m_timeline.count(); }
     const Timeline& timeline() const { return m_timeline; }
 
@@ -138,7 +141,11 @@ protected:
 private:
     void createActions(); // comparison_view_actions.cpp
     void connectScoring();
-    void rebuildViews();
+    void rebuildViews(std::vector<std::unique_ptr<FrameLoader>> prepared);
+    std::unique_ptr<FrameLoader> makeLoader(const VideoTrack& track, int count);
+    static int prefetchFor(const VideoTrack& track, int count);
+    // The size frames of `track` are decoded at for `pane` (0 x 0: the video's own).
+    QSize decodeSize(const VideoTrack& track, const VideoView* pane) const;
     // Asks every view for the frame the clock wants; `refresh` also replaces frames already shown (after the
     // decode size changed).
     void requestFrames(bool refresh = false);
@@ -155,6 +162,12 @@ private:
     std::shared_ptr<media::FrameCache> m_cache;
     std::vector<VideoView*> m_views;
     std::vector<std::unique_ptr<FrameLoader>> m_loaders;
+    struct Standby {
+        QStringList paths;
+        std::vector<std::unique_ptr<FrameLoader>> loaders;
+    };
+    Standby m_standby;         // prepareTracks()
+    uint64_t m_nextSource = 0; // the cache's source id of the next loader (never reused)
     QWidget* m_grid = nullptr;
     EnergyPlot* m_plot = nullptr;
     JudgeStrip* m_strip = nullptr;

@@ -148,7 +148,7 @@ LabellingPanel::LabellingPanel(std::unique_ptr<annotation::Workspace> workspace,
     commentRow->addWidget(commentLabel);
     commentRow->addWidget(m_comment, 1);
     layout->addLayout(commentRow);
-    connect(m_comment, &QLineEdit::returnPressed, m_view, [this] { m_view->setFocus(); });
+    connect(m_comment, &QLineEdit::returnPressed, m_view.data(), [this] { m_view->setFocus(); });
 
     m_mustWatchBox = new QCheckBox(tr("Must watch both videos to the end before voting"), this);
     m_mustWatchBox->setChecked(m_mustWatch);
@@ -163,7 +163,7 @@ LabellingPanel::LabellingPanel(std::unique_ptr<annotation::Workspace> workspace,
     m_view->setJudgeVisible(m_showJudge);
     connect(m_queueBox, &QComboBox::activated, this, &LabellingPanel::setQueue);
     connect(m_assignButton, &QPushButton::clicked, this, &LabellingPanel::assignMePairs);
-    connect(m_view, &ComparisonView::timeChanged, this, &LabellingPanel::onTimeChanged);
+    connect(m_view.data(), &ComparisonView::timeChanged, this, &LabellingPanel::onTimeChanged);
     showCurrent();
 }
 
@@ -171,7 +171,9 @@ LabellingPanel::~LabellingPanel() {
     if (m_preload.valid()) {
         m_preload.wait();
     }
-    m_view->setJudgeVisible(true); // the comparison view outlives the panel
+    if (m_view) {
+        m_view->setJudgeVisible(true); // the comparison view stays for videos opened without a workspace
+    }
 }
 
 void LabellingPanel::createActions() {
@@ -320,7 +322,7 @@ void LabellingPanel::preloadFollowing() {
         m_preload.wait(); // an older preload (for a pair no longer next) finishes first
         m_preload = {};
     }
-    const std::optional<annotation::SessionItem> next = m_session->following();
+    const std::optional<annotation::SessionItem> next = m_preloadEnabled ? m_session->following() : std::nullopt;
     if (!next) {
         m_preloadedPair = 0;
         return;
@@ -329,7 +331,22 @@ void LabellingPanel::preloadFollowing() {
                                             : QStringList{next->pair.videoB.path, next->pair.videoA.path};
     const QStringList names{tr("Left"), tr("Right")};
     m_preloadedPair = next->pair.id;
-    m_preload = std::async(std::launch::async, [paths, names] { return ComparisonView::probeVideos(paths, names); });
+    const qint64 pair = next->pair.id;
+    m_preload = std::async(std::launch::async, [this, paths, names, pair] {
+        ComparisonView::Probed probed = ComparisonView::probeVideos(paths, names);
+        if (probed.error.isEmpty()) {
+            // Back on the GUI thread: the view decodes the first frames (dropped if the panel is gone by then).
+            QMetaObject::invokeMethod(
+                this,
+                [this, tracks = probed.tracks, pair] {
+                    if (m_view && m_preloadedPair == pair) {
+                        m_view->prepareTracks(tracks);
+                    }
+                },
+                Qt::QueuedConnection);
+        }
+        return probed;
+    });
 }
 
 void LabellingPanel::updateProgress() {

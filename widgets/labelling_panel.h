@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QPointer>
 #include <QWidget>
 
 #include <future>
@@ -45,6 +46,8 @@ public:
     // Draw the judge's curves while voting (off by default: they would sway the annotator).
     void setShowJudge(bool on);
     double watchedFraction(int side) const { return m_watch.fraction(side); }
+    // Probe the next pair while this one is shown (on by default; off only for the benchmark's baseline).
+    void setPreload(bool on) { m_preloadEnabled = on; }
     // The pair on screen (0: none) and how many items were shown since the panel opened.
     qint64 shownPair() const { return m_shownPair; }
 
@@ -83,7 +86,7 @@ private:
 
     std::unique_ptr<annotation::Workspace> m_workspace;
     std::unique_ptr<annotation::LabellingSession> m_session;
-    ComparisonView* m_view;
+    QPointer<ComparisonView> m_view; // the main window may destroy it first
     QList<QAction*> m_actions;
     WatchTracker m_watch;
     int64_t m_lastFrame = -1;
@@ -91,6 +94,7 @@ private:
     qint64 m_shownPair = 0;
     bool m_mustWatch = true;
     bool m_showJudge = false;
+    bool m_preloadEnabled = true;
     QStringList m_aspects;
     QVector<int> m_aspectChoices; // -1: none
     int m_selectedAspect = 0;

@@ -5,6 +5,7 @@
 #include "svj/version.h"
 #include "widgets/about_dialog.h"
 #include "widgets/comparison_view.h"
+#include "widgets/export_dialog.h"
 #include "widgets/judge_choice.h"
 #include "widgets/labelling_panel.h"
 #include "widgets/score_job.h"
@@ -245,6 +246,14 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
     m_labelMenu->clear();
     m_labelMenu->addActions(m_labelling->labellingActions());
     m_labelMenu->addSeparator();
+    QAction* exportLabels = m_labelMenu->addAction(tr("E&xport Labels…"), this, [this] {
+        if (m_labelling) {
+            ExportDialog dialog(m_labelling->workspace(), this);
+            dialog.exec();
+        }
+    });
+    exportLabels->setObjectName(QStringLiteral("actionExportLabels"));
+    exportLabels->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     m_labelMenu->addAction(tr("&Annotator Name…"), this, &MainWindow::chooseAnnotator);
     m_labelMenu->setEnabled(true);
     QStringList recent = m_settings.value(kRecentWorkspacesKey).toStringList();

@@ -44,6 +44,11 @@ void VideoView::setTrack(const QString& name, const QColor& colour, int64_t fram
     m_name = name;
     m_colour = colour;
     m_frameCount = frameCount;
+    // A new video in this pane: nothing of the old one stays on screen or counts as shown.
+    m_index = -1;
+    m_image = QImage();
+    m_other = QImage();
+    m_error.clear();
     setAccessibleName(name);
     update();
 }

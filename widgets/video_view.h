@@ -30,6 +30,7 @@ class VideoView : public QWidget {
 public:
     explicit VideoView(QWidget* parent = nullptr);
 
+    // A video (again) in this pane: clears the frame shown.
     void setTrack(const QString& name, const QColor& colour, int64_t frameCount);
     // Where the video starts on the shared timeline; shown in the caption when not zero.
     void setOffset(int64_t offsetUs);

@@ -2,6 +2,7 @@
 #include "model/runtime.h"
 #include "svj/version.h"
 #include "widgets/comparison_view.h"
+#include "widgets/labelling_benchmark.h"
 #include "widgets/main_window.h"
 #include "widgets/playback_benchmark.h"
 
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
                 "  --compare MODE      side, wipe, flicker or difference (two videos)\n"
                 "  --seek SECONDS      start at this time\n"
                 "  --bench-playback    play the videos at 1x, print dropped frames and timings, exit\n"
+                "  --bench-labelling   vote through the workspace's queue, print key-to-next-pair times, exit\n"
                 "  --version           print the version\n\n"
                 "Keys: Space play/pause, Left/Right one frame, Shift ten, Home/End, W worst moment,\n"
                 "N next sign change of the energy difference, I/O/L loop, Alt+Left/Right move B on the timeline,\n"
@@ -83,12 +85,11 @@ int main(int argc, char** argv) {
     window.show();
     // `svj-workbench A.mp4 B.mp4 [C D]`: straight into the comparison view, scored by the default judge.
     // Qt's own options (-geometry WxH, -style NAME, ...) and their values are not videos.
-    static const QStringList kOptionsWithValue = {QStringLiteral("-geometry"),     QStringLiteral("-qwindowgeometry"),
-                                                  QStringLiteral("-style"),        QStringLiteral("-platform"),
-                                                  QStringLiteral("-display"),      QStringLiteral("-title"),
-                                                  QStringLiteral("-qwindowtitle"), QStringLiteral("-stylesheet"),
-                                                  QStringLiteral("--compare"),     QStringLiteral("--seek"),
-                                                  QStringLiteral("--workspace"),   QStringLiteral("--annotator")};
+    static const QStringList kOptionsWithValue = {
+        QStringLiteral("-geometry"),     QStringLiteral("-qwindowgeometry"), QStringLiteral("-style"),
+        QStringLiteral("-platform"),     QStringLiteral("-display"),         QStringLiteral("-title"),
+        QStringLiteral("-qwindowtitle"), QStringLiteral("-stylesheet"),      QStringLiteral("--compare"),
+        QStringLiteral("--seek"),        QStringLiteral("--workspace"),      QStringLiteral("--annotator")};
     QStringList videos;
     QString workspace;
     const QStringList arguments = QApplication::arguments();
@@ -107,7 +108,11 @@ int main(int argc, char** argv) {
         }
     }
     if (!workspace.isEmpty()) {
-        window.openWorkspace(workspace);
+        const bool opened = window.openWorkspace(workspace);
+        if (arguments.contains(QStringLiteral("--bench-labelling"))) {
+            // Times verdict key -> next pair on screen through the queue, prints the figures, exits.
+            return opened ? svj::widgets::runLabellingBenchmark(window) : 2;
+        }
     }
     if (arguments.contains(QStringLiteral("--bench-playback"))) {
         // Measures playback of the given videos (no judge), prints the figures, exits.

@@ -41,9 +41,11 @@ QStringList menuTitles(const QMainWindow& window) {
 void TestWidgets::mainWindowHasItsMenus() {
     QSettings settings(m_dir.filePath(QStringLiteral("menus.ini")), QSettings::IniFormat);
     MainWindow window(settings);
-    QCOMPARE(menuTitles(window), (QStringList{QStringLiteral("File"), QStringLiteral("View"),
-                                              QStringLiteral("Playback"), QStringLiteral("Help")}));
-    for (const char* name : {"actionQuit", "actionFullScreen", "actionStatusBar", "actionAbout", "actionAboutQt"}) {
+    QCOMPARE(menuTitles(window),
+             (QStringList{QStringLiteral("File"), QStringLiteral("View"), QStringLiteral("Playback"),
+                          QStringLiteral("Label"), QStringLiteral("Help")}));
+    for (const char* name : {"actionQuit", "actionFullScreen", "actionStatusBar", "actionAbout", "actionAboutQt",
+                             "actionNewWorkspace", "actionOpenWorkspace", "actionOpenServerWorkspace"}) {
         QVERIFY2(window.action(QString::fromLatin1(name)), name);
     }
     QCOMPARE(window.action(QStringLiteral("actionQuit"))->shortcut(), QKeySequence(QKeySequence::Quit));

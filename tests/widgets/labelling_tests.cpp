@@ -1,0 +1,202 @@
+// The labelling loop in the main window, keyboard only: a workspace created from the window, generated clips
+// imported and assigned, 20 pairs labelled (with a skip and an undo), the must-watch rule enforced, aspects and
+// an evidence mark with its note stored with the vote, and exports in TRL and GenAI-Bench read back.
+#include "annotation/label_queue.h"
+#include "annotation/label_store.h"
+#include "annotation/pairing.h"
+#include "annotation/workspace.h"
+#include "tests/support/test_clips.h"
+#include "tests/support/test_registry.h"
+#include "widgets/comparison_view.h"
+#include "widgets/export_dialog.h"
+#include "widgets/labelling_panel.h"
+#include "widgets/main_window.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace svj::widgets;
+namespace annotation = svj::annotation;
+
+namespace {
+
+QStringList jsonLines(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    return QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+} // namespace
+
+class LabellingTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void labelTwentyPairsWithTheKeyboard();
+
+private:
+    // Steps through every frame of both videos (each step is "watched"), as an annotator might with →.
+    void watchWholePair(ComparisonView* view);
+
+    QTemporaryDir m_dir;
+    QString m_project;
+};
+
+void LabellingTest::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    // Seven "models" with one prompt: 21 same-prompt pairs of 1 s clips (10 frames), each a different picture.
+    m_project = m_dir.filePath(QStringLiteral("project"));
+    for (int model = 0; model < 7; ++model) {
+        const QString folder = QStringLiteral("%1/model%2").arg(m_project).arg(model);
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(svj::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                                      QStringLiteral("testsrc2=size=96x64:rate=10,hue=h=%1").arg(model * 50),
+                                      QStringLiteral("-t"), QStringLiteral("1"), QStringLiteral("-c:v"),
+                                      QStringLiteral("libx264"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
+                                      folder + QStringLiteral("/a red kite.mp4")}));
+    }
+}
+
+void LabellingTest::watchWholePair(ComparisonView* view) {
+    QTest::keyClick(view, Qt::Key_Home);
+    for (int i = 0; i < 10; ++i) {
+        QTest::keyClick(view, Qt::Key_Right);
+    }
+}
+
+void LabellingTest::labelTwentyPairsWithTheKeyboard() {
+    QSettings settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("annotator/name"), QStringLiteral("tess"));
+    settings.setValue(QStringLiteral("judge/scoreWorkspace"), QString());
+    MainWindow window(settings);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    // A new workspace from the window; the clips imported and paired into it.
+    const QString path = m_dir.filePath(QStringLiteral("labels.svjw"));
+    QVERIFY(window.openWorkspace(path, true));
+    LabellingPanel* panel = window.labellingPanel();
+    QVERIFY(panel);
+    QCOMPARE(panel->shownPair(), 0); // nothing assigned yet
+    {
+        annotation::Workspace other = annotation::Workspace::open(path);
+        QCOMPARE(annotation::importVideos(other, m_project).newVideos, 7);
+        QCOMPARE(annotation::makePairs(other, {annotation::PairingMode::SamePrompt, 0, 1}), 21);
+    }
+    panel->assignMePairs();
+    QVERIFY(panel->shownPair() != 0);
+    QCOMPARE(panel->session().progress().assigned, 21);
+    ComparisonView* view = window.comparisonView();
+    QCOMPARE(view->videoCount(), 2);
+    QCOMPARE(view->timeline().tracks()[0].name, QStringLiteral("Left")); // blind: no file names
+    QVERIFY(!view->isJudgeVisible());
+    view->setFocus();
+
+    const auto standing = [&] {
+        return static_cast<int>(annotation::LabelStore(panel->workspace()).currentLabels().size());
+    };
+    // Must-watch: a vote before both videos were watched does not count.
+    QTest::keyClick(view, Qt::Key_1);
+    QCOMPARE(standing(), 0);
+    QTest::keyClick(view, Qt::Key_Right);
+    QTest::keyClick(view, Qt::Key_End); // a jump is not watching
+    QTest::keyClick(view, Qt::Key_1);
+    QCOMPARE(standing(), 0);
+
+    // The first pair: VQ to the left (Alt+1), an evidence mark on the right with a note, then "left better".
+    watchWholePair(view);
+    QVERIFY(panel->watchedFraction(0) >= 0.99 && panel->watchedFraction(1) >= 0.99);
+    const qint64 firstPair = panel->shownPair();
+    const bool firstAOnLeft = panel->session().current()->aOnLeft;
+    QTest::keyClick(view, Qt::Key_1, Qt::AltModifier);
+    QTest::keyClick(view, Qt::Key_E, Qt::ShiftModifier);
+    QTRY_VERIFY(QApplication::focusWidget() && qobject_cast<QLineEdit*>(QApplication::focusWidget()));
+    auto* note = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+    QTest::keyClicks(note, QStringLiteral("smear"));
+    QTest::keyClick(note, Qt::Key_Return);
+    QTRY_COMPARE(QApplication::focusWidget(), view);
+    QTest::keyClick(view, Qt::Key_1);
+    QCOMPARE(standing(), 1);
+    QVERIFY(panel->shownPair() != firstPair);
+
+    int voted = 1;
+    int round = 0;
+    bool skipped = false;
+    bool undone = false;
+    while (voted < 20) {
+        ++round;
+        QVERIFY2(panel->shownPair() != 0, "the queue ran out");
+        watchWholePair(view);
+        if (round == 3 && !skipped) {
+            QTest::keyClick(view, Qt::Key_S);
+            skipped = true;
+            continue;
+        }
+        const qint64 pair = panel->shownPair();
+        QTest::keyClick(view, static_cast<Qt::Key>(Qt::Key_1 + round % 4));
+        QCOMPARE(standing(), voted + 1);
+        if (round == 6 && !undone) {
+            QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier); // take it back: the same pair again
+            QCOMPARE(standing(), voted);
+            QCOMPARE(panel->shownPair(), pair);
+            undone = true;
+            continue;
+        }
+        ++voted;
+    }
+    QCOMPARE(standing(), 20);
+    const annotation::QueueProgress progress = panel->session().progress();
+    QCOMPARE(progress.labelled, 20);
+    QCOMPARE(progress.skipped, 1);
+    QCOMPARE(progress.open, 0);
+
+    // The first vote as stored: the side mapped to A / B, the aspect, the mark with its note, what was watched.
+    QSqlQuery first = panel->workspace().exec(
+        QStringLiteral("SELECT verdict, aspects, evidence, watched_a, watched_b, a_on_left FROM labels WHERE pair_id "
+                       "= ? AND verdict <> 'undone' ORDER BY id LIMIT 1"),
+        {firstPair});
+    QVERIFY(first.next());
+    const QString left = firstAOnLeft ? QStringLiteral("A") : QStringLiteral("B");
+    QCOMPARE(first.value(0).toString(), left);
+    QCOMPARE(first.value(1).toString(), QStringLiteral("{\"VQ\":\"%1\"}").arg(left));
+    const QJsonObject mark = QJsonDocument::fromJson(first.value(2).toString().toUtf8()).array().first().toObject();
+    QCOMPARE(mark.value(QStringLiteral("side")).toString(), firstAOnLeft ? QStringLiteral("B") : QStringLiteral("A"));
+    QCOMPARE(mark.value(QStringLiteral("note")).toString(), QStringLiteral("smear"));
+    QVERIFY(first.value(3).toDouble() >= 0.99 && first.value(4).toDouble() >= 0.99);
+    QCOMPARE(first.value(5).toInt() != 0, firstAOnLeft);
+
+    // Exports, each read back by the dialog's round-trip check, and the files as their readers expect them.
+    ExportDialog exporter(panel->workspace());
+    const QString genai = m_dir.filePath(QStringLiteral("genai.jsonl"));
+    QVERIFY2(exporter.exportTo(annotation::PreferenceFormat::GenAIBench, genai), qPrintable(exporter.resultText()));
+    QVERIFY(exporter.resultText().contains(QStringLiteral("20")));
+    const QStringList rows = jsonLines(genai);
+    QCOMPARE(rows.size(), 20);
+    const QJsonObject row = QJsonDocument::fromJson(rows.first().toUtf8()).object();
+    for (const char* key : {"prompt", "left_video", "right_video", "left_model", "right_model", "vote_type"}) {
+        QVERIFY2(row.contains(QLatin1String(key)), key);
+    }
+    QCOMPARE(row.value(QStringLiteral("prompt")).toString(), QStringLiteral("a red kite"));
+    const QString trl = m_dir.filePath(QStringLiteral("trl.jsonl"));
+    QVERIFY2(exporter.exportTo(annotation::PreferenceFormat::Trl, trl), qPrintable(exporter.resultText()));
+    const QStringList preferences = jsonLines(trl);
+    QVERIFY(!preferences.isEmpty());
+    const QJsonObject preference = QJsonDocument::fromJson(preferences.first().toUtf8()).object();
+    QVERIFY(preference.contains(QStringLiteral("chosen")) && preference.contains(QStringLiteral("rejected")));
+}
+
+SVJ_REGISTER_TEST(LabellingTest)
+#include "labelling_tests.moc"
