@@ -214,6 +214,7 @@ void LabellingPanel::createActions() {
     add(tr("Write a Comment"), QKeySequence(Qt::Key_C), "comment", [this] { m_comment->setFocus(); });
     add(tr("Skip"), QKeySequence(Qt::Key_S), "skip", [this] { skip(); });
     add(tr("Flag for Review"), QKeySequence(Qt::SHIFT | Qt::Key_F), "flag", [this] { flag(); });
+    add(tr("Back to the Queue"), QKeySequence(Qt::CTRL | Qt::Key_Return), "backToQueue", [this] { backToQueue(); });
     add(tr("Undo"), QKeySequence::Undo, "undo", [this] { undo(); });
     add(tr("Redo"), QKeySequence::Redo, "redo", [this] { redo(); });
 }
@@ -430,6 +431,11 @@ void LabellingPanel::voteSide(int choice) {
         emit statusMessage(tr("Nothing to vote on"));
         return;
     }
+    if (!showingCurrent()) {
+        emit statusMessage(
+            tr("The players show another pair now: Ctrl+Return brings back pair %1 to vote on").arg(item->pair.id));
+        return;
+    }
     const double left = m_watch.fraction(0);
     const double right = m_watch.fraction(1);
     if (m_mustWatch && (left < kFullyWatched || right < kFullyWatched)) {
@@ -461,6 +467,21 @@ void LabellingPanel::voteSide(int choice) {
     }
     emit statusMessage(
         tr("Stored \"%1\" for pair %2 (Ctrl+Z takes it back)").arg(choiceText(choice)).arg(item->pair.id));
+    showCurrent();
+}
+
+bool LabellingPanel::showingCurrent() const {
+    const std::optional<annotation::SessionItem>& item = m_session->current();
+    if (!item || !m_view || m_view->videoCount() != 2) {
+        return false;
+    }
+    const QString left = item->aOnLeft ? item->pair.videoA.path : item->pair.videoB.path;
+    const QString right = item->aOnLeft ? item->pair.videoB.path : item->pair.videoA.path;
+    return m_view->timeline().tracks()[0].path == left && m_view->timeline().tracks()[1].path == right;
+}
+
+void LabellingPanel::backToQueue() {
+    m_view->setJudgeVisible(m_showJudge);
     showCurrent();
 }
 

@@ -64,6 +64,8 @@ public slots:
     void undo();
     void redo();
     void setQueue(int kind);
+    // Shows the current item again (after the players showed something else, a diff's pair say).
+    void backToQueue();
     // Gives the annotator every pair they have no assignment for yet (sides and order drawn at random).
     void assignMePairs();
 
@@ -80,6 +82,8 @@ private:
     void updateWatch();
     void onTimeChanged(qint64 timeUs);
     void resetChoices();
+    // Whether the players show the current item, sides as assigned: votes count only then.
+    bool showingCurrent() const;
     void setLastEvidenceNote(const QString& note);
     bool eventFilter(QObject* watched, QEvent* event) override;
     annotation::Verdict verdictOf(int choice) const; // side choice -> verdict on A and B

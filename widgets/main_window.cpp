@@ -6,6 +6,7 @@
 #include "widgets/about_dialog.h"
 #include "widgets/comparison_view.h"
 #include "widgets/export_dialog.h"
+#include "widgets/finetune_panel.h"
 #include "widgets/judge_choice.h"
 #include "widgets/labelling_panel.h"
 #include "widgets/score_job.h"
@@ -14,6 +15,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -24,6 +26,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStackedWidget>
@@ -221,6 +224,12 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
         }
         return false;
     }
+    if (m_finetuneDock) {
+        delete m_finetuneDock; // a run it started goes on; the new workspace's panel reattaches to its own
+        m_finetuneDock = nullptr;
+        m_finetune = nullptr;
+    }
+    m_comparison->scoreJob().setSharedWorkspace(nullptr);
     if (m_labellingDock) {
         delete m_labellingDock; // the old session (and its workspace connection) goes first
         m_labellingDock = nullptr;
@@ -242,6 +251,16 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
     m_labellingDock->setWidget(m_labelling);
     addDockWidget(Qt::RightDockWidgetArea, m_labellingDock);
     connect(m_labelling, &LabellingPanel::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    m_finetune = new FinetunePanel(location, m_labelling->workspace(), checkpointFolder(location), m_comparison);
+    m_comparison->scoreJob().setSharedWorkspace(&m_labelling->workspace());
+    m_finetuneDock = new QDockWidget(tr("Fine-Tune"), this);
+    m_finetuneDock->setObjectName(QStringLiteral("finetuneDock"));
+    m_finetuneDock->setWidget(m_finetune);
+    addDockWidget(Qt::RightDockWidgetArea, m_finetuneDock);
+    tabifyDockWidget(m_labellingDock, m_finetuneDock);
+    m_labellingDock->raise();
+    connect(m_finetune, &FinetunePanel::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     m_labelMenu->clear();
     m_labelMenu->addActions(m_labelling->labellingActions());
@@ -266,6 +285,16 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
         tr("Labelling as %1: 1 / 2 left or right better, 3 tie, 4 both bad; S skips").arg(annotator()), 10000);
     m_comparison->setFocus();
     return true;
+}
+
+QString MainWindow::checkpointFolder(const QString& workspace) {
+    if (annotation::WorkspaceLocation::isServerUrl(workspace)) {
+        const QByteArray key = QCryptographicHash::hash(workspace.toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
+        return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+            .filePath(QStringLiteral("checkpoints/") + QString::fromLatin1(key));
+    }
+    const QFileInfo file(workspace);
+    return file.absoluteDir().filePath(file.completeBaseName() + QStringLiteral("-checkpoints"));
 }
 
 void MainWindow::chooseWorkspace() {
@@ -371,6 +400,23 @@ void MainWindow::saveWindowState() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (m_finetune && m_finetune->isRunning() && isVisible()) {
+        QMessageBox box(QMessageBox::Question, tr("Fine-tuning is running"),
+                        tr("The judge is still being fine-tuned. Stop it (a checkpoint is written, Resume continues "
+                           "it), or keep it running? Reopening the workspace shows it again."),
+                        QMessageBox::NoButton, this);
+        QPushButton* stopButton = box.addButton(tr("Stop It"), QMessageBox::DestructiveRole);
+        box.addButton(tr("Keep It Running"), QMessageBox::AcceptRole);
+        QPushButton* cancel = box.addButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() == cancel) {
+            event->ignore();
+            return;
+        }
+        if (box.clickedButton() == stopButton) {
+            m_finetune->stop();
+        }
+    }
     m_comparison->scoreJob().cancel(); // a judge still scoring goes with the window
     saveWindowState();
     event->accept();

@@ -11,6 +11,7 @@ class QStackedWidget;
 namespace svj::widgets {
 
 class ComparisonView;
+class FinetunePanel;
 class LabellingPanel;
 class WelcomePage;
 
@@ -39,6 +40,9 @@ public slots:
     void chooseServerWorkspace();
     void chooseAnnotator();
     LabellingPanel* labellingPanel() const { return m_labelling; }
+    FinetunePanel* finetunePanel() const { return m_finetune; }
+    // Where a workspace's fine-tuned checkpoints go: beside its file, or in the user's data folder for a server.
+    static QString checkpointFolder(const QString& workspace);
     QString annotator() const;
 
 protected:
@@ -58,6 +62,8 @@ private:
     QProgressBar* m_scoreProgress = nullptr;
     LabellingPanel* m_labelling = nullptr;
     class QDockWidget* m_labellingDock = nullptr;
+    FinetunePanel* m_finetune = nullptr;
+    class QDockWidget* m_finetuneDock = nullptr;
     class QMenu* m_recentMenu = nullptr;
     class QMenu* m_labelMenu = nullptr;
     QString m_cacheWorkspace; // where scores are kept while no workspace is open

@@ -174,9 +174,12 @@ std::optional<ScoredCurve> ScoreJob::keptInWorkspace(const QString& path) const 
     try {
         const QString checkpoint =
             m_checkpoint.isEmpty() ? QString::fromStdString(model::defaultJudgePath()) : m_checkpoint;
-        annotation::Workspace workspace = annotation::Workspace::open(m_workspace, true);
+        std::optional<annotation::Workspace> own;
+        if (!m_shared) {
+            own.emplace(annotation::Workspace::open(m_workspace, true));
+        }
         const std::optional<annotation::JudgeScoreRecord> kept =
-            annotation::keptJudgeScore(workspace, path, checkpoint);
+            annotation::keptJudgeScore(m_shared ? *m_shared : *own, path, checkpoint);
         if (!kept) {
             return std::nullopt;
         }

@@ -12,6 +12,10 @@
 #include <optional>
 #include <vector>
 
+namespace svj::annotation {
+class Workspace;
+}
+
 namespace svj::widgets {
 
 struct ScoredCurve {
@@ -40,6 +44,9 @@ public:
     // the checkpoint file is unchanged; empty: nothing kept.
     void setScoreWorkspace(const QString& workspace) { m_workspace = workspace; }
     const QString& scoreWorkspace() const { return m_workspace; }
+    // This process's open connection to the score workspace, used for reading kept scores instead of opening
+    // another (null: open one for each read). Must outlive its use; cleared with nullptr.
+    void setSharedWorkspace(annotation::Workspace* workspace) { m_shared = workspace; }
     static QString defaultProgram();
 
     // Creates the score workspace at `path` when there is none (file workspaces only). Returns an error
@@ -77,6 +84,7 @@ private:
     QString m_program;
     QString m_checkpoint;
     QString m_workspace;
+    annotation::Workspace* m_shared = nullptr;
     QStringList m_paths;
     QByteArray m_pending;                // stdout not yet split into lines
     QByteArray m_result;                 // the current video's score line

@@ -1,6 +1,7 @@
 // An annotator's session as the workbench runs it, without a window: votes stored at once with their sides and
 // watched fractions, skip, flag, undo / redo of each, the item after the current one, and the review queues
 // (gold checks, judge disagreements most confident first, flagged items).
+#include "annotation/checkpoint_diff.h"
 #include "annotation/judge_scores.h"
 #include "annotation/label_queue.h"
 #include "annotation/labelling_session.h"
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void initTestCase();
     void votesSkipsFlagsAndTheirUndo();
     void reviewQueues();
+    void checkpointDiff();
 
 private:
     QTemporaryDir m_dir;
@@ -227,6 +229,65 @@ void LabellingSessionTest::reviewQueues() {
     QCOMPARE(flagged[0].reason, QStringLiteral("flagged by cy"));
     session.setQueue(QueueKind::Flagged);
     QCOMPARE(session.remaining(), 1);
+}
+
+// Two judges' scores against the humans' labels: which pairs the new one gets right that the old did not.
+void LabellingSessionTest::checkpointDiff() {
+    Workspace workspace = Workspace::create(svj::test::newWorkspaceLocation(m_dir.path(), QStringLiteral("diff.svj")));
+    importVideos(workspace, m_project);
+    QCOMPARE(makePairs(workspace, {PairingMode::SamePrompt, 0, 1}), 3);
+    const QVector<StoredPair> pairs = LabelStore(workspace).pairs();
+    const QString before = m_dir.filePath(QStringLiteral("before.safetensors"));
+    const QString after = m_dir.filePath(QStringLiteral("after.safetensors"));
+    const auto score = [&](const QString& checkpoint, const StoredVideo& video, double energy,
+                           std::optional<double> reward = std::nullopt) {
+        JudgeScoreRecord record;
+        record.video = video.path;
+        record.checkpoint = checkpoint;
+        record.energy = energy;
+        record.reward = reward;
+        record.frameEnergies = {static_cast<float>(energy)};
+        storeJudgeScore(workspace, record);
+    };
+    // Humans: A, B, A on pairs 0, 1, 2 (and a tie on pair 2 by someone else: not decisive, left out).
+    LabelStore store(workspace);
+    const Verdict verdicts[] = {Verdict::A, Verdict::B, Verdict::A};
+    for (int i = 0; i < 3; ++i) {
+        LabelInput input;
+        input.pairId = pairs[i].id;
+        input.annotator = QStringLiteral("ana");
+        input.verdict = verdicts[i];
+        workspace.transaction([&] { store.addLabel(input); });
+    }
+    LabelInput tie;
+    tie.pairId = pairs[2].id;
+    tie.annotator = QStringLiteral("ben");
+    tie.verdict = Verdict::Tie;
+    workspace.transaction([&] { store.addLabel(tie); });
+    // Old judge (energies, lower = better): right on 0, wrong on 1, wrong on 2.
+    score(before, pairs[0].videoA, 1.0);
+    score(before, pairs[0].videoB, 2.0);
+    score(before, pairs[1].videoA, 1.0);
+    score(before, pairs[1].videoB, 2.0);
+    score(before, pairs[2].videoA, 3.0);
+    score(before, pairs[2].videoB, 2.0);
+    // New judge (rewards, higher = better): wrong on 0, right on 1, pair 2 only half scored.
+    score(after, pairs[0].videoA, 0.0, 0.1);
+    score(after, pairs[0].videoB, 0.0, 0.9);
+    score(after, pairs[1].videoA, 0.0, 0.2);
+    score(after, pairs[1].videoB, 0.0, 0.7);
+    score(after, pairs[2].videoA, 0.0, 0.5);
+    const CheckpointDiff diff = diffCheckpoints(workspace, before, after);
+    QCOMPARE(diff.gained.size(), 1);
+    QCOMPARE(diff.gained[0].pairId, pairs[1].id);
+    QCOMPARE(diff.gained[0].oldMargin, 1.0);
+    QVERIFY(std::abs(diff.gained[0].newMargin + 0.5) < 1e-9);
+    QCOMPARE(diff.lost.size(), 1);
+    QCOMPARE(diff.lost[0].pairId, pairs[0].id);
+    QCOMPARE(diff.bothRight + diff.bothWrong, 0);
+    QCOMPARE(diff.unscored, 1);
+    // Unknown checkpoints: nothing scored.
+    QCOMPARE(diffCheckpoints(workspace, before, m_dir.filePath(QStringLiteral("none"))).unscored, 3);
 }
 
 SVJ_REGISTER_TEST(LabellingSessionTest)

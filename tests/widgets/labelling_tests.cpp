@@ -1,6 +1,7 @@
 // The labelling loop in the main window, keyboard only: a workspace created from the window, generated clips
 // imported and assigned, 20 pairs labelled (with a skip and an undo), the must-watch rule enforced, aspects and
-// an evidence mark with its note stored with the vote, and exports in TRL and GenAI-Bench read back.
+// an evidence mark with its note stored with the vote, exports in TRL and GenAI-Bench read back, and a tiny
+// fine-tune on the labels followed to its end with its checkpoint diff.
 #include "annotation/label_queue.h"
 #include "annotation/label_store.h"
 #include "annotation/pairing.h"
@@ -9,6 +10,7 @@
 #include "tests/support/test_registry.h"
 #include "widgets/comparison_view.h"
 #include "widgets/export_dialog.h"
+#include "widgets/finetune_panel.h"
 #include "widgets/labelling_panel.h"
 #include "widgets/main_window.h"
 
@@ -20,6 +22,7 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,6 +59,8 @@ private:
 
 void LabellingTest::initTestCase() {
     QVERIFY(m_dir.isValid());
+    m_dir.setAutoRemove(false);
+    qWarning("DIR %s", qPrintable(m_dir.path()));
     // Seven "models" with one prompt: 21 same-prompt pairs of 1 s clips (10 frames), each a different picture.
     m_project = m_dir.filePath(QStringLiteral("project"));
     for (int model = 0; model < 7; ++model) {
@@ -91,11 +96,9 @@ void LabellingTest::labelTwentyPairsWithTheKeyboard() {
     LabellingPanel* panel = window.labellingPanel();
     QVERIFY(panel);
     QCOMPARE(panel->shownPair(), 0); // nothing assigned yet
-    {
-        annotation::Workspace other = annotation::Workspace::open(path);
-        QCOMPARE(annotation::importVideos(other, m_project).newVideos, 7);
-        QCOMPARE(annotation::makePairs(other, {annotation::PairingMode::SamePrompt, 0, 1}), 21);
-    }
+    // Through the window's own connection: one per workspace per process (see docs/label-store.md).
+    QCOMPARE(annotation::importVideos(panel->workspace(), m_project).newVideos, 7);
+    QCOMPARE(annotation::makePairs(panel->workspace(), {annotation::PairingMode::SamePrompt, 0, 1}), 21);
     panel->assignMePairs();
     QVERIFY(panel->shownPair() != 0);
     QCOMPARE(panel->session().progress().assigned, 21);
@@ -164,19 +167,24 @@ void LabellingTest::labelTwentyPairsWithTheKeyboard() {
     QCOMPARE(progress.open, 0);
 
     // The first vote as stored: the side mapped to A / B, the aspect, the mark with its note, what was watched.
-    QSqlQuery first = panel->workspace().exec(
-        QStringLiteral("SELECT verdict, aspects, evidence, watched_a, watched_b, a_on_left FROM labels WHERE pair_id "
-                       "= ? AND verdict <> 'undone' ORDER BY id LIMIT 1"),
-        {firstPair});
-    QVERIFY(first.next());
-    const QString left = firstAOnLeft ? QStringLiteral("A") : QStringLiteral("B");
-    QCOMPARE(first.value(0).toString(), left);
-    QCOMPARE(first.value(1).toString(), QStringLiteral("{\"VQ\":\"%1\"}").arg(left));
-    const QJsonObject mark = QJsonDocument::fromJson(first.value(2).toString().toUtf8()).array().first().toObject();
-    QCOMPARE(mark.value(QStringLiteral("side")).toString(), firstAOnLeft ? QStringLiteral("B") : QStringLiteral("A"));
-    QCOMPARE(mark.value(QStringLiteral("note")).toString(), QStringLiteral("smear"));
-    QVERIFY(first.value(3).toDouble() >= 0.99 && first.value(4).toDouble() >= 0.99);
-    QCOMPARE(first.value(5).toInt() != 0, firstAOnLeft);
+    {
+        // Scoped: a live query holds its snapshot, and the fine-tune below needs later writes seen.
+        QSqlQuery first = panel->workspace().exec(
+            QStringLiteral(
+                "SELECT verdict, aspects, evidence, watched_a, watched_b, a_on_left FROM labels WHERE pair_id "
+                "= ? AND verdict <> 'undone' ORDER BY id LIMIT 1"),
+            {firstPair});
+        QVERIFY(first.next());
+        const QString left = firstAOnLeft ? QStringLiteral("A") : QStringLiteral("B");
+        QCOMPARE(first.value(0).toString(), left);
+        QCOMPARE(first.value(1).toString(), QStringLiteral("{\"VQ\":\"%1\"}").arg(left));
+        const QJsonObject mark = QJsonDocument::fromJson(first.value(2).toString().toUtf8()).array().first().toObject();
+        QCOMPARE(mark.value(QStringLiteral("side")).toString(),
+                 firstAOnLeft ? QStringLiteral("B") : QStringLiteral("A"));
+        QCOMPARE(mark.value(QStringLiteral("note")).toString(), QStringLiteral("smear"));
+        QVERIFY(first.value(3).toDouble() >= 0.99 && first.value(4).toDouble() >= 0.99);
+        QCOMPARE(first.value(5).toInt() != 0, firstAOnLeft);
+    }
 
     // Exports, each read back by the dialog's round-trip check, and the files as their readers expect them.
     ExportDialog exporter(panel->workspace());
@@ -196,6 +204,35 @@ void LabellingTest::labelTwentyPairsWithTheKeyboard() {
     QVERIFY(!preferences.isEmpty());
     const QJsonObject preference = QJsonDocument::fromJson(preferences.first().toUtf8()).object();
     QVERIFY(preference.contains(QStringLiteral("chosen")) && preference.contains(QStringLiteral("rejected")));
+
+    // A tiny fine-tune on these labels, in its own process, followed to its end; then the checkpoint diff.
+    FinetunePanel* finetune = window.finetunePanel();
+    QVERIFY(finetune);
+    finetune->setProgram(qEnvironmentVariable("SVJ_BINARY"));
+    QSignalSpy finished(finetune, &FinetunePanel::finished);
+    QSignalSpy diffed(finetune, &FinetunePanel::diffReady);
+    finetune->start(1);
+    QVERIFY(finetune->isRunning());
+    QVERIFY(finished.wait(240000));
+    QVERIFY2(finished.front().value(0).toBool(), qPrintable(finetune->stateText()));
+    QVERIFY(QFile::exists(finetune->runningCheckpoint()));
+    QVERIFY(finetune->lossPoints() > 0);
+    QVERIFY(finetune->accuracyPoints() >= 1);
+    QVERIFY(finetune->checkpoints().contains(finetune->runningCheckpoint()));
+    QVERIFY2(diffed.wait(120000), qPrintable(finetune->diffSummary()));
+    QSqlQuery decisive = panel->workspace().exec(
+        QStringLiteral("SELECT COUNT(*) FROM labels l WHERE l.verdict IN ('A', 'B') AND NOT EXISTS (SELECT 1 FROM "
+                       "labels s WHERE s.supersedes = l.id)"));
+    QVERIFY(decisive.next());
+    const annotation::CheckpointDiff& diff = finetune->lastDiff();
+    QVERIFY2(diff.unscored == 0, qPrintable(finetune->diffSummary() + QStringLiteral(" / ") + finetune->stateText()));
+    QCOMPARE(static_cast<int>(diff.gained.size() + diff.lost.size()) + diff.bothRight + diff.bothWrong,
+             decisive.value(0).toInt());
+    // The new judge is a stage-2 one: it scored with a reward, kept in the workspace.
+    QSqlQuery rewards = panel->workspace().exec(QStringLiteral(
+        "SELECT COUNT(*) FROM judge_scores s JOIN checkpoints c ON c.id = s.checkpoint_id WHERE s.reward IS NOT NULL"));
+    QVERIFY(rewards.next());
+    QVERIFY(rewards.value(0).toInt() > 0);
 }
 
 SVJ_REGISTER_TEST(LabellingTest)
