@@ -96,11 +96,14 @@ FinetunePanel::FinetunePanel(const QString& location, annotation::Workspace& wor
     m_plot->setAccessibleName(tr("Training loss and held-out accuracy"));
     m_plot->addGraph(m_plot->xAxis, m_plot->yAxis);
     m_plot->graph(0)->setName(tr("training loss"));
-    m_plot->graph(0)->setPen(QPen(QColor(0, 114, 178), 1.5));
+    m_plot->graph(0)->setPen(QPen(QColor(0, 114, 178, 110), 1));
     m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
     m_plot->graph(1)->setName(tr("held-out accuracy"));
     m_plot->graph(1)->setPen(QPen(QColor(213, 94, 0), 2));
     m_plot->graph(1)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 6));
+    m_plot->addGraph(m_plot->xAxis, m_plot->yAxis);
+    m_plot->graph(2)->setName(tr("training loss, epoch mean"));
+    m_plot->graph(2)->setPen(QPen(QColor(0, 114, 178), 2.5));
     m_plot->xAxis->setLabel(tr("step"));
     m_plot->yAxis->setLabel(tr("loss"));
     m_plot->yAxis2->setLabel(tr("accuracy"));
@@ -108,6 +111,12 @@ FinetunePanel::FinetunePanel(const QString& location, annotation::Workspace& wor
     m_plot->yAxis2->setRange(0, 1);
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font());
+    // The legend in a row of its own above the curves.
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
+    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
     layout->addWidget(m_plot, 1);
 
     auto* checkpoints = new QGroupBox(tr("Checkpoints"), this);
@@ -292,11 +301,12 @@ void FinetunePanel::start(int epochs) {
     }
     QDir().mkpath(m_folder);
     m_epochs = epochs;
+    m_epochsBox->setValue(epochs);
     const QString current = m_view ? m_view->checkpoint() : QString();
     m_from = current.isEmpty() ? defaultJudge() : current;
     m_out = QDir(m_folder).filePath(QStringLiteral("finetune-%1.safetensors")
                                         .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"))));
-    for (int graph = 0; graph < 2; ++graph) {
+    for (int graph = 0; graph < 3; ++graph) {
         m_plot->graph(graph)->data()->clear();
     }
     launch({QStringLiteral("finetune"), QStringLiteral("--db"), m_workspace, QStringLiteral("--from"), m_from,
@@ -392,7 +402,14 @@ void FinetunePanel::readLine(const QByteArray& line) {
         return;
     }
     const QString event = object.value(QStringLiteral("event")).toString();
-    if (event.isEmpty()) {
+    const QString task = object.value(QStringLiteral("task")).toString();
+    if (event.isEmpty() && task != QLatin1String("finetune")) {
+        // Before training: the labelled videos are decoded once.
+        m_state->setText(tr("Preparing (%1): %2 of %3")
+                             .arg(task)
+                             .arg(object.value(QStringLiteral("done")).toInt())
+                             .arg(object.value(QStringLiteral("total")).toInt()));
+    } else if (event.isEmpty()) {
         const int done = object.value(QStringLiteral("done")).toInt();
         const int total = object.value(QStringLiteral("total")).toInt();
         const double loss = object.value(QStringLiteral("loss")).toDouble();
@@ -411,9 +428,12 @@ void FinetunePanel::readLine(const QByteArray& line) {
             object.value(QStringLiteral("heldout")).toObject().value(QStringLiteral("overall")).toObject();
         const QJsonValue accuracy = overall.value(QStringLiteral("with_ties"));
         const int epoch = object.value(QStringLiteral("epoch")).toInt();
+        const double step = m_progress->maximum() > 1 ? double(epoch) * m_progress->maximum() / m_epochs : epoch;
         if (accuracy.isDouble()) {
-            const double step = m_progress->maximum() > 1 ? double(epoch) * m_progress->maximum() / m_epochs : epoch;
             m_plot->graph(1)->addData(step, accuracy.toDouble());
+        }
+        if (object.contains(QStringLiteral("train_preference_loss"))) {
+            m_plot->graph(2)->addData(step, object.value(QStringLiteral("train_preference_loss")).toDouble());
         }
     } else if (event == QLatin1String("checkpoint")) {
         m_completed = object.value(QStringLiteral("why")).toString() == QLatin1String("final");

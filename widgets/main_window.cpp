@@ -10,6 +10,7 @@
 #include "widgets/judge_choice.h"
 #include "widgets/labelling_panel.h"
 #include "widgets/score_job.h"
+#include "widgets/statistics_view.h"
 #include "widgets/welcome_page.h"
 
 #include <QAction>
@@ -146,6 +147,11 @@ void MainWindow::createMenus() {
     statusBarToggle->setCheckable(true);
     statusBarToggle->setChecked(true);
     connect(statusBarToggle, &QAction::toggled, statusBar(), &QWidget::setVisible);
+    QAction* statistics = view->addAction(tr("S&tatistics of the Workspace"));
+    statistics->setObjectName(QStringLiteral("actionStatistics"));
+    statistics->setCheckable(true);
+    statistics->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    connect(statistics, &QAction::triggered, this, [this](bool on) { showStatistics(on); });
     view->addSeparator();
     view->addActions(m_comparison->viewActions());
 
@@ -224,6 +230,11 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
         }
         return false;
     }
+    if (m_statistics) {
+        m_pages->setCurrentWidget(m_comparison);
+        delete m_statistics;
+        m_statistics = nullptr;
+    }
     if (m_finetuneDock) {
         delete m_finetuneDock; // a run it started goes on; the new workspace's panel reattaches to its own
         m_finetuneDock = nullptr;
@@ -260,6 +271,10 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
     addDockWidget(Qt::RightDockWidgetArea, m_finetuneDock);
     tabifyDockWidget(m_labellingDock, m_finetuneDock);
     m_labellingDock->raise();
+    // Statistics take the players' place (View → Statistics): tables and plots want the width.
+    m_statistics = new StatisticsView(m_labelling->workspace(), m_pages);
+    m_pages->addWidget(m_statistics);
+    m_labellingDock->raise();
     connect(m_finetune, &FinetunePanel::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     m_labelMenu->clear();
@@ -285,6 +300,32 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
         tr("Labelling as %1: 1 / 2 left or right better, 3 tie, 4 both bad; S skips").arg(annotator()), 10000);
     m_comparison->setFocus();
     return true;
+}
+
+void MainWindow::showPanel(const QString& name) {
+    if (name == QLatin1String("statistics")) {
+        showStatistics(true);
+        return;
+    }
+    QDockWidget* dock = name == QLatin1String("finetune") ? m_finetuneDock : m_labellingDock;
+    if (dock) {
+        dock->show();
+        dock->raise();
+    }
+}
+
+void MainWindow::showStatistics(bool on) {
+    if (!m_statistics) {
+        statusBar()->showMessage(tr("Open a workspace to see its statistics"), 5000);
+        return;
+    }
+    if (on) {
+        m_statistics->refresh();
+    }
+    m_pages->setCurrentWidget(on ? static_cast<QWidget*>(m_statistics) : m_comparison);
+    if (QAction* toggle = action(QStringLiteral("actionStatistics"))) {
+        toggle->setChecked(on);
+    }
 }
 
 QString MainWindow::checkpointFolder(const QString& workspace) {

@@ -13,6 +13,7 @@ namespace svj::widgets {
 class ComparisonView;
 class FinetunePanel;
 class LabellingPanel;
+class StatisticsView;
 class WelcomePage;
 
 class MainWindow : public QMainWindow {
@@ -39,8 +40,13 @@ public slots:
     void chooseNewWorkspace();
     void chooseServerWorkspace();
     void chooseAnnotator();
+    // Brings a workspace panel to the front: "labelling", "finetune" or "statistics".
+    void showPanel(const QString& name);
+    // The statistics of the open workspace in the players' place, or the players back.
+    void showStatistics(bool on);
     LabellingPanel* labellingPanel() const { return m_labelling; }
     FinetunePanel* finetunePanel() const { return m_finetune; }
+    StatisticsView* statisticsView() const { return m_statistics; }
     // Where a workspace's fine-tuned checkpoints go: beside its file, or in the user's data folder for a server.
     static QString checkpointFolder(const QString& workspace);
     QString annotator() const;
@@ -64,6 +70,7 @@ private:
     class QDockWidget* m_labellingDock = nullptr;
     FinetunePanel* m_finetune = nullptr;
     class QDockWidget* m_finetuneDock = nullptr;
+    StatisticsView* m_statistics = nullptr;
     class QMenu* m_recentMenu = nullptr;
     class QMenu* m_labelMenu = nullptr;
     QString m_cacheWorkspace; // where scores are kept while no workspace is open

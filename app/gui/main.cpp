@@ -2,6 +2,7 @@
 #include "model/runtime.h"
 #include "svj/version.h"
 #include "widgets/comparison_view.h"
+#include "widgets/finetune_panel.h"
 #include "widgets/labelling_benchmark.h"
 #include "widgets/main_window.h"
 #include "widgets/playback_benchmark.h"
@@ -10,6 +11,7 @@
 #include <QIcon>
 #include <QSettings>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -45,6 +47,8 @@ int main(int argc, char** argv) {
                 "Options:\n"
                 "  --workspace LOC     label in this workspace (a file or a postgresql:// URL)\n"
                 "  --annotator NAME    label as NAME (remembered)\n"
+                "  --show PANEL        with a workspace: labelling, finetune or statistics in front\n"
+                "  --finetune EPOCHS   with a workspace: start fine-tuning the judge on its labels\n"
                 "  --compare MODE      side, wipe, flicker or difference (two videos)\n"
                 "  --seek SECONDS      start at this time\n"
                 "  --bench-playback    play the videos at 1x, print dropped frames and timings, exit\n"
@@ -89,7 +93,8 @@ int main(int argc, char** argv) {
         QStringLiteral("-geometry"),     QStringLiteral("-qwindowgeometry"), QStringLiteral("-style"),
         QStringLiteral("-platform"),     QStringLiteral("-display"),         QStringLiteral("-title"),
         QStringLiteral("-qwindowtitle"), QStringLiteral("-stylesheet"),      QStringLiteral("--compare"),
-        QStringLiteral("--seek"),        QStringLiteral("--workspace"),      QStringLiteral("--annotator")};
+        QStringLiteral("--seek"),        QStringLiteral("--workspace"),      QStringLiteral("--annotator"),
+        QStringLiteral("--show"),        QStringLiteral("--finetune")};
     QStringList videos;
     QString workspace;
     const QStringList arguments = QApplication::arguments();
@@ -112,6 +117,15 @@ int main(int argc, char** argv) {
         if (arguments.contains(QStringLiteral("--bench-labelling"))) {
             // Times verdict key -> next pair on screen through the queue, prints the figures, exits.
             return opened ? svj::widgets::runLabellingBenchmark(window) : 2;
+        }
+        // --show PANEL and --finetune EPOCHS: a scripted start (screenshots, demos).
+        const qsizetype show = arguments.indexOf(QStringLiteral("--show"));
+        if (opened && show > 0 && show + 1 < arguments.size()) {
+            window.showPanel(arguments[show + 1]);
+        }
+        const qsizetype finetune = arguments.indexOf(QStringLiteral("--finetune"));
+        if (opened && finetune > 0 && finetune + 1 < arguments.size() && window.finetunePanel()) {
+            window.finetunePanel()->start(std::max(1, arguments[finetune + 1].toInt()));
         }
     }
     if (arguments.contains(QStringLiteral("--bench-playback"))) {

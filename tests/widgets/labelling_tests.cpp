@@ -13,6 +13,7 @@
 #include "widgets/finetune_panel.h"
 #include "widgets/labelling_panel.h"
 #include "widgets/main_window.h"
+#include "widgets/statistics_view.h"
 
 #include <QApplication>
 #include <QDir>
@@ -24,6 +25,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -185,6 +187,16 @@ void LabellingTest::labelTwentyPairsWithTheKeyboard() {
         QVERIFY(first.value(3).toDouble() >= 0.99 && first.value(4).toDouble() >= 0.99);
         QCOMPARE(first.value(5).toInt() != 0, firstAOnLeft);
     }
+
+    // The statistics view over these labels: one annotator, seven generators ranked.
+    StatisticsView* statistics = window.statisticsView();
+    QVERIFY(statistics);
+    statistics->refresh();
+    QCOMPARE(statistics->statistics().labels, 20);
+    QCOMPARE(statistics->annotatorTable()->rowCount(), 1);
+    QCOMPARE(statistics->annotatorTable()->item(0, 0)->text(), QStringLiteral("tess"));
+    QCOMPARE(statistics->annotatorTable()->item(0, 1)->text(), QStringLiteral("20"));
+    QCOMPARE(statistics->leaderboardTable()->rowCount(), 7);
 
     // Exports, each read back by the dialog's round-trip check, and the files as their readers expect them.
     ExportDialog exporter(panel->workspace());
