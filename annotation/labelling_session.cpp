@@ -34,6 +34,9 @@ void LabellingSession::setQueue(QueueKind kind, const QString& checkpoint) {
     case QueueKind::Flagged:
         m_list = flaggedItems(m_workspace, m_annotator);
         break;
+    case QueueKind::Contested:
+        m_list = contestedPairs(m_workspace, m_annotator);
+        break;
     }
     // Undo crosses queues badly (an item of another queue would come back here): a new queue, a new history.
     m_done.clear();
@@ -106,6 +109,11 @@ double LabellingSession::itemsPerHour() const {
 void LabellingSession::apply(Action& action) {
     switch (action.kind) {
     case ActionKind::Vote: {
+        if (m_kind == QueueKind::Contested) {
+            adjudicate(m_workspace, action.item.pair.id, action.vote.verdict, m_annotator, action.vote.comment);
+            ++m_votes;
+            break;
+        }
         LabelInput input;
         input.pairId = action.item.pair.id;
         input.annotator = m_annotator;
@@ -195,7 +203,11 @@ QString LabellingSession::undo() {
     Action action = m_done.takeLast();
     switch (action.kind) {
     case ActionKind::Vote:
-        m_workspace.transaction([&] { m_store.undoLabel(action.labelId); });
+        if (m_kind == QueueKind::Contested) {
+            removeAdjudication(m_workspace, action.item.pair.id);
+        } else {
+            m_workspace.transaction([&] { m_store.undoLabel(action.labelId); });
+        }
         --m_votes;
         break;
     case ActionKind::Skip:

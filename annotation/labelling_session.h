@@ -16,7 +16,9 @@
 
 namespace svj::annotation {
 
-enum class QueueKind { Assigned, Gold, JudgeDisagreements, Flagged };
+// Contested: pairs whose annotators disagree; a vote there is the lead's final verdict (an adjudication),
+// not one more label.
+enum class QueueKind { Assigned, Gold, JudgeDisagreements, Flagged, Contested };
 
 struct SessionItem {
     StoredPair pair;

@@ -101,6 +101,12 @@ VideoImportReport importVideos(Workspace& workspace, const QString& folderOrMani
     } else {
         entries = manifestEntries(folderOrManifest);
     }
+    // Every listed file exists, or the manifest's line is named (before anything is written).
+    for (const Entry& entry : entries) {
+        if (entry.line > 0 && !QFileInfo(entry.path).isFile()) {
+            throw ImportError(folderOrManifest, entry.line, QStringLiteral("%1: no such file").arg(entry.path));
+        }
+    }
     VideoImportReport report;
     LabelStore store(workspace);
     workspace.transaction([&] {

@@ -1,7 +1,9 @@
 #include "annotation/review_queues.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -108,6 +110,68 @@ QVector<ReviewItem> flaggedItems(Workspace& workspace, const QString& annotator)
         addSide(workspace, annotator, item);
     }
     return items;
+}
+
+QVector<ReviewItem> contestedPairs(Workspace& workspace, const QString& annotator) {
+    QSqlQuery query = workspace.exec(
+        QStringLiteral("SELECT l.pair_id, n.name, l.verdict FROM labels l JOIN annotators n ON n.id = l.annotator_id "
+                       "WHERE %1 AND NOT EXISTS (SELECT 1 FROM adjudications d WHERE d.pair_id = l.pair_id) "
+                       "ORDER BY l.pair_id, n.name")
+            .arg(QLatin1String(kStandingLabel)));
+    QVector<ReviewItem> items;
+    qint64 current = 0;
+    QStringList votes;
+    QSet<QString> verdicts;
+    const auto close = [&] {
+        if (current != 0 && verdicts.size() > 1) {
+            ReviewItem item;
+            item.pairId = current;
+            item.reason = QStringLiteral("votes: ") + votes.join(QStringLiteral(", "));
+            items.append(item);
+        }
+        votes.clear();
+        verdicts.clear();
+    };
+    while (query.next()) {
+        if (query.value(0).toLongLong() != current) {
+            close();
+            current = query.value(0).toLongLong();
+        }
+        votes << QStringLiteral("%1: %2").arg(query.value(1).toString(), query.value(2).toString());
+        verdicts.insert(query.value(2).toString());
+    }
+    close();
+    for (ReviewItem& item : items) {
+        addSide(workspace, annotator, item);
+    }
+    return items;
+}
+
+void adjudicate(Workspace& workspace, qint64 pairId, Verdict verdict, const QString& lead, const QString& comment) {
+    workspace.transaction([&] {
+        if (!workspace.scalar(QStringLiteral("SELECT id FROM pairs WHERE id = ?"), {pairId}).isValid()) {
+            throw WorkspaceError(workspace.path(), QStringLiteral("no pair %1 in this workspace").arg(pairId));
+        }
+        workspace.run(QStringLiteral("INSERT INTO annotators (name) VALUES (?) ON CONFLICT DO NOTHING"), {lead});
+        const QVariant leadId = workspace.scalar(QStringLiteral("SELECT id FROM annotators WHERE name = ?"), {lead});
+        workspace.run(QStringLiteral("INSERT INTO adjudications (pair_id, verdict, annotator_id, comment, created_at) "
+                                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (pair_id) DO UPDATE SET verdict = "
+                                     "excluded.verdict, annotator_id = excluded.annotator_id, comment = "
+                                     "excluded.comment, created_at = excluded.created_at"),
+                      {pairId, verdictName(verdict), leadId, comment.isEmpty() ? QVariant() : QVariant(comment),
+                       QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+    });
+}
+
+void removeAdjudication(Workspace& workspace, qint64 pairId) {
+    workspace.transaction(
+        [&] { workspace.run(QStringLiteral("DELETE FROM adjudications WHERE pair_id = ?"), {pairId}); });
+}
+
+std::optional<Verdict> adjudication(Workspace& workspace, qint64 pairId) {
+    const QVariant verdict =
+        workspace.scalar(QStringLiteral("SELECT verdict FROM adjudications WHERE pair_id = ?"), {pairId});
+    return verdict.isValid() ? parseVerdict(verdict.toString()) : std::nullopt;
 }
 
 } // namespace svj::annotation

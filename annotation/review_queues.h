@@ -8,6 +8,8 @@
 #include <QString>
 #include <QVector>
 
+#include <optional>
+
 namespace svj::annotation {
 
 struct ReviewItem {
@@ -25,5 +27,13 @@ QVector<ReviewItem> goldChecks(Workspace& workspace, const QString& annotator);
 QVector<ReviewItem> judgeDisagreements(Workspace& workspace, const QString& annotator, const QString& checkpoint = {});
 // Flagged assignments of every annotator, oldest first.
 QVector<ReviewItem> flaggedItems(Workspace& workspace, const QString& annotator);
+// Pairs whose standing labels disagree (two or more verdicts) and that have no final verdict yet, for a lead;
+// the reason lists every vote ("ana: A, ben: tie").
+QVector<ReviewItem> contestedPairs(Workspace& workspace, const QString& annotator);
+
+// A lead's final verdict on a pair (replacing an earlier one); `undo` removes it. Throws WorkspaceError.
+void adjudicate(Workspace& workspace, qint64 pairId, Verdict verdict, const QString& lead, const QString& comment = {});
+void removeAdjudication(Workspace& workspace, qint64 pairId);
+std::optional<Verdict> adjudication(Workspace& workspace, qint64 pairId);
 
 } // namespace svj::annotation

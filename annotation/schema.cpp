@@ -51,6 +51,13 @@ const QStringList kVersion2 = {
     QStringLiteral("CREATE INDEX pairs_by_videos ON pairs (video_b, video_a)"),
 };
 
+// Version 3: a lead's final verdict on a pair the annotators disagree on (one per pair; a new one replaces it).
+const QStringList kVersion3 = {
+    QStringLiteral("CREATE TABLE adjudications (pair_id INTEGER PRIMARY KEY REFERENCES pairs(id), "
+                   "verdict TEXT NOT NULL CHECK (verdict IN ('A', 'B', 'tie', 'both-bad')), "
+                   "annotator_id INTEGER NOT NULL REFERENCES annotators(id), comment TEXT, created_at TEXT NOT NULL)"),
+};
+
 } // namespace
 
 QStringList migrationTo(int version) {
@@ -59,20 +66,22 @@ QStringList migrationTo(int version) {
         return kVersion1;
     case 2:
         return kVersion2;
+    case 3:
+        return kVersion3;
     default:
         return {};
     }
 }
 
 QStringList schemaTables() {
-    return {QStringLiteral("meta"),         QStringLiteral("prompts"),     QStringLiteral("videos"),
-            QStringLiteral("pairs"),        QStringLiteral("annotators"),  QStringLiteral("assignments"),
-            QStringLiteral("labels"),       QStringLiteral("checkpoints"), QStringLiteral("judge_scores"),
-            QStringLiteral("training_runs")};
+    return {QStringLiteral("meta"),          QStringLiteral("prompts"),      QStringLiteral("videos"),
+            QStringLiteral("pairs"),         QStringLiteral("annotators"),   QStringLiteral("assignments"),
+            QStringLiteral("labels"),        QStringLiteral("checkpoints"),  QStringLiteral("judge_scores"),
+            QStringLiteral("training_runs"), QStringLiteral("adjudications")};
 }
 
 int latestSchemaVersion() {
-    return 2;
+    return 3;
 }
 
 } // namespace svj::annotation

@@ -11,6 +11,15 @@ if [ $# -eq 0 ]; then
     # copies, clean clips against each other) with the shipped judge's curves already in it.
     footage=$build_dir/demo-footage
     "$root/scripts/fetch-demo-footage.sh" "$footage" >/dev/null || true
+    # Also a copy of a real clip with a 2-second freeze, for the comparison view (docs/comparison-view.md).
+    clean=$footage/cockatoo.mp4
+    broken=$footage/derived/cockatoo-frozen-5s-7s.mp4
+    if [ -s "$clean" ] && [ ! -s "$broken" ]; then
+        mkdir -p "$footage/derived"
+        ffmpeg -hide_banner -loglevel error -y -i "$clean" -i "$clean" \
+            -filter_complex "[0:v][1:v]freezeframes=first=100:last=140:replace=100[v]" -map "[v]" \
+            -c:v libx264 -preset veryfast -crf 20 "$broken.tmp.mp4" && mv "$broken.tmp.mp4" "$broken" || true
+    fi
     if workspace=$("$root/scripts/make-demo-workspace.sh" "$footage" "$build_dir/demo-workspace"); then
         set -- --workspace "$workspace"
     else

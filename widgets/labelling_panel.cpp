@@ -58,7 +58,8 @@ LabellingPanel::LabellingPanel(std::unique_ptr<annotation::Workspace> workspace,
     auto* queueLabel = new QLabel(tr("&Queue:"), this);
     m_queueBox = new QComboBox(this);
     m_queueBox->setAccessibleName(tr("Queue"));
-    m_queueBox->addItems({tr("My assignments"), tr("Gold checks"), tr("Judge disagreements"), tr("Flagged")});
+    m_queueBox->addItems({tr("My assignments"), tr("Gold checks"), tr("Judge disagreements"), tr("Flagged"),
+                          tr("Contested pairs (a lead's final verdict)")});
     queueLabel->setBuddy(m_queueBox);
     queueRow->addWidget(queueLabel);
     queueRow->addWidget(m_queueBox, 1);
@@ -613,6 +614,10 @@ void LabellingPanel::setQueue(int kind) {
         return;
     }
     showCurrent();
+}
+
+void LabellingPanel::refreshQueue() {
+    setQueue(m_queueBox->currentIndex());
 }
 
 void LabellingPanel::assignMePairs() {

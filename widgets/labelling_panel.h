@@ -66,6 +66,8 @@ public slots:
     void setQueue(int kind);
     // Shows the current item again (after the players showed something else, a diff's pair say).
     void backToQueue();
+    // Reads the queue again (after an import, say).
+    void refreshQueue();
     // Gives the annotator every pair they have no assignment for yet (sides and order drawn at random).
     void assignMePairs();
 

@@ -7,6 +7,7 @@
 #include "widgets/comparison_view.h"
 #include "widgets/export_dialog.h"
 #include "widgets/finetune_panel.h"
+#include "widgets/import_dialog.h"
 #include "widgets/judge_choice.h"
 #include "widgets/labelling_panel.h"
 #include "widgets/score_job.h"
@@ -280,6 +281,17 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
     m_labelMenu->clear();
     m_labelMenu->addActions(m_labelling->labellingActions());
     m_labelMenu->addSeparator();
+    QAction* importAction = m_labelMenu->addAction(tr("&Import Videos or Labels…"), this, [this, location] {
+        ImportDialog dialog(location, this);
+        connect(&dialog, &ImportDialog::finished, this, [this](bool ok) {
+            if (ok && m_labelling) {
+                m_labelling->refreshQueue();
+            }
+        });
+        dialog.exec();
+    });
+    importAction->setObjectName(QStringLiteral("actionImport"));
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     QAction* exportLabels = m_labelMenu->addAction(tr("E&xport Labels…"), this, [this] {
         if (m_labelling) {
             ExportDialog dialog(m_labelling->workspace(), this);

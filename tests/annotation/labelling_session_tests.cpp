@@ -229,6 +229,28 @@ void LabellingSessionTest::reviewQueues() {
     QCOMPARE(flagged[0].reason, QStringLiteral("flagged by cy"));
     session.setQueue(QueueKind::Flagged);
     QCOMPARE(session.remaining(), 1);
+
+    // Contested pairs: ana said A, ben said B on pairs 0 and 2. A lead's vote there is the final verdict.
+    const QVector<ReviewItem> contested = contestedPairs(workspace, QStringLiteral("lee"));
+    QCOMPARE(contested.size(), 2);
+    QCOMPARE(contested[0].pairId, pairs[0].id);
+    QCOMPARE(contested[0].reason, QStringLiteral("votes: ana: A, ben: B"));
+    LabellingSession lead(workspace, QStringLiteral("lee"));
+    lead.setQueue(QueueKind::Contested);
+    QCOMPARE(lead.remaining(), 2);
+    Vote final;
+    final.verdict = Verdict::Tie;
+    final.comment = QStringLiteral("both fine");
+    lead.vote(final);
+    QCOMPARE(adjudication(workspace, pairs[0].id), std::optional<Verdict>(Verdict::Tie));
+    QCOMPARE(standingLabels(workspace, QStringLiteral("lee")), 0); // a final verdict, not one more label
+    QCOMPARE(contestedPairs(workspace, QStringLiteral("lee")).size(), 1);
+    lead.undo();
+    QVERIFY(!adjudication(workspace, pairs[0].id).has_value());
+    adjudicate(workspace, pairs[2].id, Verdict::A, QStringLiteral("lee"));
+    adjudicate(workspace, pairs[2].id, Verdict::B, QStringLiteral("lee")); // a new one replaces it
+    QCOMPARE(adjudication(workspace, pairs[2].id), std::optional<Verdict>(Verdict::B));
+    QVERIFY_THROWS_EXCEPTION(WorkspaceError, adjudicate(workspace, 99999, Verdict::A, QStringLiteral("lee")));
 }
 
 // Two judges' scores against the humans' labels: which pairs the new one gets right that the old did not.

@@ -68,7 +68,7 @@ void QueueTest::olderSchemaMigratesForward() {
     version1 << QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', '1')");
     svj::test::runRaw(path, version1);
     Workspace workspace = Workspace::open(path);
-    QCOMPARE(workspace.schemaVersion(), 2);
+    QCOMPARE(workspace.schemaVersion(), Workspace::currentSchemaVersion());
     QVERIFY(workspace
                 .scalar(svj::test::onPostgres()
                             ? QStringLiteral("SELECT indexname FROM pg_indexes WHERE indexname = 'assignments_queue'")
@@ -97,6 +97,17 @@ void QueueTest::videosFromAFolderAndAManifest() {
         QFAIL("no error");
     } catch (const ImportError& error) {
         QVERIFY2(QString::fromUtf8(error.what()).startsWith(manifest + QStringLiteral(":3: ")), error.what());
+    }
+    QCOMPARE(other.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toInt(), 0);
+    // A listed file that is not there: its line is named, nothing added.
+    QVERIFY(svj::test::writeFile(manifest, "path,model,prompt\nproject/alpha/cat.mp4,alpha,a cat\n"
+                                           "project/alpha/gone.mp4,alpha,a cat\n"));
+    try {
+        importVideos(other, manifest);
+        QFAIL("no error");
+    } catch (const ImportError& error) {
+        QVERIFY2(QString::fromUtf8(error.what()).startsWith(manifest + QStringLiteral(":3: ")), error.what());
+        QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("gone.mp4: no such file")), error.what());
     }
     QCOMPARE(other.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toInt(), 0);
     QVERIFY(svj::test::writeFile(manifest, "path,model,prompt\nproject/alpha/cat.mp4,alpha,a cat\n"

@@ -1,7 +1,8 @@
 // The labelling loop in the main window, keyboard only: a workspace created from the window, generated clips
-// imported and assigned, 20 pairs labelled (with a skip and an undo), the must-watch rule enforced, aspects and
-// an evidence mark with its note stored with the vote, exports in TRL and GenAI-Bench read back, and a tiny
-// fine-tune on the labels followed to its end with its checkpoint diff.
+// imported through the import dialog (a bad manifest first: nothing changes) and assigned, 20 pairs labelled (with a
+// skip and an undo), the must-watch rule enforced, aspects and an evidence mark with its note stored with the vote,
+// exports in TRL and GenAI-Bench read back, and a tiny fine-tune on the labels followed to its end with its checkpoint
+// diff.
 #include "annotation/label_queue.h"
 #include "annotation/label_store.h"
 #include "annotation/pairing.h"
@@ -11,6 +12,7 @@
 #include "widgets/comparison_view.h"
 #include "widgets/export_dialog.h"
 #include "widgets/finetune_panel.h"
+#include "widgets/import_dialog.h"
 #include "widgets/labelling_panel.h"
 #include "widgets/main_window.h"
 #include "widgets/statistics_view.h"
@@ -98,9 +100,24 @@ void LabellingTest::labelTwentyPairsWithTheKeyboard() {
     LabellingPanel* panel = window.labellingPanel();
     QVERIFY(panel);
     QCOMPARE(panel->shownPair(), 0); // nothing assigned yet
-    // Through the window's own connection: one per workspace per process (see docs/label-store.md).
-    QCOMPARE(annotation::importVideos(panel->workspace(), m_project).newVideos, 7);
-    QCOMPARE(annotation::makePairs(panel->workspace(), {annotation::PairingMode::SamePrompt, 0, 1}), 21);
+    // The import dialog (children `svj db import` and `svj db pairs`): first a manifest with a bad line, which
+    // changes nothing and names the line, then the folder.
+    const QString manifest = m_dir.filePath(QStringLiteral("bad.csv"));
+    QVERIFY(svj::test::writeFile(manifest, "path,model,prompt\nproject/model0/a red kite.mp4,m0,kite\n"
+                                           "project/missing.mp4,m1,kite\n"));
+    ImportDialog importer(path);
+    importer.setProgram(qEnvironmentVariable("SVJ_BINARY"));
+    QSignalSpy imported(&importer, &ImportDialog::finished);
+    importer.startImport(ImportDialog::Source::Manifest, manifest);
+    QVERIFY(imported.wait(60000));
+    QCOMPARE(imported.takeFirst().value(0).toBool(), false);
+    QVERIFY2(importer.report().contains(QStringLiteral("bad.csv:3")), qPrintable(importer.report()));
+    QCOMPARE(panel->workspace().scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toInt(), 0);
+    importer.startImport(ImportDialog::Source::VideoFolder, m_project);
+    QVERIFY(imported.wait(60000));
+    QVERIFY2(imported.takeFirst().value(0).toBool(), qPrintable(importer.report()));
+    QVERIFY2(importer.report().contains(QStringLiteral("7 videos, 7 new")), qPrintable(importer.report()));
+    QCOMPARE(panel->workspace().scalar(QStringLiteral("SELECT COUNT(*) FROM pairs")).toInt(), 21);
     panel->assignMePairs();
     QVERIFY(panel->shownPair() != 0);
     QCOMPARE(panel->session().progress().assigned, 21);
