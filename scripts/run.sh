@@ -21,7 +21,8 @@ if [ $# -eq 0 ]; then
             -c:v libx264 -preset veryfast -crf 20 "$broken.tmp.mp4" && mv "$broken.tmp.mp4" "$broken" || true
     fi
     if workspace=$("$root/scripts/make-demo-workspace.sh" "$footage" "$build_dir/demo-workspace"); then
-        set -- --workspace "$workspace"
+        # The judge's curves stay visible here (in real labelling they are hidden while voting).
+        set -- --workspace "$workspace" --judge-curves
     else
         echo "run.sh: no demo workspace (see above); starting without one" >&2
     fi

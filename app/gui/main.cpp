@@ -3,6 +3,7 @@
 #include "svj/version.h"
 #include "widgets/comparison_view.h"
 #include "widgets/finetune_panel.h"
+#include "widgets/labelling_panel.h"
 #include "widgets/labelling_benchmark.h"
 #include "widgets/main_window.h"
 #include "widgets/playback_benchmark.h"
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
                 "  --annotator NAME    label as NAME (remembered)\n"
                 "  --show PANEL        with a workspace: labelling, finetune or statistics in front\n"
                 "  --finetune EPOCHS   with a workspace: start fine-tuning the judge on its labels\n"
+                "  --judge-curves      with a workspace: show the judge's curves while voting (the demo)\n"
                 "  --compare MODE      side, wipe, flicker or difference (two videos)\n"
                 "  --seek SECONDS      start at this time\n"
                 "  --bench-playback    play the videos at 1x, print dropped frames and timings, exit\n"
@@ -122,6 +124,9 @@ int main(int argc, char** argv) {
         const qsizetype show = arguments.indexOf(QStringLiteral("--show"));
         if (opened && show > 0 && show + 1 < arguments.size()) {
             window.showPanel(arguments[show + 1]);
+        }
+        if (opened && arguments.contains(QStringLiteral("--judge-curves")) && window.labellingPanel()) {
+            window.labellingPanel()->setShowJudge(true);
         }
         const qsizetype finetune = arguments.indexOf(QStringLiteral("--finetune"));
         if (opened && finetune > 0 && finetune + 1 < arguments.size() && window.finetunePanel()) {

@@ -18,6 +18,8 @@
 #include "widgets/statistics_view.h"
 
 #include <QApplication>
+
+#include <memory>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -262,6 +264,28 @@ void LabellingTest::labelTwentyPairsWithTheKeyboard() {
         "SELECT COUNT(*) FROM judge_scores s JOIN checkpoints c ON c.id = s.checkpoint_id WHERE s.reward IS NOT NULL"));
     QVERIFY(rewards.next());
     QVERIFY(rewards.value(0).toInt() > 0);
+
+    // A long run, the window "closed" and the workspace opened again: the new panel reattaches to the running
+    // process; stopping it writes a checkpoint that Resume continues.
+    finetune->start(500);
+    QTRY_VERIFY_WITH_TIMEOUT(finetune->lossPoints() > 0, 60000);
+    const QString running = finetune->runningCheckpoint();
+    auto reopened = std::make_unique<FinetunePanel>(path, panel->workspace(), MainWindow::checkpointFolder(path),
+                                                    view);
+    reopened->setProgram(qEnvironmentVariable("SVJ_BINARY"));
+    QVERIFY(reopened->isRunning());
+    QCOMPARE(reopened->runningCheckpoint(), running);
+    QVERIFY(reopened->lossPoints() > 0); // the log replayed
+    QSignalSpy stopped(reopened.get(), &FinetunePanel::finished);
+    reopened->stop();
+    QVERIFY(stopped.wait(60000));
+    QCOMPARE(stopped.takeFirst().value(0).toBool(), false);
+    QVERIFY(QFile::exists(running + QStringLiteral(".state")));
+    reopened->resume();
+    QVERIFY(reopened->isRunning());
+    reopened->stop();
+    QVERIFY(stopped.wait(60000));
+    QVERIFY(!reopened->isRunning());
 }
 
 SVJ_REGISTER_TEST(LabellingTest)
