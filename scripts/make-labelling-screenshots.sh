@@ -2,7 +2,8 @@
 # The labelling screenshots of docs/labelling.md, from the demo workspace (scripts/make-demo-workspace.sh):
 # a pair being labelled; then, on a copy labelled by this script (two annotators: gold pairs answered right,
 # the other pairs by a fixed rule, so the figures are reproducible), the statistics view, a fine-tune in
-# progress and its checkpoint diff. Needs the sqlite3 command-line tool.
+# progress and its checkpoint diff (labelled by kim and lee, so the viewer's own queue still shows a pair).
+# Needs the sqlite3 command-line tool.
 #   scripts/make-labelling-screenshots.sh [OUT_DIR]   (default docs/screenshots)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -28,7 +29,7 @@ while IFS='|' read -r pair origin answer; do
         first=$([ $((pair % 2)) -eq 0 ] && echo A || echo B)
         second=$([ $((pair % 3)) -eq 0 ] && echo tie || echo "$first")
     fi
-    "$svj" db label "$work/labelled.svjw" --pair "$pair" --annotator annotator --verdict "$first" >/dev/null
+    "$svj" db label "$work/labelled.svjw" --pair "$pair" --annotator kim --verdict "$first" >/dev/null
     "$svj" db label "$work/labelled.svjw" --pair "$pair" --annotator lee --verdict "$second" >/dev/null
     n=$((n + 1))
 done < <(sqlite3 "$work/labelled.svjw" "SELECT id, origin, COALESCE(gold_answer, '') FROM pairs ORDER BY id")

@@ -395,6 +395,9 @@ void LabellingPanel::onTimeChanged(qint64) {
 void LabellingPanel::updateWatch() {
     if (m_watch.videoCount() < 2) {
         m_watchLabel->clear();
+        for (QPushButton* button : m_verdictButtons) {
+            button->setEnabled(false); // nothing on screen to vote on
+        }
         return;
     }
     const bool ready = m_watch.fraction(0) >= kFullyWatched && m_watch.fraction(1) >= kFullyWatched;
