@@ -1,8 +1,10 @@
-// The exception annotation/'s readers throw: the message names the file and line, and says what is wrong.
+// The exception annotation/'s readers throw: the message names the file and line, and says what is wrong; and
+// the progress callback of the imports.
 #pragma once
 
 #include <QString>
 
+#include <functional>
 #include <stdexcept>
 
 namespace svj::annotation {
@@ -20,5 +22,8 @@ private:
     int m_line;
     QString m_detail;
 };
+
+// Told after each row or video an import handled (done of total), for a progress display.
+using ImportProgress = std::function<void(int done, int total)>;
 
 } // namespace svj::annotation

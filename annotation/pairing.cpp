@@ -85,7 +85,7 @@ std::vector<Entry> manifestEntries(const QString& path) {
 
 } // namespace
 
-VideoImportReport importVideos(Workspace& workspace, const QString& folderOrManifest) {
+VideoImportReport importVideos(Workspace& workspace, const QString& folderOrManifest, const ImportProgress& progress) {
     std::vector<Entry> entries;
     const QFileInfo info(folderOrManifest);
     if (info.isDir()) {
@@ -129,6 +129,9 @@ VideoImportReport importVideos(Workspace& workspace, const QString& folderOrMani
                                   QString::fromStdString(error.what()));
             }
             ++report.videos;
+            if (progress) {
+                progress(report.videos, static_cast<int>(entries.size()));
+            }
         }
         report.newVideos =
             static_cast<int>(workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toLongLong() - before);

@@ -3,6 +3,7 @@
 // prompt from different models, a round robin over the models, or the pairs the judge is least sure about.
 #pragma once
 
+#include "annotation/import_error.h"
 #include "annotation/workspace.h"
 
 #include <QString>
@@ -18,7 +19,8 @@ struct VideoImportReport {
 
 // All or nothing: an unreadable video or a bad manifest line is an error naming it (ImportError or
 // media::MediaError) and nothing is added.
-VideoImportReport importVideos(Workspace& workspace, const QString& folderOrManifest);
+VideoImportReport importVideos(Workspace& workspace, const QString& folderOrManifest,
+                               const ImportProgress& progress = {});
 
 // Stored value: keep the numbers.
 enum class PairingMode {

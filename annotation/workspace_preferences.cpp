@@ -59,7 +59,8 @@ QString spelled(Verdict verdict, PreferenceFormat format) {
 
 } // namespace
 
-ImportReport importPreferenceFile(Workspace& workspace, const PreferenceFile& file, const QString& annotator) {
+ImportReport importPreferenceFile(Workspace& workspace, const PreferenceFile& file, const QString& annotator,
+                                  const ImportProgress& progress) {
     const QString who = annotator.isEmpty() ? QStringLiteral("import:") + QFileInfo(file.path).fileName() : annotator;
     ImportReport report;
     LabelStore store(workspace);
@@ -85,6 +86,9 @@ ImportReport importPreferenceFile(Workspace& workspace, const PreferenceFile& fi
         };
         for (const PreferencePair& row : file.pairs) {
             ++report.rows;
+            if (progress && (report.rows % 64 == 0 || report.rows == file.pairs.size())) {
+                progress(report.rows, static_cast<int>(file.pairs.size()));
+            }
             StoredVideo a;
             StoredVideo b;
             try {

@@ -2,6 +2,7 @@
 // all in one transaction) and export the standing labels as a file in any of the formats.
 #pragma once
 
+#include "annotation/import_error.h"
 #include "annotation/label_store.h"
 #include "annotation/preference_file.h"
 
@@ -19,7 +20,8 @@ struct ImportReport {
 // "import:FILE NAME"; the k-th vote on the same pair in one file by "...#k", so votes are kept apart and a
 // re-import is idempotent). All rows or none: a video that cannot be read is an ImportError naming the file
 // and line, and nothing is written.
-ImportReport importPreferenceFile(Workspace& workspace, const PreferenceFile& file, const QString& annotator = {});
+ImportReport importPreferenceFile(Workspace& workspace, const PreferenceFile& file, const QString& annotator = {},
+                                  const ImportProgress& progress = {});
 
 // The standing labels as preference rows (one per label; videos as absolute paths).
 PreferenceFile workspacePreferences(const LabelStore& store);

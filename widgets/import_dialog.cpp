@@ -9,6 +9,8 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -90,8 +92,27 @@ ImportDialog::ImportDialog(const QString& workspace, QWidget* parent)
             reject();
         }
     });
+    // Progress lines ({"task": "import", "done", "total"}) come before the report on stdout.
+    connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] {
+        m_pending += m_process.readAllStandardOutput();
+        qsizetype end = 0;
+        while ((end = m_pending.indexOf('\n')) >= 0) {
+            const QByteArray line = m_pending.left(end).trimmed();
+            m_pending.remove(0, end + 1);
+            const QJsonObject object = QJsonDocument::fromJson(line).object();
+            if (object.contains(QStringLiteral("task"))) {
+                m_busy->setRange(0, object.value(QStringLiteral("total")).toInt());
+                m_busy->setValue(object.value(QStringLiteral("done")).toInt());
+                m_busy->setFormat(tr("%v of %m"));
+            } else if (!line.isEmpty()) {
+                m_log += QString::fromUtf8(line) + QLatin1Char('\n');
+            }
+        }
+    });
     connect(&m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
-        m_log += QString::fromUtf8(m_process.readAllStandardOutput()).trimmed() + QLatin1Char('\n');
+        m_pending += m_process.readAllStandardOutput();
+        m_log += QString::fromUtf8(m_pending).trimmed() + QLatin1Char('\n');
+        m_pending.clear();
         const QString errors = QString::fromUtf8(m_process.readAllStandardError()).trimmed();
         if (status != QProcess::NormalExit || code != 0) {
             m_busy->setRange(0, 1);
@@ -131,8 +152,9 @@ void ImportDialog::startImport(Source source, const QString& path, const QString
                                QStringLiteral("--format"),
                                format.isEmpty() ? QStringLiteral("jsonl") : format};
     } else {
-        m_steps << QStringList{QStringLiteral("db"), QStringLiteral("import"), m_workspace, QStringLiteral("--videos"),
-                               path};
+        m_steps << QStringList{
+            QStringLiteral("db"),         QStringLiteral("import"), m_workspace, QStringLiteral("--videos"), path,
+            QStringLiteral("--progress"), QStringLiteral("json")};
         if (pairs) {
             m_steps << QStringList{QStringLiteral("db"), QStringLiteral("pairs"), m_workspace};
         }
@@ -153,6 +175,8 @@ void ImportDialog::runNext() {
         emit finished(true);
         return;
     }
+    m_pending.clear();
+    m_busy->setRange(0, 0);
     m_process.start(m_program, m_steps.takeFirst());
 }
 

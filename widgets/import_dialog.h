@@ -1,6 +1,7 @@
 // Brings videos and labels into a workspace: a folder of videos (MODEL/PROMPT.ext), a manifest, or a preference
-// file in any benchmark format, then (for videos) pairs them. Runs `svj db import` / `svj db pairs` as child
-// processes: the window stays responsive, Cancel kills the child, and an import is all or nothing, so a
+// file in any benchmark format, then (for videos) pairs them. Runs `svj db import --progress json` / `svj db
+// pairs` as child processes: a count of the videos or rows handled, the window stays responsive, Cancel kills
+// the child, and an import is all or nothing, so a
 // cancelled or failed one leaves the workspace as it was. The report (or the error, with its file and line)
 // is shown.
 #pragma once
@@ -44,6 +45,7 @@ private:
     QProcess m_process;
     QList<QStringList> m_steps; // the commands still to run
     QString m_log;
+    QByteArray m_pending; // stdout not yet split into lines
     QComboBox* m_source = nullptr;
     QComboBox* m_format = nullptr;
     QLineEdit* m_path = nullptr;

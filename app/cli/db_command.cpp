@@ -11,6 +11,7 @@
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 #include "app/cli/db_actions.h"
+#include "app/cli/progress.h"
 #include "app/cli/qt_application.h"
 #include "media/media_error.h"
 #include "media/video_files.h"
@@ -64,7 +65,8 @@ int runImport(const Arguments& arguments) {
                                           {"videos", "DIR|MANIFEST",
                                            "videos alone: DIR/MODEL/PROMPT.mp4, or a CSV/JSONL (path, model, prompt)"},
                                           {"format", "NAME", kPreferenceFormatsHelp, "jsonl"},
-                                          {"annotator", "NAME", "who the votes are from (default: import:FILE NAME)"}});
+                                          {"annotator", "NAME", "who the votes are from (default: import:FILE NAME)"},
+                                          {"progress", "MODE", "bar, json or none", "bar"}});
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
         std::cout << "Usage: svj db import WORKSPACE --pairs FILE [--format NAME] [--annotator NAME] | --videos "
@@ -76,10 +78,21 @@ int runImport(const Arguments& arguments) {
     }
     const std::string path = workspaceArgument(commandLine, "import");
     const std::optional<std::string> pairs = commandLine.value("pairs");
+    const ProgressMode mode = parseProgressMode(commandLine.valueOr("progress", "bar"));
+    std::optional<Progress> progress;
+    const annotation::ImportProgress onProgress = [&](int done, int total) {
+        if (!progress) {
+            progress.emplace(mode, "import", total);
+        }
+        progress->update(done);
+    };
     if (const std::optional<std::string> videos = commandLine.value("videos")) {
         Workspace workspace = Workspace::open(qs(path));
-        const annotation::VideoImportReport report = annotation::importVideos(workspace, qs(*videos));
-        std::cout << *videos << ": " << report.videos << " videos, " << report.newVideos << " new\n";
+        const annotation::VideoImportReport done = annotation::importVideos(workspace, qs(*videos), onProgress);
+        if (progress) {
+            progress->finish();
+        }
+        std::cout << *videos << ": " << done.videos << " videos, " << done.newVideos << " new\n";
         return kExitOk;
     }
     if (!pairs) {
@@ -92,8 +105,12 @@ int runImport(const Arguments& arguments) {
     }
     const annotation::PreferenceFile file = annotation::readPreferenceFile(qs(*pairs), *format);
     Workspace workspace = Workspace::open(qs(path));
-    const annotation::ImportReport report =
-        annotation::importPreferenceFile(workspace, file, qs(commandLine.valueOr("annotator", "")));
+    const annotation::ImportReport imported =
+        annotation::importPreferenceFile(workspace, file, qs(commandLine.valueOr("annotator", "")), onProgress);
+    if (progress) {
+        progress->finish();
+    }
+    const annotation::ImportReport& report = imported;
     std::cout << *pairs << ": " << report.rows << " rows; new: " << report.newVideos << " videos, " << report.newPairs
               << " pairs, " << report.newLabels << " labels; " << report.unchangedLabels << " labels already there\n";
     return kExitOk;
