@@ -1,5 +1,6 @@
 #include "widgets/energy_plot.h"
 
+#include "widgets/plot_style.h"
 #include "widgets/timeline.h"
 
 #include <QToolTip>
@@ -25,13 +26,8 @@ EnergyPlot::EnergyPlot(QWidget* parent)
     m_plot->yAxis2->setLabel(tr("ΔE = E(A) − E(B)"));
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font());
-    // The legend in a row of its own above the curves, which fill the whole width.
-    m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
-    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    m_plot->legend->setBorderPen(Qt::NoPen);
-    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
-    applyPalette();
+    putLegendAbove(m_plot);
+    applyPlotPalette(m_plot, palette());
     m_loop = new QCPItemRect(m_plot);
     m_loop->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
     m_loop->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
@@ -77,26 +73,10 @@ QWidget* EnergyPlot::canvas() const {
 }
 
 // Follows the application's palette, so a switch between light and dark themes restyles the plot.
-void EnergyPlot::applyPalette() {
-    const QColor text = palette().color(QPalette::WindowText);
-    const QColor base = palette().color(QPalette::Base);
-    m_plot->setBackground(base);
-    m_plot->legend->setBrush(base);
-    m_plot->legend->setTextColor(text);
-    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis, m_plot->yAxis2}) {
-        axis->setBasePen(QPen(text));
-        axis->setTickPen(QPen(text));
-        axis->setSubTickPen(QPen(text));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->grid()->setPen(QPen(QColor(text.red(), text.green(), text.blue(), 40), 1, Qt::DotLine));
-    }
-}
-
 void EnergyPlot::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange && m_plot) {
-        applyPalette();
+        applyPlotPalette(m_plot, palette());
         refresh();
     }
 }

@@ -47,7 +47,6 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    void applyPalette();
     void seekToPixel(int x);
     // The scored video whose curve passes nearest to canvas height `y` at `timeUs`.
     int nearestCurve(int64_t timeUs, double y) const;

@@ -4,6 +4,7 @@
 #include "annotation/workspace.h"
 #include "model/default_judge.h"
 #include "widgets/comparison_view.h"
+#include "widgets/plot_style.h"
 #include "widgets/score_job.h"
 
 #include <QDateTime>
@@ -111,12 +112,8 @@ FinetunePanel::FinetunePanel(const QString& location, annotation::Workspace& wor
     m_plot->yAxis2->setRange(0, 1);
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font());
-    // The legend in a row of its own above the curves.
-    m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
-    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    m_plot->legend->setBorderPen(Qt::NoPen);
-    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    putLegendAbove(m_plot);
+    applyPlotPalette(m_plot, palette());
     layout->addWidget(m_plot, 1);
 
     auto* checkpoints = new QGroupBox(tr("Checkpoints"), this);

@@ -1,6 +1,7 @@
 #include "widgets/statistics_view.h"
 
 #include "annotation/workspace.h"
+#include "widgets/plot_style.h"
 
 #include <QApplication>
 #include <QHeaderView>
@@ -39,20 +40,6 @@ void setRow(QTableWidget* widget, int row, const QStringList& cells) {
         }
         widget->setItem(row, static_cast<int>(column), item);
     }
-}
-
-void stylePlot(QCustomPlot* plot, const QPalette& palette) {
-    const QColor text = palette.color(QPalette::WindowText);
-    plot->setBackground(palette.color(QPalette::Base));
-    for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
-        axis->setBasePen(QPen(text));
-        axis->setTickPen(QPen(text));
-        axis->setSubTickPen(QPen(text));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-    }
-    plot->legend->setBrush(palette.color(QPalette::Base));
-    plot->legend->setTextColor(text);
 }
 
 } // namespace
@@ -175,7 +162,7 @@ void StatisticsView::fillAnnotators() {
     QCustomPlot* plot = m_annotatorPlot;
     plot->clearPlottables();
     plot->clearItems();
-    stylePlot(plot, palette());
+    applyPlotPalette(plot, palette());
     auto* goldBars = new QCPBars(plot->xAxis, plot->yAxis);
     goldBars->setName(tr("gold accuracy"));
     goldBars->setBrush(QColor(0, 158, 115));
@@ -230,7 +217,7 @@ void StatisticsView::fillLeaderboard() {
     m_leaderboard->resizeColumnsToContents();
     QCustomPlot* plot = m_leaderboardPlot;
     plot->clearPlottables();
-    stylePlot(plot, palette());
+    applyPlotPalette(plot, palette());
     auto* points = new QCPGraph(plot->xAxis, plot->yAxis);
     points->setLineStyle(QCPGraph::lsNone);
     points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(230, 159, 0), 8));
