@@ -19,6 +19,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -153,9 +154,15 @@ LabellingPanel::LabellingPanel(std::unique_ptr<annotation::Workspace> workspace,
 
     m_mustWatchBox = new QCheckBox(tr("Must watch both videos to the end before voting"), this);
     m_mustWatchBox->setChecked(m_mustWatch);
-    connect(m_mustWatchBox, &QCheckBox::toggled, this, &LabellingPanel::setMustWatch);
+    connect(m_mustWatchBox, &QCheckBox::toggled, this, [this](bool on) {
+        setMustWatch(on);
+        emit mustWatchChanged(on);
+    });
     m_showJudgeBox = new QCheckBox(tr("Show the judge's curves while voting"), this);
-    connect(m_showJudgeBox, &QCheckBox::toggled, this, &LabellingPanel::setShowJudge);
+    connect(m_showJudgeBox, &QCheckBox::toggled, this, [this](bool on) {
+        setShowJudge(on);
+        emit showJudgeChanged(on);
+    });
     layout->addWidget(m_mustWatchBox);
     layout->addWidget(m_showJudgeBox);
     layout->addStretch(1);
@@ -231,13 +238,19 @@ QAction* LabellingPanel::action(const QString& objectName) const {
 
 void LabellingPanel::setMustWatch(bool on) {
     m_mustWatch = on;
-    m_mustWatchBox->setChecked(on);
+    {
+        const QSignalBlocker quiet(m_mustWatchBox); // only the user's clicks are a changed preference
+        m_mustWatchBox->setChecked(on);
+    }
     updateWatch();
 }
 
 void LabellingPanel::setShowJudge(bool on) {
     m_showJudge = on;
-    m_showJudgeBox->setChecked(on);
+    {
+        const QSignalBlocker quiet(m_showJudgeBox);
+        m_showJudgeBox->setChecked(on);
+    }
     m_view->setJudgeVisible(on);
     if (on && m_shownPair != 0) {
         m_view->scoreVideos();

@@ -75,6 +75,9 @@ signals:
     void statusMessage(QString message);
     // A new item is on screen (pair id; 0 when the queue is done).
     void itemShown(qint64 pairId);
+    // The user changed a preference (for the settings).
+    void mustWatchChanged(bool on);
+    void showJudgeChanged(bool on);
 
 private:
     void createActions();

@@ -44,6 +44,7 @@ const QString kScoreWorkspaceKey = QStringLiteral("judge/scoreWorkspace");
 const QString kRecentWorkspacesKey = QStringLiteral("workspaces/recent");
 const QString kAnnotatorKey = QStringLiteral("annotator/name");
 const QString kMustWatchKey = QStringLiteral("labelling/mustWatch");
+const QString kShowJudgeKey = QStringLiteral("labelling/showJudge");
 const QString kWorkspaceFilter = QStringLiteral("SVJ workspaces (*.svjw);;SQLite files (*.sqlite *.db);;All files (*)");
 } // namespace
 
@@ -258,6 +259,11 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
         return false;
     }
     m_labelling->setMustWatch(m_settings.value(kMustWatchKey, true).toBool());
+    m_labelling->setShowJudge(m_settings.value(kShowJudgeKey, false).toBool());
+    connect(m_labelling, &LabellingPanel::mustWatchChanged, this,
+            [this](bool on) { m_settings.setValue(kMustWatchKey, on); });
+    connect(m_labelling, &LabellingPanel::showJudgeChanged, this,
+            [this](bool on) { m_settings.setValue(kShowJudgeKey, on); });
     m_labellingDock = new QDockWidget(tr("Labelling"), this);
     m_labellingDock->setObjectName(QStringLiteral("labellingDock"));
     m_labellingDock->setWidget(m_labelling);
