@@ -10,6 +10,7 @@
 #include "widgets/import_dialog.h"
 #include "widgets/judge_choice.h"
 #include "widgets/labelling_panel.h"
+#include "widgets/log_file.h"
 #include "widgets/score_job.h"
 #include "widgets/statistics_view.h"
 #include "widgets/welcome_page.h"
@@ -18,6 +19,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QCryptographicHash>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -34,6 +36,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QUrl>
 
 namespace svj::widgets {
 namespace {
@@ -172,6 +175,15 @@ void MainWindow::createMenus() {
         help->addAction(tr("&About %1").arg(QString::fromUtf8(kApplicationName)), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("actionAbout"));
     about->setMenuRole(QAction::AboutRole);
+    QAction* showLog = help->addAction(tr("Show &Log"), this, [this] {
+        const QString path = logFilePath();
+        if (path.isEmpty() || !QDesktopServices::openUrl(QUrl::fromLocalFile(path))) {
+            QMessageBox::information(this, tr("Log"),
+                                     path.isEmpty() ? tr("No log file is written in this session.")
+                                                    : tr("The log is %1 (attach it to a report).").arg(path));
+        }
+    });
+    showLog->setObjectName(QStringLiteral("actionShowLog"));
     QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setObjectName(QStringLiteral("actionAboutQt"));
     aboutQt->setMenuRole(QAction::AboutQtRole);
@@ -227,6 +239,7 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
     } catch (const std::exception& error) {
         const QString message = QString::fromUtf8(error.what());
         statusBar()->showMessage(tr("Cannot open the workspace: %1").arg(message));
+        qWarning("cannot open the workspace %s: %s", qPrintable(location), qPrintable(message));
         if (isVisible()) {
             QMessageBox::warning(this, tr("Cannot open the workspace"), message);
         }
@@ -414,6 +427,7 @@ bool MainWindow::openVideos(const QStringList& paths, bool score) {
     const QString error = m_comparison->openVideos(paths);
     if (!error.isEmpty()) {
         statusBar()->showMessage(tr("Cannot open: %1").arg(error));
+        qWarning("cannot open videos: %s", qPrintable(error));
         if (isVisible()) {
             QMessageBox::warning(this, tr("Cannot open the videos"), error);
         }

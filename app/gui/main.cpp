@@ -3,14 +3,17 @@
 #include "svj/version.h"
 #include "widgets/comparison_view.h"
 #include "widgets/finetune_panel.h"
-#include "widgets/labelling_panel.h"
 #include "widgets/labelling_benchmark.h"
+#include "widgets/labelling_panel.h"
+#include "widgets/log_file.h"
 #include "widgets/main_window.h"
 #include "widgets/playback_benchmark.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QIcon>
 #include <QSettings>
+#include <QStandardPaths>
 
 #include <algorithm>
 #include <cstdio>
@@ -86,6 +89,10 @@ int main(int argc, char** argv) {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/svj/icons/svj-workbench.svg")));
     svj::model::configureThreads();
 
+    // Messages also go to a rotating log the user can attach to a report (Help → Show Log).
+    svj::widgets::installLogFile(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                                     .filePath(QStringLiteral("logs/svj-workbench.log")));
+    qInfo("svj-workbench %s started", svj::kVersion);
     QSettings settings;
     svj::widgets::MainWindow window(settings);
     window.show();

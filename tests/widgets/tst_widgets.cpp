@@ -2,6 +2,7 @@
 #include "svj/version.h"
 #include "tests/support/test_registry.h"
 #include "widgets/about_dialog.h"
+#include "widgets/log_file.h"
 #include "widgets/main_window.h"
 
 #include <QAction>
@@ -23,6 +24,7 @@ private slots:
     void aboutActionOpensTheDialog();
     void geometryIsSavedAndRestored();
     void quitClosesTheWindow();
+    void logFileRotates();
 
 private:
     QTemporaryDir m_dir;
@@ -109,6 +111,28 @@ void TestWidgets::quitClosesTheWindow() {
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.action(QStringLiteral("actionQuit"))->trigger();
     QVERIFY(!window.isVisible());
+}
+
+// Messages reach the log file as well as the previous handler; past its size the file rotates, keeping two.
+void TestWidgets::logFileRotates() {
+    const QString path = m_dir.filePath(QStringLiteral("logs/workbench.log"));
+    QVERIFY(installLogFile(path, 400, 2));
+    QCOMPARE(logFilePath(), path);
+    for (int i = 0; i < 40; ++i) {
+        qInfo("log line %d of the rotation test", i);
+    }
+    uninstallLogFile();
+    QVERIFY(QFile::exists(path));
+    QVERIFY(QFile::exists(path + QStringLiteral(".1")));
+    QVERIFY(QFile::exists(path + QStringLiteral(".2")));
+    QVERIFY(!QFile::exists(path + QStringLiteral(".3")));
+    QFile last(path);
+    QVERIFY(last.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(last.readAll());
+    QVERIFY2(text.contains(QStringLiteral("info log line 39 of the rotation test")), qPrintable(text));
+    QVERIFY(last.size() < 600);
+    QVERIFY(!installLogFile(QStringLiteral("/proc/no-such-dir/x.log")));
+    QVERIFY(logFilePath().isEmpty());
 }
 
 SVJ_REGISTER_TEST(TestWidgets)
