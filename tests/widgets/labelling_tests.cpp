@@ -18,8 +18,6 @@
 #include "widgets/statistics_view.h"
 
 #include <QApplication>
-
-#include <memory>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -32,6 +30,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 using namespace svj::widgets;
 namespace annotation = svj::annotation;
@@ -270,8 +270,7 @@ void LabellingTest::labelTwentyPairsWithTheKeyboard() {
     finetune->start(500);
     QTRY_VERIFY_WITH_TIMEOUT(finetune->lossPoints() > 0, 60000);
     const QString running = finetune->runningCheckpoint();
-    auto reopened = std::make_unique<FinetunePanel>(path, panel->workspace(), MainWindow::checkpointFolder(path),
-                                                    view);
+    auto reopened = std::make_unique<FinetunePanel>(path, panel->workspace(), MainWindow::checkpointFolder(path), view);
     reopened->setProgram(qEnvironmentVariable("SVJ_BINARY"));
     QVERIFY(reopened->isRunning());
     QCOMPARE(reopened->runningCheckpoint(), running);
