@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QSet>
 #include <QSqlQuery>
 
@@ -15,15 +16,25 @@ namespace {
 const char* const kStandingLabel =
     "l.verdict <> 'undone' AND NOT EXISTS (SELECT 1 FROM labels s WHERE s.supersedes = l.id)";
 
-// The side the annotator was (or will be) shown for a pair: theirs when assigned, else A on the left.
-void addSide(Workspace& workspace, const QString& annotator, ReviewItem& item) {
+// The annotator's assignment and side for each item that has one (one query for the whole list; the session
+// draws a side for the others).
+void addSides(Workspace& workspace, const QString& annotator, QVector<ReviewItem>& items) {
+    if (items.isEmpty()) {
+        return;
+    }
     QSqlQuery query = workspace.exec(
-        QStringLiteral("SELECT a.id, a.a_on_left FROM assignments a JOIN annotators n ON n.id = a.annotator_id "
-                       "WHERE a.pair_id = ? AND n.name = ?"),
-        {item.pairId, annotator});
-    if (query.next()) {
-        item.assignment = query.value(0).toLongLong();
-        item.aOnLeft = query.value(1).toInt() != 0;
+        QStringLiteral("SELECT a.pair_id, a.id, a.a_on_left FROM assignments a JOIN annotators n ON n.id = "
+                       "a.annotator_id WHERE n.name = ?"),
+        {annotator});
+    QHash<qint64, std::pair<qint64, bool>> assigned;
+    while (query.next()) {
+        assigned.insert(query.value(0).toLongLong(), {query.value(1).toLongLong(), query.value(2).toInt() != 0});
+    }
+    for (ReviewItem& item : items) {
+        if (const auto it = assigned.constFind(item.pairId); it != assigned.constEnd()) {
+            item.assignment = it->first;
+            item.aOnLeft = it->second;
+        }
     }
 }
 
@@ -43,9 +54,7 @@ QVector<ReviewItem> goldChecks(Workspace& workspace, const QString& annotator) {
         item.reason = QStringLiteral("gold check");
         items.append(item);
     }
-    for (ReviewItem& item : items) {
-        addSide(workspace, annotator, item);
-    }
+    addSides(workspace, annotator, items);
     return items;
 }
 
@@ -89,9 +98,7 @@ QVector<ReviewItem> judgeDisagreements(Workspace& workspace, const QString& anno
     std::stable_sort(items.begin(), items.end(), [](const ReviewItem& x, const ReviewItem& y) {
         return std::fabs(x.margin) > std::fabs(y.margin);
     });
-    for (ReviewItem& item : items) {
-        addSide(workspace, annotator, item);
-    }
+    addSides(workspace, annotator, items);
     return items;
 }
 
@@ -106,9 +113,7 @@ QVector<ReviewItem> flaggedItems(Workspace& workspace, const QString& annotator)
         item.reason = QStringLiteral("flagged by %1").arg(query.value(1).toString());
         items.append(item);
     }
-    for (ReviewItem& item : items) {
-        addSide(workspace, annotator, item);
-    }
+    addSides(workspace, annotator, items);
     return items;
 }
 
@@ -141,9 +146,7 @@ QVector<ReviewItem> contestedPairs(Workspace& workspace, const QString& annotato
         verdicts.insert(query.value(2).toString());
     }
     close();
-    for (ReviewItem& item : items) {
-        addSide(workspace, annotator, item);
-    }
+    addSides(workspace, annotator, items);
     return items;
 }
 

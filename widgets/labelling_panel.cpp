@@ -27,6 +27,12 @@
 namespace svj::widgets {
 namespace {
 
+// The item's two videos as the panes show them: left, then right.
+QStringList onScreen(const annotation::SessionItem& item) {
+    return item.aOnLeft ? QStringList{item.pair.videoA.path, item.pair.videoB.path}
+                        : QStringList{item.pair.videoB.path, item.pair.videoA.path};
+}
+
 // Watched "fully": every frame but a rounding's worth (the last frame of a clamped clock, say).
 constexpr double kFullyWatched = 0.99;
 
@@ -291,8 +297,7 @@ void LabellingPanel::showCurrent() {
         emit itemShown(0);
         return;
     }
-    const QStringList paths = item->aOnLeft ? QStringList{item->pair.videoA.path, item->pair.videoB.path}
-                                            : QStringList{item->pair.videoB.path, item->pair.videoA.path};
+    const QStringList paths = onScreen(*item);
     ComparisonView::Probed probed;
     if (m_preloadedPair == item->pair.id && m_preload.valid()) {
         probed = m_preload.get();
@@ -342,8 +347,7 @@ void LabellingPanel::preloadFollowing() {
         m_preloadedPair = 0;
         return;
     }
-    const QStringList paths = next->aOnLeft ? QStringList{next->pair.videoA.path, next->pair.videoB.path}
-                                            : QStringList{next->pair.videoB.path, next->pair.videoA.path};
+    const QStringList paths = onScreen(*next);
     const QStringList names{tr("Left"), tr("Right")};
     m_preloadedPair = next->pair.id;
     const qint64 pair = next->pair.id;
@@ -492,9 +496,8 @@ bool LabellingPanel::showingCurrent() const {
     if (!item || !m_view || m_view->videoCount() != 2) {
         return false;
     }
-    const QString left = item->aOnLeft ? item->pair.videoA.path : item->pair.videoB.path;
-    const QString right = item->aOnLeft ? item->pair.videoB.path : item->pair.videoA.path;
-    return m_view->timeline().tracks()[0].path == left && m_view->timeline().tracks()[1].path == right;
+    const QStringList paths = onScreen(*item);
+    return m_view->timeline().tracks()[0].path == paths[0] && m_view->timeline().tracks()[1].path == paths[1];
 }
 
 void LabellingPanel::backToQueue() {
@@ -598,24 +601,22 @@ void LabellingPanel::flag() {
 }
 
 void LabellingPanel::undo() {
-    try {
-        const QString what = m_session->undo();
-        emit statusMessage(what.isEmpty() ? tr("Nothing to undo") : tr("Undone: %1").arg(what));
-        if (!what.isEmpty()) {
-            showCurrent();
-        }
-    } catch (const std::exception& error) {
-        emit statusMessage(QString::fromUtf8(error.what()));
-    }
+    stepHistory(true);
 }
 
 void LabellingPanel::redo() {
+    stepHistory(false);
+}
+
+void LabellingPanel::stepHistory(bool back) {
     try {
-        const QString what = m_session->redo();
-        emit statusMessage(what.isEmpty() ? tr("Nothing to redo") : tr("Redone: %1").arg(what));
-        if (!what.isEmpty()) {
-            showCurrent();
+        const QString what = back ? m_session->undo() : m_session->redo();
+        if (what.isEmpty()) {
+            emit statusMessage(back ? tr("Nothing to undo") : tr("Nothing to redo"));
+            return;
         }
+        emit statusMessage(back ? tr("Undone: %1").arg(what) : tr("Redone: %1").arg(what));
+        showCurrent();
     } catch (const std::exception& error) {
         emit statusMessage(QString::fromUtf8(error.what()));
     }

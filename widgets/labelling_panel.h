@@ -89,6 +89,8 @@ private:
     void resetChoices();
     // Whether the players show the current item, sides as assigned: votes count only then.
     bool showingCurrent() const;
+    // Undo (back) or redo, and the item it concerns shown again.
+    void stepHistory(bool back);
     void setLastEvidenceNote(const QString& note);
     bool eventFilter(QObject* watched, QEvent* event) override;
     annotation::Verdict verdictOf(int choice) const; // side choice -> verdict on A and B
