@@ -66,12 +66,17 @@ ComparisonView::ComparisonView(QWidget* parent)
     m_speedBox->setCurrentIndex(2);
     m_timeLabel = new QLabel(lower);
     m_timeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Time, frames and pixel values give way (cut at the right) rather than widen the window: with four videos,
+    // or in a language with longer words, they would otherwise push it past the screen.
+    m_timeLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_timeLabel->setMinimumWidth(m_timeLabel->fontMetrics().horizontalAdvance(QStringLiteral("00.000 / 00.000 s")));
     controls->addWidget(m_playButton);
     controls->addWidget(m_speedBox);
-    controls->addWidget(m_timeLabel, 1);
+    controls->addWidget(m_timeLabel, 3);
     m_pixelLabel = new QLabel(lower);
     m_pixelLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    controls->addWidget(m_pixelLabel);
+    m_pixelLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    controls->addWidget(m_pixelLabel, 1);
     m_worstButton = new QToolButton(lower);
     m_worstButton->setText(tr("Worst moment (W)"));
     m_worstButton->setToolTip(tr("Jump to where the judge's preference between A and B is strongest"));

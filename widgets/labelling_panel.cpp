@@ -95,7 +95,8 @@ LabellingPanel::LabellingPanel(std::unique_ptr<annotation::Workspace> workspace,
     for (int choice = 0; choice < 4; ++choice) {
         auto* button = new QPushButton(QStringLiteral("%1  %2").arg(choice + 1).arg(choiceText(choice)), verdicts);
         button->setAccessibleName(choiceText(choice));
-        button->setFocusPolicy(Qt::NoFocus); // keys go to the players; the buttons are there for the mouse
+        // A click leaves the keys with the players; Tab still reaches the button (Space presses it).
+        button->setFocusPolicy(Qt::TabFocus);
         connect(button, &QPushButton::clicked, this, [this, choice] { voteSide(choice); });
         verdictGrid->addWidget(button, choice / 2, choice % 2);
         m_verdictButtons << button;
@@ -114,7 +115,7 @@ LabellingPanel::LabellingPanel(std::unique_ptr<annotation::Workspace> workspace,
                 auto* button =
                     new QPushButton(QStringList{tr("Left"), tr("Right"), tr("Tie"), tr("Both bad")}[choice], row);
                 button->setCheckable(true);
-                button->setFocusPolicy(Qt::NoFocus);
+                button->setFocusPolicy(Qt::TabFocus);
                 button->setAccessibleName(tr("%1: %2").arg(m_aspects[aspect], choiceText(choice)));
                 group->addButton(button, choice);
                 rowLayout->addWidget(button);
@@ -551,9 +552,10 @@ void LabellingPanel::addEvidence(int side, const QString& note) {
                                       m_evidenceList);
     entry->setData(Qt::UserRole, static_cast<int>(m_evidence.size() - 1));
     m_evidenceList->scrollToItem(entry);
-    emit statusMessage(tr("Artifact marked on the %1 video at %2 s")
-                           .arg(side == 0 ? tr("left") : tr("right"))
-                           .arg(seconds, 0, 'f', 2));
+    // Whole sentences per side: other languages decline "left" with the noun.
+    emit statusMessage(
+        (side == 0 ? tr("Artifact marked on the left video at %1 s") : tr("Artifact marked on the right video at %1 s"))
+            .arg(seconds, 0, 'f', 2));
 }
 
 void LabellingPanel::setLastEvidenceNote(const QString& note) {

@@ -5,9 +5,11 @@
 #include "svj/version.h"
 #include "widgets/about_dialog.h"
 #include "widgets/comparison_view.h"
+#include "widgets/crash_handler.h"
 #include "widgets/export_dialog.h"
 #include "widgets/finetune_panel.h"
 #include "widgets/import_dialog.h"
+#include "widgets/interface_language.h"
 #include "widgets/judge_choice.h"
 #include "widgets/labelling_panel.h"
 #include "widgets/log_file.h"
@@ -16,9 +18,11 @@
 #include "widgets/welcome_page.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
@@ -29,6 +33,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -48,8 +53,11 @@ const QString kRecentWorkspacesKey = QStringLiteral("workspaces/recent");
 const QString kAnnotatorKey = QStringLiteral("annotator/name");
 const QString kMustWatchKey = QStringLiteral("labelling/mustWatch");
 const QString kShowJudgeKey = QStringLiteral("labelling/showJudge");
-const QString kWorkspaceFilter = QStringLiteral("SVJ workspaces (*.svjw);;SQLite files (*.sqlite *.db);;All files (*)");
 } // namespace
+
+QString MainWindow::workspaceFilter() {
+    return tr("SVJ workspaces (*.svjw);;SQLite files (*.sqlite *.db);;All files (*)");
+}
 
 MainWindow::MainWindow(QSettings& settings, QWidget* parent)
     : QMainWindow(parent)
@@ -157,6 +165,7 @@ void MainWindow::createMenus() {
     statistics->setCheckable(true);
     statistics->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     connect(statistics, &QAction::triggered, this, [this](bool on) { showStatistics(on); });
+    createLanguageMenu(view);
     view->addSeparator();
     view->addActions(m_comparison->viewActions());
 
@@ -187,6 +196,45 @@ void MainWindow::createMenus() {
     QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setObjectName(QStringLiteral("actionAboutQt"));
     aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::createLanguageMenu(QMenu* view) {
+    QMenu* menu = view->addMenu(tr("&Language"));
+    menu->setObjectName(QStringLiteral("languageMenu"));
+    auto* group = new QActionGroup(menu);
+    const QString chosen = chosenLanguage(m_settings);
+    const auto addLanguage = [&](const QString& code, const QString& text) {
+        QAction* action = menu->addAction(text);
+        action->setObjectName(QStringLiteral("actionLanguage_") + (code.isEmpty() ? QStringLiteral("system") : code));
+        action->setCheckable(true);
+        action->setChecked(code == chosen);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code] {
+            setChosenLanguage(m_settings, code);
+            // Every view builds its strings once; a restart is how they all change together.
+            QMessageBox box(QMessageBox::Information, tr("Language"),
+                            tr("The interface speaks the new language from the next start."), QMessageBox::NoButton,
+                            this);
+            QPushButton* restart = box.addButton(tr("&Restart Now"), QMessageBox::AcceptRole);
+            box.addButton(tr("&Later"), QMessageBox::RejectRole);
+            box.exec();
+            if (box.clickedButton() == restart && close()) {
+                QStringList arguments = QApplication::arguments();
+                arguments.removeFirst();
+                QProcess::startDetached(QApplication::applicationFilePath(), arguments);
+            }
+        });
+    };
+    const QString system = resolveLanguage(QString());
+    for (const InterfaceLanguage& language : interfaceLanguages()) {
+        if (language.code == system) {
+            addLanguage(QString(), tr("System Language (%1)").arg(language.nativeName));
+        }
+    }
+    menu->addSeparator();
+    for (const InterfaceLanguage& language : interfaceLanguages()) {
+        addLanguage(language.code, language.nativeName);
+    }
 }
 
 void MainWindow::setUpScoreCache() {
@@ -245,6 +293,7 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
         }
         return false;
     }
+    setCrashContext(QStringLiteral("workspace %1 (annotator %2)").arg(workspace->path(), annotator()));
     if (m_statistics) {
         m_pages->setCurrentWidget(m_comparison);
         delete m_statistics;
@@ -320,6 +369,15 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
     exportLabels->setObjectName(QStringLiteral("actionExportLabels"));
     exportLabels->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     m_labelMenu->addAction(tr("&Annotator Name…"), this, &MainWindow::chooseAnnotator);
+    // The panels from the keyboard: their title bars' float and close buttons take no focus.
+    m_labelMenu->addSeparator();
+    QAction* labellingToggle = m_labellingDock->toggleViewAction();
+    labellingToggle->setText(tr("Show the &Labelling Panel"));
+    labellingToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    QAction* finetuneToggle = m_finetuneDock->toggleViewAction();
+    finetuneToggle->setText(tr("Show the &Fine-Tune Panel"));
+    finetuneToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_labelMenu->addActions({labellingToggle, finetuneToggle});
     m_labelMenu->setEnabled(true);
     QStringList recent = m_settings.value(kRecentWorkspacesKey).toStringList();
     recent.removeAll(location);
@@ -371,7 +429,7 @@ QString MainWindow::checkpointFolder(const QString& workspace) {
 
 void MainWindow::chooseWorkspace() {
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open a workspace"), m_settings.value("lastWorkspaceFolder").toString(), kWorkspaceFilter);
+        this, tr("Open a workspace"), m_settings.value("lastWorkspaceFolder").toString(), workspaceFilter());
     if (!path.isEmpty()) {
         m_settings.setValue("lastWorkspaceFolder", QFileInfo(path).absolutePath());
         openWorkspace(path);
@@ -380,7 +438,7 @@ void MainWindow::chooseWorkspace() {
 
 void MainWindow::chooseNewWorkspace() {
     QString path = QFileDialog::getSaveFileName(this, tr("Create a workspace"),
-                                                m_settings.value("lastWorkspaceFolder").toString(), kWorkspaceFilter);
+                                                m_settings.value("lastWorkspaceFolder").toString(), workspaceFilter());
     if (path.isEmpty()) {
         return;
     }
@@ -418,6 +476,30 @@ void MainWindow::updateRecentWorkspaces() {
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
+void MainWindow::showCrashReports(const QString& folder) {
+    const QString seenKey = QStringLiteral("crash/lastSeen");
+    const QStringList reports = crashReportsSince(folder, m_settings.value(seenKey, 0).toLongLong());
+    m_settings.setValue(seenKey, QDateTime::currentSecsSinceEpoch());
+    if (reports.isEmpty()) {
+        return;
+    }
+    qWarning("the last run crashed; report: %s", qPrintable(reports.first()));
+    auto* box = new QMessageBox(
+        QMessageBox::Warning, tr("%1 closed unexpectedly").arg(QString::fromUtf8(kApplicationName)),
+        tr("The last session ended in a crash. Labels cast before it are saved, and a workspace is checked when "
+           "it is opened.<br><br>A report was written to <b>%1</b>. Please attach it, with the log, when you "
+           "report the problem.")
+            .arg(reports.first().toHtmlEscaped()),
+        QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("crashReportNotice"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* open = box->addButton(tr("Open the Reports Folder"), QMessageBox::ActionRole);
+    connect(open, &QPushButton::clicked, this, [folder] { QDesktopServices::openUrl(QUrl::fromLocalFile(folder)); });
+    box->setModal(false);
+    box->show();
+    statusBar()->showMessage(tr("The last session crashed; report: %1").arg(reports.first()));
+}
+
 void MainWindow::showAbout() {
     AboutDialog dialog(RuntimeVersions::collect(), this);
     dialog.exec();
@@ -433,6 +515,7 @@ bool MainWindow::openVideos(const QStringList& paths, bool score) {
         }
         return false;
     }
+    setCrashContext(QStringLiteral("videos %1").arg(paths.join(QStringLiteral(", "))));
     m_pages->setCurrentWidget(m_comparison);
     m_comparison->setFocus();
     statusBar()->showMessage(tr("%n video(s) open: Space plays, arrows step, W jumps to the worst moment", nullptr,

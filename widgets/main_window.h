@@ -50,12 +50,16 @@ public slots:
     // Where a workspace's fine-tuned checkpoints go: beside its file, or in the user's data folder for a server.
     static QString checkpointFolder(const QString& workspace);
     QString annotator() const;
+    // Tells the user about crash reports in `folder` written since the last start (a window that does not block).
+    void showCrashReports(const QString& folder);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
     void createMenus();
+    void createLanguageMenu(class QMenu* view);
+    static QString workspaceFilter();
     void setUpScoreCache();
     void updateRecentWorkspaces();
     void restoreWindowState();

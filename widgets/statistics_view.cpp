@@ -21,8 +21,9 @@ QString figure(double value, int decimals = 3) {
     return std::isfinite(value) ? QString::number(value, 'f', decimals) : QStringLiteral("—");
 }
 
-QTableWidget* table(const QStringList& headers, QWidget* parent) {
+QTableWidget* table(const QString& name, const QStringList& headers, QWidget* parent) {
     auto* widget = new QTableWidget(0, static_cast<int>(headers.size()), parent);
+    widget->setAccessibleName(name); // the tab's title, for screen readers
     widget->setHorizontalHeaderLabels(headers);
     widget->verticalHeader()->setVisible(false);
     widget->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -60,12 +61,14 @@ StatisticsView::StatisticsView(annotation::Workspace& workspace, QWidget* parent
     layout->addWidget(tabs, 1);
 
     m_agreement =
-        table({tr("Ratings of"), tr("Pairs"), tr("Fleiss κ"), tr("Krippendorff α"), tr("Cohen κ per pair")}, tabs);
+        table(tr("Agreement"),
+              {tr("Ratings of"), tr("Pairs"), tr("Fleiss κ"), tr("Krippendorff α"), tr("Cohen κ per pair")}, tabs);
     tabs->addTab(m_agreement, tr("Agreement"));
 
     auto* annotators = new QWidget(tabs);
     auto* annotatorLayout = new QVBoxLayout(annotators);
-    m_annotators = table({tr("Annotator"), tr("Labels"), tr("Gold labels"), tr("Gold accuracy"),
+    m_annotators = table(tr("Annotators"),
+                         {tr("Annotator"), tr("Labels"), tr("Gold labels"), tr("Gold accuracy"),
                           tr("Left picks (0.5 = no bias)"), tr("κ with the judge")},
                          annotators);
     m_annotatorPlot = new QCustomPlot(annotators);
@@ -78,6 +81,7 @@ StatisticsView::StatisticsView(annotation::Workspace& workspace, QWidget* parent
     auto* generators = new QWidget(tabs);
     auto* generatorLayout = new QVBoxLayout(generators);
     m_leaderboard = table(
+        tr("Generators"),
         {tr("Generator"), tr("Strength"), tr("95 % interval"), tr("Comparisons"), tr("Wins"), tr("Ties")}, generators);
     m_leaderboardPlot = new QCustomPlot(generators);
     m_leaderboardPlot->setMinimumHeight(180);

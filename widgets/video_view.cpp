@@ -190,7 +190,7 @@ void VideoView::paintFrame() {
     QColor border = m_colour;
     QString caption = m_name;
     if (m_index >= 0) {
-        caption += QStringLiteral("   frame %1 / %2   %3 s")
+        caption += tr("   frame %1 / %2   %3 s")
                        .arg(m_index)
                        .arg(m_frameCount > 0 ? m_frameCount - 1 : 0)
                        .arg(static_cast<double>(m_ptsUs) / 1e6, 0, 'f', 3);

@@ -2,7 +2,9 @@
 #include "model/runtime.h"
 #include "svj/version.h"
 #include "widgets/comparison_view.h"
+#include "widgets/crash_handler.h"
 #include "widgets/finetune_panel.h"
+#include "widgets/interface_language.h"
 #include "widgets/labelling_benchmark.h"
 #include "widgets/labelling_panel.h"
 #include "widgets/log_file.h"
@@ -11,9 +13,11 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QWindow>
 
 #include <algorithm>
 #include <cstdio>
@@ -54,6 +58,7 @@ int main(int argc, char** argv) {
                 "  --show PANEL        with a workspace: labelling, finetune or statistics in front\n"
                 "  --finetune EPOCHS   with a workspace: start fine-tuning the judge on its labels\n"
                 "  --judge-curves      with a workspace: show the judge's curves while voting (the demo)\n"
+                "  --language CODE     speak en, de or zh_CN this once (View > Language keeps a choice)\n"
                 "  --compare MODE      side, wipe, flicker or difference (two videos)\n"
                 "  --seek SECONDS      start at this time\n"
                 "  --bench-playback    play the videos at 1x, print dropped frames and timings, exit\n"
@@ -93,9 +98,25 @@ int main(int argc, char** argv) {
     svj::widgets::installLogFile(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
                                      .filePath(QStringLiteral("logs/svj-workbench.log")));
     qInfo("svj-workbench %s started", svj::kVersion);
+    const QString dataFolder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString crashFolder = QDir(dataFolder).filePath(QStringLiteral("crash-reports"));
+    svj::widgets::installCrashHandler(crashFolder);
     QSettings settings;
+    const QStringList arguments = QApplication::arguments();
+    const qsizetype languageOption = arguments.indexOf(QStringLiteral("--language"));
+    svj::widgets::installTranslations(languageOption > 0 && languageOption + 1 < arguments.size()
+                                          ? arguments[languageOption + 1]
+                                          : svj::widgets::chosenLanguage(settings));
     svj::widgets::MainWindow window(settings);
     window.show();
+    // Let the window take its size on screen (-geometry, the window manager) before panels are added to it:
+    // a panel that raises the minimum size would otherwise resize it from the size it had before it was shown.
+    QElapsedTimer exposing;
+    exposing.start();
+    while (window.windowHandle() && !window.windowHandle()->isExposed() && exposing.elapsed() < 2000) {
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    window.showCrashReports(crashFolder);
     // `svj-workbench A.mp4 B.mp4 [C D]`: straight into the comparison view, scored by the default judge.
     // Qt's own options (-geometry WxH, -style NAME, ...) and their values are not videos.
     static const QStringList kOptionsWithValue = {
@@ -103,10 +124,9 @@ int main(int argc, char** argv) {
         QStringLiteral("-platform"),     QStringLiteral("-display"),         QStringLiteral("-title"),
         QStringLiteral("-qwindowtitle"), QStringLiteral("-stylesheet"),      QStringLiteral("--compare"),
         QStringLiteral("--seek"),        QStringLiteral("--workspace"),      QStringLiteral("--annotator"),
-        QStringLiteral("--show"),        QStringLiteral("--finetune")};
+        QStringLiteral("--show"),        QStringLiteral("--finetune"),       QStringLiteral("--language")};
     QStringList videos;
     QString workspace;
-    const QStringList arguments = QApplication::arguments();
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         if (kOptionsWithValue.contains(arguments[i])) {
             if (i + 1 < arguments.size() && arguments[i] == QLatin1String("--workspace")) {

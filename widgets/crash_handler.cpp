@@ -1,0 +1,173 @@
+#include "widgets/crash_handler.h"
+
+#include "svj/version.h"
+#include "widgets/log_file.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+
+#include <array>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <execinfo.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+namespace svj::widgets {
+namespace {
+
+// Everything the handler needs is prepared here beforehand: it may only call async-signal-safe functions
+// (open, write, close, raise), never allocate, and never take a lock the crashed thread may hold.
+char g_folder[4096];
+char g_context[8192];
+char g_logHint[4096];
+volatile sig_atomic_t g_contextLength = 0;
+std::array<char, 64 * 1024> g_alternateStack; // a stack overflow must still be reportable
+
+constexpr std::array kSignals = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT};
+
+void writeText(int fd, const char* text) {
+    size_t length = std::strlen(text);
+    while (length > 0) {
+        const ssize_t written = ::write(fd, text, length);
+        if (written <= 0) {
+            return;
+        }
+        text += written;
+        length -= static_cast<size_t>(written);
+    }
+}
+
+// Decimal digits of `value` into `buffer` (at least 21 bytes); snprintf is not async-signal-safe.
+const char* decimal(long long value, char* buffer) {
+    char digits[24];
+    int count = 0;
+    const bool negative = value < 0;
+    unsigned long long magnitude = negative ? 0ULL - static_cast<unsigned long long>(value) : value;
+    do {
+        digits[count++] = static_cast<char>('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude > 0);
+    int at = 0;
+    if (negative) {
+        buffer[at++] = '-';
+    }
+    while (count > 0) {
+        buffer[at++] = digits[--count];
+    }
+    buffer[at] = '\0';
+    return buffer;
+}
+
+const char* signalName(int signal) {
+    switch (signal) {
+    case SIGSEGV:
+        return "SIGSEGV (invalid memory access)";
+    case SIGBUS:
+        return "SIGBUS (bus error)";
+    case SIGILL:
+        return "SIGILL (illegal instruction)";
+    case SIGFPE:
+        return "SIGFPE (arithmetic error)";
+    case SIGABRT:
+        return "SIGABRT (aborted)";
+    default:
+        return "unknown signal";
+    }
+}
+
+void onCrash(int signal) {
+    char number[24];
+    char path[sizeof(g_folder) + 64];
+    path[0] = '\0';
+    std::strcat(path, g_folder);
+    std::strcat(path, "/crash-");
+    std::strcat(path, decimal(static_cast<long long>(::time(nullptr)), number));
+    std::strcat(path, "-");
+    std::strcat(path, decimal(::getpid(), number));
+    std::strcat(path, ".txt");
+    const int fd = ::open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+        writeText(fd, kApplicationName);
+        writeText(fd, " ");
+        writeText(fd, kVersion);
+        writeText(fd, " crashed\nsignal: ");
+        writeText(fd, signalName(signal));
+        writeText(fd, "\ntime: ");
+        writeText(fd, decimal(static_cast<long long>(::time(nullptr)), number));
+        writeText(fd, " (seconds since 1970, UTC)\nprocess: ");
+        writeText(fd, decimal(::getpid(), number));
+        writeText(fd, "\n");
+        if (g_contextLength > 0) {
+            writeText(fd, "open: ");
+            writeText(fd, g_context);
+            writeText(fd, "\n");
+        }
+        writeText(fd, g_logHint);
+        writeText(fd, "Labels are saved as they are cast; the workspace is checked when it is opened again.\n"
+                      "\nbacktrace:\n");
+        void* frames[64];
+        const int depth = ::backtrace(frames, 64);
+        ::backtrace_symbols_fd(frames, depth, fd);
+        ::close(fd);
+        writeText(STDERR_FILENO, "svj-workbench crashed; report: ");
+        writeText(STDERR_FILENO, path);
+        writeText(STDERR_FILENO, "\n");
+    }
+    // SA_RESETHAND put the default action back: the process ends (and dumps core) as it would have.
+    ::raise(signal);
+}
+
+void copyInto(char* target, size_t size, const QByteArray& text) {
+    const size_t length = std::min(size - 1, static_cast<size_t>(text.size()));
+    std::memcpy(target, text.constData(), length);
+    target[length] = '\0';
+}
+
+} // namespace
+
+void installCrashHandler(const QString& folder) {
+    QDir().mkpath(folder);
+    copyInto(g_folder, sizeof(g_folder), QFile::encodeName(QDir(folder).absolutePath()));
+    if (!logFilePath().isEmpty()) {
+        copyInto(g_logHint, sizeof(g_logHint),
+                 QStringLiteral("log: %1 (attach it with this report)\n").arg(logFilePath()).toUtf8());
+    }
+    // backtrace() loads libgcc on first use, which allocates: do that now, not in the handler.
+    void* warmUp[1];
+    ::backtrace(warmUp, 1);
+
+    stack_t stack{};
+    stack.ss_sp = g_alternateStack.data();
+    stack.ss_size = g_alternateStack.size();
+    ::sigaltstack(&stack, nullptr);
+    struct sigaction action {};
+    action.sa_handler = onCrash;
+    action.sa_flags = SA_ONSTACK | SA_RESETHAND;
+    sigemptyset(&action.sa_mask);
+    for (const int signal : kSignals) {
+        ::sigaction(signal, &action, nullptr);
+    }
+}
+
+void setCrashContext(const QString& context) {
+    g_contextLength = 0; // a crash while copying reports no context rather than half of one
+    copyInto(g_context, sizeof(g_context), context.toUtf8());
+    g_contextLength = static_cast<sig_atomic_t>(std::strlen(g_context));
+}
+
+QStringList crashReportsSince(const QString& folder, qint64 since) {
+    QStringList reports;
+    const QFileInfoList files = QDir(folder).entryInfoList({QStringLiteral("crash-*.txt")}, QDir::Files, QDir::Time);
+    for (const QFileInfo& file : files) {
+        if (file.lastModified().toSecsSinceEpoch() > since) {
+            reports << file.absoluteFilePath();
+        }
+    }
+    return reports;
+}
+
+} // namespace svj::widgets
