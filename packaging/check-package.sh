@@ -27,12 +27,15 @@ ls -l "$deb" "$tgz"
 dpkg-deb -f "$deb" Package Version Depends Recommends
 tar -tzf "$tgz" | grep -q '/bin/svj-workbench$' || { echo "check-package: $tgz lacks bin/svj-workbench" >&2; exit 1; }
 
-# A real clip: the demo footage if fetched, else one FFmpeg makes.
+# A real clip: the demo footage if fetched, else one FFmpeg makes; its first 3 s for the window's smoke test.
+clips=$(mktemp -d)
 clip=$build/demo-footage/cockatoo.mp4
 if [ ! -f "$clip" ]; then
-    clip=$(mktemp -d)/testsrc.mp4
+    clip=$clips/testsrc.mp4
     ffmpeg -hide_banner -loglevel error -y -f lavfi -i testsrc2=size=320x240:rate=24 -t 3 -pix_fmt yuv420p "$clip"
 fi
+short=$clips/short.mp4
+ffmpeg -hide_banner -loglevel error -y -i "$clip" -t 3 -an -c:v libx264 -preset veryfast "$short"
 
 # Where to install: this machine, or a fresh Debian 12 tree.
 run=()
@@ -53,7 +56,7 @@ if [ -n "$fresh" ]; then
 fi
 work=/tmp/svj-check-package
 rm -rf "$target$work" && mkdir -p "$target$work"
-cp "$deb" "$clip" "$target$work/"
+cp "$deb" "$clip" "$short" "$target$work/"
 clip_name=$(basename "$clip")
 
 step "apt-get install ./$(basename "$deb")"
@@ -73,7 +76,7 @@ grep -q '"checkpoint":"/usr/share/svj-workbench/judge/default-judge.safetensors"
 
 step "installed: svj-workbench offscreen (opens the clip, plays it, exits)"
 "${run[@]}" env HOME=$work QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$work \
-    /usr/bin/svj-workbench "$work/$clip_name" --bench-playback 2>&1 | tail -4
+    /usr/bin/svj-workbench "$work/short.mp4" --bench-playback 2>&1 | tail -4
 
 step "installed: the files where the desktop looks"
 for file in /usr/share/applications/svj-workbench.desktop /usr/share/metainfo/io.github.svj_workbench.metainfo.xml \

@@ -16,10 +16,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XDG_DATA_HOME=$work/data
 
-cp "$demo" "$work/fresh.svjw"
+sqlite3 "$demo" ".backup '$work/fresh.svjw'" # with what its write-ahead log holds
 "$root/scripts/screenshot.sh" "$out/labelling-pair.png" --delay 6 -- --annotator annotator --workspace "$work/fresh.svjw"
 
-cp "$demo" "$work/labelled.svjw"
+sqlite3 "$demo" ".backup '$work/labelled.svjw'"
 n=0
 while IFS='|' read -r pair origin answer; do
     if [ "$origin" = gold ]; then
@@ -36,10 +36,10 @@ done < <(sqlite3 "$work/labelled.svjw" "SELECT id, origin, COALESCE(gold_answer,
 echo "labelled $n pairs twice"
 "$root/scripts/screenshot.sh" "$out/labelling-statistics.png" --delay 6 -- --annotator annotator \
     --workspace "$work/labelled.svjw" --show statistics
-cp "$work/labelled.svjw" "$work/tuning.svjw"
+sqlite3 "$work/labelled.svjw" ".backup '$work/tuning.svjw'"
 "$root/scripts/screenshot.sh" "$out/labelling-finetune-running.png" --delay 12 -- --annotator annotator \
     --workspace "$work/tuning.svjw" --show finetune --finetune 60
 rm -rf "$work/tuning-checkpoints"
-cp "$work/labelled.svjw" "$work/tuned.svjw"
+sqlite3 "$work/labelled.svjw" ".backup '$work/tuned.svjw'"
 "$root/scripts/screenshot.sh" "$out/labelling-checkpoint-diff.png" --delay 75 -- --annotator annotator \
     --workspace "$work/tuned.svjw" --show finetune --finetune 8

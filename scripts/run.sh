@@ -12,14 +12,7 @@ if [ $# -eq 0 ]; then
     footage=$build_dir/demo-footage
     "$root/scripts/fetch-demo-footage.sh" "$footage" >/dev/null || true
     # Also a copy of a real clip with a 2-second freeze, for the comparison view (docs/comparison-view.md).
-    clean=$footage/cockatoo.mp4
-    broken=$footage/derived/cockatoo-frozen-5s-7s.mp4
-    if [ -s "$clean" ] && [ ! -s "$broken" ]; then
-        mkdir -p "$footage/derived"
-        ffmpeg -hide_banner -loglevel error -y -i "$clean" -i "$clean" \
-            -filter_complex "[0:v][1:v]freezeframes=first=100:last=140:replace=100[v]" -map "[v]" \
-            -c:v libx264 -preset veryfast -crf 20 "$broken.tmp.mp4" && mv "$broken.tmp.mp4" "$broken" || true
-    fi
+    "$root/scripts/make-frozen-copy.sh" "$footage" >/dev/null || true
     if workspace=$("$root/scripts/make-demo-workspace.sh" "$footage" "$build_dir/demo-workspace"); then
         # The judge's curves stay visible here (in real labelling they are hidden while voting).
         set -- --workspace "$workspace" --judge-curves

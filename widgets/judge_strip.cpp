@@ -102,19 +102,22 @@ void JudgeStrip::setFrames(const QString& path, const std::vector<int64_t>& fram
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     m_cancel = cancel;
     QPointer<JudgeStrip> self(this);
-    m_worker = std::thread([self, cancel, path, frames] {
+    const double pixelRatio = devicePixelRatioF(); // thumbnails decoded at device pixels: crisp on high-DPI
+    m_worker = std::thread([self, cancel, path, frames, pixelRatio] {
         try {
             media::VideoReader reader(path.toStdString());
-            const int height = kThumbHeight;
+            const int height = static_cast<int>(kThumbHeight * pixelRatio + 0.5);
             const int width =
                 std::max(1, reader.info().displayWidth() * height / std::max(1, reader.info().displayHeight()));
             reader.setOutputSize(width & ~1, height);
             for (size_t i = 0; i < frames.size() && !*cancel; ++i) {
                 auto frame = std::make_shared<media::VideoFrame>(reader.readFrame(frames[i]));
                 const QImage image = imageOf(frame).copy();
-                QMetaObject::invokeMethod(self, [self, cancel, i, image] {
+                QMetaObject::invokeMethod(self, [self, cancel, i, image, pixelRatio] {
                     if (self && !*cancel && i < self->m_buttons.size()) {
-                        self->m_buttons[i]->setIcon(QPixmap::fromImage(image));
+                        QPixmap pixmap = QPixmap::fromImage(image);
+                        pixmap.setDevicePixelRatio(pixelRatio);
+                        self->m_buttons[i]->setIcon(pixmap);
                     }
                 });
             }

@@ -230,8 +230,9 @@ void LabellingPanel::createActions() {
     add(tr("Skip"), QKeySequence(Qt::Key_S), "skip", [this] { skip(); });
     add(tr("Flag for Review"), QKeySequence(Qt::SHIFT | Qt::Key_F), "flag", [this] { flag(); });
     add(tr("Back to the Queue"), QKeySequence(Qt::CTRL | Qt::Key_Return), "backToQueue", [this] { backToQueue(); });
-    add(tr("Undo"), QKeySequence::Undo, "undo", [this] { undo(); });
-    add(tr("Redo"), QKeySequence::Redo, "redo", [this] { redo(); });
+    // Every binding the platform has for undo and redo (Ctrl+Shift+Z and Ctrl+Y), not only the first.
+    add(tr("Undo"), QKeySequence::Undo, "undo", [this] { undo(); })->setShortcuts(QKeySequence::Undo);
+    add(tr("Redo"), QKeySequence::Redo, "redo", [this] { redo(); })->setShortcuts(QKeySequence::Redo);
 }
 
 QAction* LabellingPanel::action(const QString& objectName) const {

@@ -17,6 +17,7 @@ using Arguments = std::vector<std::string>;
 inline constexpr const char* kPreferenceFormatsHelp =
     "genai-bench, videogen-rewardbench, monetbench, jsonl, csv, trl, videofolder or pick-a-pic";
 
+int runConvert(const Arguments& arguments);
 int runDb(const Arguments& arguments);   // with the Qt layers only (SVJ_HAVE_ANNOTATION)
 int runEval(const Arguments& arguments); // with the Qt layers only (SVJ_HAVE_ANNOTATION)
 int runFaultCheck(const Arguments& arguments);

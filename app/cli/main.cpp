@@ -23,6 +23,7 @@ const std::vector<Subcommand>& subcommands() {
         {"probe", "print container, streams, size, fps, duration and frame count of videos", svj::cli::runProbe},
         {"frames", "write one exact frame of a video as a PNG", svj::cli::runFrames},
         {"score", "the judge's per-frame energy curve of videos", svj::cli::runScore},
+        {"convert", "make a judge checkpoint from a diffusers CogVideoX download (real weights)", svj::cli::runConvert},
 #ifdef SVJ_HAVE_ANNOTATION
         {"db", "the label store: workspaces, imports, pairs, queues, labels, statistics, exports", svj::cli::runDb},
         {"eval", "a judge's accuracy against human preferences (with and without ties, per aspect)", svj::cli::runEval},

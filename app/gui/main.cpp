@@ -10,6 +10,7 @@
 #include "widgets/log_file.h"
 #include "widgets/main_window.h"
 #include "widgets/playback_benchmark.h"
+#include "widgets/shortcut_table.h"
 
 #include <QApplication>
 #include <QDir>
@@ -59,6 +60,7 @@ int main(int argc, char** argv) {
                 "  --finetune EPOCHS   with a workspace: start fine-tuning the judge on its labels\n"
                 "  --judge-curves      with a workspace: show the judge's curves while voting (the demo)\n"
                 "  --language CODE     speak en, de or zh_CN this once (View > Language keeps a choice)\n"
+                "  --shortcuts         print the keyboard shortcuts as a Markdown table, exit\n"
                 "  --compare MODE      side, wipe, flicker or difference (two videos)\n"
                 "  --seek SECONDS      start at this time\n"
                 "  --bench-playback    play the videos at 1x, print dropped frames and timings, exit\n"
@@ -94,11 +96,11 @@ int main(int argc, char** argv) {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/svj/icons/svj-workbench.svg")));
     svj::model::configureThreads();
 
-    // Messages also go to a rotating log the user can attach to a report (Help → Show Log).
-    svj::widgets::installLogFile(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                                     .filePath(QStringLiteral("logs/svj-workbench.log")));
-    qInfo("svj-workbench %s started", svj::kVersion);
+    // Messages also go to a rotating log the user can attach to a report (Help → Show Log); a crash writes a
+    // report beside it.
     const QString dataFolder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    svj::widgets::installLogFile(QDir(dataFolder).filePath(QStringLiteral("logs/svj-workbench.log")));
+    qInfo("svj-workbench %s started", svj::kVersion);
     const QString crashFolder = QDir(dataFolder).filePath(QStringLiteral("crash-reports"));
     svj::widgets::installCrashHandler(crashFolder);
     QSettings settings;
@@ -159,6 +161,11 @@ int main(int argc, char** argv) {
         if (opened && finetune > 0 && finetune + 1 < arguments.size() && window.finetunePanel()) {
             window.finetunePanel()->start(std::max(1, arguments[finetune + 1].toInt()));
         }
+    }
+    if (arguments.contains(QStringLiteral("--shortcuts"))) {
+        // The guide's shortcut table, from the menus as they are (with a workspace: the labelling keys too).
+        std::fputs(svj::widgets::shortcutTable(window).toUtf8().constData(), stdout);
+        return 0;
     }
     if (arguments.contains(QStringLiteral("--bench-playback"))) {
         // Measures playback of the given videos (no judge), prints the figures, exits.

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -320,6 +321,39 @@ void JudgeTest::diffusersFolderLoadsStrictly() {
     const ScoreResult result = judge.score({clip.data(), 9, 32, 32});
     QCOMPARE(result.latentEnergies.size(), size_t(3));
     QVERIFY(std::isfinite(result.energy));
+
+    // `svj convert` makes a checkpoint of the folder that loads as any judge does (heads of the 2B preset).
+    const QString cli = qEnvironmentVariable("SVJ_CLI");
+    if (cli.isEmpty()) {
+        return; // run outside CTest
+    }
+    const QString converted = m_dir.filePath(QStringLiteral("converted.safetensors"));
+    const QStringList arguments{QStringLiteral("convert"),  root,
+                                QStringLiteral("--out"),    converted,
+                                QStringLiteral("--width"),  QStringLiteral("32"),
+                                QStringLiteral("--height"), QStringLiteral("32"),
+                                QStringLiteral("--frames"), QStringLiteral("9")};
+    QProcess convert;
+    convert.start(cli, arguments);
+    QVERIFY(convert.waitForFinished(120000));
+    QVERIFY2(convert.exitCode() == 0, convert.readAllStandardError().constData());
+    Judge loaded = Judge::load(converted.toStdString());
+    QCOMPARE(loaded.config().transformer.numLayers, 3);
+    QCOMPARE(loaded.config().inputFrames, 9);
+    QVERIFY(std::isfinite(loaded.score({clip.data(), 9, 32, 32}).energy));
+    QVERIFY(Judge::readCheckpointInfo(converted.toStdString()).sidecarJson.find("converted_from") != std::string::npos);
+    // Not over an existing file, and a folder whose parts do not fit is named.
+    convert.start(cli, arguments);
+    QVERIFY(convert.waitForFinished(120000));
+    QCOMPARE(convert.exitCode(), 2);
+    QVERIFY(QString::fromUtf8(convert.readAllStandardError()).contains(QStringLiteral("exists")));
+    convert.start(cli, {QStringLiteral("convert"), m_dir.path(), QStringLiteral("--out"),
+                        m_dir.filePath(QStringLiteral("nothing.safetensors"))});
+    QVERIFY(convert.waitForFinished(120000));
+    QCOMPARE(convert.exitCode(), 2);
+    QVERIFY(
+        QString::fromUtf8(convert.readAllStandardError()).contains(QStringLiteral("not a diffusers CogVideoX folder")));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("nothing.safetensors"))));
 }
 
 void JudgeTest::diffusersFolderWithMismatchedPartsIsRefused() {

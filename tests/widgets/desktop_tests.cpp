@@ -8,6 +8,7 @@
 #include "widgets/interface_language.h"
 #include "widgets/labelling_panel.h"
 #include "widgets/main_window.h"
+#include "widgets/shortcut_table.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void theLanguageMenuKeepsTheChoice();
     void everyControlIsReachableAndNamed();
     void aCrashWritesAReportAndLosesNoLabel();
+    void theGuidesShortcutTableIsCurrent();
 
 private:
     QString makeWorkspace(const QString& name, int models);
@@ -333,6 +335,29 @@ void DesktopTest::aCrashWritesAReportAndLosesNoLabel() {
     window.showCrashReports(reports);
     QTest::qWait(10);
     QVERIFY(!window.findChild<QMessageBox*>(QStringLiteral("crashReportNotice")));
+}
+
+// docs/user-guide.md carries the table `svj-workbench --workspace WS --shortcuts` prints, between two markers.
+void DesktopTest::theGuidesShortcutTableIsCurrent() {
+    const QString workspace = makeWorkspace(QStringLiteral("keys"), 2);
+    QVERIFY(!workspace.isEmpty());
+    QSettings settings(m_dir.filePath(QStringLiteral("keys.ini")), QSettings::IniFormat);
+    MainWindow window(settings);
+    QVERIFY(window.openWorkspace(workspace));
+    const QString table = shortcutTable(window);
+    for (const char* expected : {"| File | Open Videos | `Ctrl+O` |", "| Label | Left better | `1` |",
+                                 "| Playback | Play / Pause | `Space` |"}) {
+        QVERIFY2(table.contains(QString::fromUtf8(expected)), qPrintable(table));
+    }
+    QFile guide(QStringLiteral(SVJ_TEST_DATA_DIR "/../../docs/user-guide.md"));
+    QVERIFY(guide.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(guide.readAll());
+    const QString begin = QStringLiteral("<!-- shortcuts:begin -->\n");
+    const qsizetype from = text.indexOf(begin) + begin.size();
+    const qsizetype to = text.indexOf(QStringLiteral("<!-- shortcuts:end -->"));
+    QVERIFY2(from >= begin.size() && to > from, "docs/user-guide.md lacks the shortcut markers");
+    QVERIFY2(text.mid(from, to - from) == table,
+             qPrintable(QStringLiteral("docs/user-guide.md's shortcut table is out of date; it should be:\n") + table));
 }
 
 SVJ_REGISTER_TEST(DesktopTest)
