@@ -81,11 +81,12 @@ step "installed: svj-workbench offscreen (opens the clip, plays it, exits)"
 step "installed: the files where the desktop looks"
 for file in /usr/share/applications/svj-workbench.desktop /usr/share/metainfo/io.github.svj_workbench.metainfo.xml \
     /usr/share/mime/packages/svj-workbench.xml /usr/share/icons/hicolor/scalable/apps/svj-workbench.svg \
-    /usr/share/icons/hicolor/48x48/apps/svj-workbench.png /usr/share/man/man1/svj.1 \
-    /usr/share/man/man1/svj-workbench.1 /usr/share/svj-workbench/translations/svj-workbench_de.qm \
+    /usr/share/icons/hicolor/48x48/apps/svj-workbench.png /usr/share/man/man1/svj.1.gz \
+    /usr/share/man/man1/svj-workbench.1.gz /usr/share/svj-workbench/translations/svj-workbench_de.qm \
     /usr/share/svj-workbench/judge/default-judge.safetensors; do
     [ -f "$target$file" ] || { echo "check-package: $file not installed" >&2; exit 1; }
 done
+zcat "$target/usr/share/man/man1/svj.1.gz" | grep -q '^\.TH SVJ' || { echo "check-package: svj.1.gz is not a man page" >&2; exit 1; }
 echo "desktop file, metainfo, MIME type, icons (SVG + PNG), man pages, translations, judge: present"
 # Double-clicking a workspace: the MIME database and the desktop's MIME cache (made by Debian's triggers, where
 # shared-mime-info and desktop-file-utils are installed) know the type and the application for it.

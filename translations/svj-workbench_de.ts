@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>Scored by %1: press W for the worst moment</source>
-        <translation>Bewertet von %1: W springt zum schlechtesten Moment</translation>
+        <translation>Bewertet (%1): W springt zum schlechtesten Moment</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -623,7 +623,7 @@
     </message>
     <message>
         <source>Curves now drawn by %1</source>
-        <translation>Kurven jetzt von %1 gezeichnet</translation>
+        <translation>Kurven jetzt gezeichnet von: %1</translation>
     </message>
     <message>
         <source>Cannot rename to %1: it exists, or the checkpoint is being written</source>

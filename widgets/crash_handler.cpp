@@ -62,6 +62,37 @@ const char* decimal(long long value, char* buffer) {
     return buffer;
 }
 
+// "YYYY-MM-DD hh:mm:ss" (UTC) of `seconds` since 1970 into `buffer` (at least 20 bytes): gmtime() may lock.
+// Days to a civil date after Howard Hinnant's days_from_civil inverse.
+const char* utcTime(long long seconds, char* buffer) {
+    const long long days = seconds / 86400;
+    const long long rest = seconds % 86400;
+    const long long shifted = days + 719468;
+    const long long era = shifted / 146097;
+    const long long dayOfEra = shifted - era * 146097;
+    const long long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const long long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const long long monthIndex = (5 * dayOfYear + 2) / 153;
+    const long long day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
+    const long long month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+    const long long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    const long long fields[] = {year, month, day, rest / 3600, rest / 60 % 60, rest % 60};
+    const char separators[] = {'-', '-', ' ', ':', ':', '\0'};
+    int at = 0;
+    for (int i = 0; i < 6; ++i) {
+        const int width = i == 0 ? 4 : 2;
+        for (int digit = width - 1; digit >= 0; --digit) {
+            long long value = fields[i];
+            for (int k = 0; k < digit; ++k) {
+                value /= 10;
+            }
+            buffer[at++] = static_cast<char>('0' + value % 10);
+        }
+        buffer[at++] = separators[i];
+    }
+    return buffer;
+}
+
 const char* signalName(int signal) {
     switch (signal) {
     case SIGSEGV:
@@ -96,9 +127,10 @@ void onCrash(int signal) {
         writeText(fd, kVersion);
         writeText(fd, " crashed\nsignal: ");
         writeText(fd, signalName(signal));
+        char when[24];
         writeText(fd, "\ntime: ");
-        writeText(fd, decimal(static_cast<long long>(::time(nullptr)), number));
-        writeText(fd, " (seconds since 1970, UTC)\nprocess: ");
+        writeText(fd, utcTime(static_cast<long long>(::time(nullptr)), when));
+        writeText(fd, " UTC\nprocess: ");
         writeText(fd, decimal(::getpid(), number));
         writeText(fd, "\n");
         if (g_contextLength > 0) {

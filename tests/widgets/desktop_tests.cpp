@@ -311,6 +311,10 @@ void DesktopTest::aCrashWritesAReportAndLosesNoLabel() {
                                     QStringLiteral("svj-workbench.log"), QStringLiteral("backtrace:\n")}) {
         QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" not in:\n") + text));
     }
+    // The time as a date a person reads, the file's own (written within the second).
+    const QString written =
+        QFileInfo(found.first()).lastModified().toUTC().toString(QStringLiteral("yyyy-MM-dd hh:mm"));
+    QVERIFY2(text.contains(QStringLiteral("time: ") + written), qPrintable(text));
 
     // Every stored label is whole, and the file passes SQLite's full check.
     QProcess check;
