@@ -106,9 +106,14 @@ int main(int argc, char** argv) {
     QSettings settings;
     const QStringList arguments = QApplication::arguments();
     const qsizetype languageOption = arguments.indexOf(QStringLiteral("--language"));
-    svj::widgets::installTranslations(languageOption > 0 && languageOption + 1 < arguments.size()
-                                          ? arguments[languageOption + 1]
-                                          : svj::widgets::chosenLanguage(settings));
+    const QString language = languageOption > 0 && languageOption + 1 < arguments.size()
+                                 ? arguments[languageOption + 1]
+                                 : svj::widgets::chosenLanguage(settings);
+    if (svj::widgets::installTranslations(language) == QLatin1String("en") && !language.isEmpty() &&
+        !language.startsWith(QLatin1String("en"))) {
+        std::fprintf(stderr, "svj-workbench: no translation for '%s' (en, de, zh_CN); using English\n",
+                     qPrintable(language));
+    }
     svj::widgets::MainWindow window(settings);
     window.show();
     // Let the window take its size on screen (-geometry, the window manager) before panels are added to it:

@@ -4,7 +4,10 @@
 #include "annotation/workspace.h"
 #include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"
+#include "widgets/about_dialog.h"
 #include "widgets/crash_handler.h"
+#include "widgets/export_dialog.h"
+#include "widgets/import_dialog.h"
 #include "widgets/interface_language.h"
 #include "widgets/labelling_panel.h"
 #include "widgets/main_window.h"
@@ -78,6 +81,28 @@ QString describe(QWidget* widget) {
                                                  : at->objectName());
     }
     return chain.join(QStringLiteral(" > "));
+}
+
+// Every visible interactive control under `root` (parts of controls and dock title buttons aside: Qt keeps the
+// latter out of the focus chain, and Label → Show the … Panel does their work): reachable, named. Returns how
+// many were checked.
+int checkReachAndNames(QWidget& root, QStringList& problems) {
+    int checked = 0;
+    for (QWidget* widget : root.findChildren<QWidget*>()) {
+        if (!widget->isVisible() || !interactive(widget) || qobject_cast<QAbstractItemView*>(widget->parentWidget()) ||
+            qobject_cast<QAbstractSpinBox*>(widget->parentWidget()) ||
+            widget->objectName().startsWith(QLatin1String("qt_dockwidget_"))) {
+            continue;
+        }
+        ++checked;
+        if (!keyboardReachable(widget)) {
+            problems << QStringLiteral("not reachable by keyboard: %1").arg(describe(widget));
+        }
+        if (accessibleName(widget).isEmpty()) {
+            problems << QStringLiteral("no accessible name: %1").arg(describe(widget));
+        }
+    }
+    return checked;
 }
 
 } // namespace
@@ -222,8 +247,8 @@ void DesktopTest::theLanguageMenuKeepsTheChoice() {
     QVERIFY(window.findChild<QAction*>(QStringLiteral("actionLanguage_de"))->isChecked());
 }
 
-// With a workspace open (labelling and fine-tune panels shown), every interactive control is in the Tab chain
-// or has a shortcut, and announces a name.
+// With a workspace open (labelling, fine-tune and statistics shown, then the import, export and about dialogs),
+// every interactive control is in the Tab chain or has a shortcut, and announces a name.
 void DesktopTest::everyControlIsReachableAndNamed() {
     const QString workspace = makeWorkspace(QStringLiteral("a11y"), 3);
     QVERIFY(!workspace.isEmpty());
@@ -241,23 +266,17 @@ void DesktopTest::everyControlIsReachableAndNamed() {
     for (const char* panel : {"labelling", "finetune", "statistics"}) {
         window.showPanel(QString::fromLatin1(panel));
         QTest::qWait(50);
-        for (QWidget* widget : window.findChildren<QWidget*>()) {
-            // Skipped: parts of a control (a view's editor, a spin box's line edit) and the dock title buttons,
-            // which Qt keeps out of the focus chain (Label → Show the … Panel does their work).
-            if (!widget->isVisible() || !interactive(widget) ||
-                qobject_cast<QAbstractItemView*>(widget->parentWidget()) ||
-                qobject_cast<QAbstractSpinBox*>(widget->parentWidget()) ||
-                widget->objectName().startsWith(QLatin1String("qt_dockwidget_"))) {
-                continue;
-            }
-            ++checked;
-            if (!keyboardReachable(widget)) {
-                problems << QStringLiteral("not reachable by keyboard: %1").arg(describe(widget));
-            }
-            if (accessibleName(widget).isEmpty()) {
-                problems << QStringLiteral("no accessible name: %1").arg(describe(widget));
-            }
-        }
+        checked += checkReachAndNames(window, problems);
+    }
+    // The dialogs the window opens.
+    ImportDialog importer(workspace, &window);
+    ExportDialog exporter(window.labellingPanel()->workspace(), &window);
+    AboutDialog about(RuntimeVersions::collect(), &window);
+    for (QDialog* dialog : std::initializer_list<QDialog*>{&importer, &exporter, &about}) {
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        checked += checkReachAndNames(*dialog, problems);
+        dialog->hide();
     }
     problems.removeDuplicates();
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
