@@ -29,6 +29,12 @@ tar -tzf "$tgz" | grep -q '/bin/svj-workbench$' || { echo "check-package: $tgz l
 
 # A real clip: the demo footage if fetched, else one FFmpeg makes; its first 3 s for the window's smoke test.
 clips=$(mktemp -d)
+mounted=
+cleanup() {
+    rm -rf "$clips"
+    if [ -n "$mounted" ]; then umount "$mounted/proc" "$mounted/dev" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
 clip=$build/demo-footage/cockatoo.mp4
 if [ ! -f "$clip" ]; then
     clip=$clips/testsrc.mp4
@@ -46,9 +52,9 @@ if [ -n "$fresh" ]; then
         command -v debootstrap >/dev/null || apt-get install -y -q debootstrap >/dev/null
         debootstrap --variant=minbase bookworm "$fresh" http://deb.debian.org/debian >/dev/null
     fi
+    mounted=$fresh
     mountpoint -q "$fresh/proc" || mount -t proc proc "$fresh/proc"
     mountpoint -q "$fresh/dev" || mount --bind /dev "$fresh/dev"
-    trap 'umount "$fresh/proc" "$fresh/dev" 2>/dev/null || true' EXIT
     cp /etc/resolv.conf "$fresh/etc/resolv.conf" 2>/dev/null || true
     run=(chroot "$fresh")
     target=$fresh

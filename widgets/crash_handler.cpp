@@ -8,7 +8,6 @@
 #include <QFileInfo>
 
 #include <array>
-#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <execinfo.h>
@@ -41,20 +40,16 @@ void writeText(int fd, const char* text) {
     }
 }
 
-// Decimal digits of `value` into `buffer` (at least 21 bytes); snprintf is not async-signal-safe.
-const char* decimal(long long value, char* buffer) {
+// Decimal digits of `value` into `buffer` (at least 21 bytes); snprintf is not async-signal-safe. `width`
+// pads with zeros.
+const char* decimal(unsigned long long value, char* buffer, int width = 1) {
     char digits[24];
     int count = 0;
-    const bool negative = value < 0;
-    unsigned long long magnitude = negative ? 0ULL - static_cast<unsigned long long>(value) : value;
     do {
-        digits[count++] = static_cast<char>('0' + magnitude % 10);
-        magnitude /= 10;
-    } while (magnitude > 0);
+        digits[count++] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    } while (value > 0 || count < width);
     int at = 0;
-    if (negative) {
-        buffer[at++] = '-';
-    }
     while (count > 0) {
         buffer[at++] = digits[--count];
     }
@@ -77,18 +72,14 @@ const char* utcTime(long long seconds, char* buffer) {
     const long long month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
     const long long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
     const long long fields[] = {year, month, day, rest / 3600, rest / 60 % 60, rest % 60};
-    const char separators[] = {'-', '-', ' ', ':', ':', '\0'};
-    int at = 0;
+    const char separators[] = "-- ::";
+    buffer[0] = '\0';
+    char digits[24];
     for (int i = 0; i < 6; ++i) {
-        const int width = i == 0 ? 4 : 2;
-        for (int digit = width - 1; digit >= 0; --digit) {
-            long long value = fields[i];
-            for (int k = 0; k < digit; ++k) {
-                value /= 10;
-            }
-            buffer[at++] = static_cast<char>('0' + value % 10);
+        std::strcat(buffer, decimal(static_cast<unsigned long long>(fields[i]), digits, i == 0 ? 4 : 2));
+        if (i < 5) {
+            std::strncat(buffer, separators + i, 1);
         }
-        buffer[at++] = separators[i];
     }
     return buffer;
 }
@@ -111,12 +102,13 @@ const char* signalName(int signal) {
 }
 
 void onCrash(int signal) {
+    const auto now = static_cast<unsigned long long>(::time(nullptr));
     char number[24];
     char path[sizeof(g_folder) + 64];
     path[0] = '\0';
     std::strcat(path, g_folder);
     std::strcat(path, "/crash-");
-    std::strcat(path, decimal(static_cast<long long>(::time(nullptr)), number));
+    std::strcat(path, decimal(now, number));
     std::strcat(path, "-");
     std::strcat(path, decimal(::getpid(), number));
     std::strcat(path, ".txt");
@@ -129,7 +121,7 @@ void onCrash(int signal) {
         writeText(fd, signalName(signal));
         char when[24];
         writeText(fd, "\ntime: ");
-        writeText(fd, utcTime(static_cast<long long>(::time(nullptr)), when));
+        writeText(fd, utcTime(static_cast<long long>(now), when));
         writeText(fd, " UTC\nprocess: ");
         writeText(fd, decimal(::getpid(), number));
         writeText(fd, "\n");

@@ -23,6 +23,20 @@ QString clip(const QString& fileName) {
     return path;
 }
 
+bool makeModelClips(const QString& project, int models, const QString& fileName) {
+    for (int model = 0; model < models; ++model) {
+        const QString folder = QStringLiteral("%1/model%2").arg(project).arg(model);
+        if (!QDir().mkpath(folder) ||
+            !runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                        QStringLiteral("testsrc2=size=96x64:rate=10,hue=h=%1").arg(model * 50), QStringLiteral("-t"),
+                        QStringLiteral("1"), QStringLiteral("-c:v"), QStringLiteral("libx264"),
+                        QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), folder + QLatin1Char('/') + fileName})) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool runFfmpeg(const QStringList& arguments) {
     QProcess process;
     process.start(QStringLiteral("ffmpeg"), QStringList{QStringLiteral("-hide_banner"), QStringLiteral("-loglevel"),

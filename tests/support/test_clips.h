@@ -15,6 +15,10 @@ QString clip(const QString& fileName);
 // Runs `ffmpeg -hide_banner -loglevel error -y ARGS`; returns false and prints stderr on failure.
 bool runFfmpeg(const QStringList& arguments);
 
+// One prompt from `models` generated "models": PROJECT/modelN/FILE_NAME, 1 s H.264 clips (10 frames, 96x64),
+// each model's a different hue. Returns false (and prints why) when FFmpeg fails.
+bool makeModelClips(const QString& project, int models, const QString& fileName);
+
 // Writes `bytes` to `path`; returns false on failure.
 bool writeFile(const QString& path, const QByteArray& bytes);
 

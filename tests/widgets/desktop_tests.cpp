@@ -137,16 +137,8 @@ void DesktopTest::cleanup() {
 // A workspace with one prompt from `models` generated "models", every same-prompt pair assigned to "tess".
 QString DesktopTest::makeWorkspace(const QString& name, int models) {
     const QString project = m_dir.filePath(name + QStringLiteral("-videos"));
-    for (int model = 0; model < models; ++model) {
-        const QString folder = QStringLiteral("%1/model%2").arg(project).arg(model);
-        QDir().mkpath(folder);
-        if (!svj::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                                   QStringLiteral("testsrc2=size=96x64:rate=10,hue=h=%1").arg(model * 40),
-                                   QStringLiteral("-t"), QStringLiteral("1"), QStringLiteral("-c:v"),
-                                   QStringLiteral("libx264"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                                   folder + QStringLiteral("/a heron.mp4")})) {
-            return {};
-        }
+    if (!svj::test::makeModelClips(project, models, QStringLiteral("a heron.mp4"))) {
+        return {};
     }
     const QString workspace = m_dir.filePath(name + QStringLiteral(".svjw"));
     const QString svj = qEnvironmentVariable("SVJ_BINARY");

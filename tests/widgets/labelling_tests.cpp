@@ -65,19 +65,9 @@ private:
 
 void LabellingTest::initTestCase() {
     QVERIFY(m_dir.isValid());
-    m_dir.setAutoRemove(false);
-    qWarning("DIR %s", qPrintable(m_dir.path()));
     // Seven "models" with one prompt: 21 same-prompt pairs of 1 s clips (10 frames), each a different picture.
     m_project = m_dir.filePath(QStringLiteral("project"));
-    for (int model = 0; model < 7; ++model) {
-        const QString folder = QStringLiteral("%1/model%2").arg(m_project).arg(model);
-        QVERIFY(QDir().mkpath(folder));
-        QVERIFY(svj::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                                      QStringLiteral("testsrc2=size=96x64:rate=10,hue=h=%1").arg(model * 50),
-                                      QStringLiteral("-t"), QStringLiteral("1"), QStringLiteral("-c:v"),
-                                      QStringLiteral("libx264"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                                      folder + QStringLiteral("/a red kite.mp4")}));
-    }
+    QVERIFY(svj::test::makeModelClips(m_project, 7, QStringLiteral("a red kite.mp4")));
 }
 
 void LabellingTest::watchWholePair(ComparisonView* view) {
