@@ -52,8 +52,17 @@ void writeClip(const media::PackedClip& clip, const QString& path, media::Ration
 GoldReport makeGoldPairs(Workspace& workspace, const QStringList& videos, const GoldOptions& options) {
     std::vector<int> faults = options.faults;
     if (faults.empty()) {
-        for (const media::VideoFault fault : media::allVideoFaults()) {
-            faults.push_back(static_cast<int>(fault));
+        // One family after the other, so even a handful of videos gets one fault of each family.
+        std::vector<std::vector<media::VideoFault>> families;
+        for (const media::FaultFamily family : media::allFaultFamilies()) {
+            families.push_back(media::faultsOfFamily(family));
+        }
+        for (size_t round = 0; faults.size() < media::allVideoFaults().size(); ++round) {
+            for (const std::vector<media::VideoFault>& family : families) {
+                if (round < family.size()) {
+                    faults.push_back(static_cast<int>(family[round]));
+                }
+            }
         }
     }
     QDir().mkpath(options.outputFolder);

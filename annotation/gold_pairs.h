@@ -14,7 +14,7 @@ namespace svj::annotation {
 
 struct GoldOptions {
     QString outputFolder;    // where the clean and broken clips are written
-    std::vector<int> faults; // media::VideoFault values; empty: all of them, in turn
+    std::vector<int> faults; // media::VideoFault values; empty: all of them, one family after the other
     int maxFrames = 96;      // clips are cut to the first this many frames (both sides the same)
     uint64_t seed = 1;       // fault placement and which side the clean clip is on
 };

@@ -94,8 +94,13 @@ std::vector<std::string> listImageSequence(const std::string& directory) {
     return paths;
 }
 
+bool isStillImage(const std::string& path) {
+    std::error_code error;
+    return fs::is_regular_file(path, error) && isImageFile(fs::path(path));
+}
+
 ImageSequenceSource::ImageSequenceSource(const std::string& directory, double fps)
-    : m_files(listImageSequence(directory))
+    : m_files(isDirectory(directory) ? listImageSequence(directory) : std::vector<std::string>{directory})
     , m_frame(allocFrame()) {
     if (!(fps > 0.0) || fps > 10000.0) {
         throw MediaError(MediaErrorKind::InvalidArgument, directory, "image sequence frame rate must be in (0, 10000]");
@@ -105,8 +110,8 @@ ImageSequenceSource::ImageSequenceSource(const std::string& directory, double fp
     ProbedContainer probed = probeContainer(first);
     m_info = probed.info;
     m_info.path = directory;
-    m_info.containerName = "image_sequence";
-    m_info.containerLongName = "numbered images in a folder";
+    m_info.containerName = m_files.size() == 1 && !isDirectory(directory) ? "image" : "image_sequence";
+    m_info.containerLongName = m_info.containerName == "image" ? "a still picture" : "numbered images in a folder";
     m_info.streams.resize(1);
     m_info.streams.front().index = 0;
     m_info.videoStreamIndex = 0;

@@ -14,9 +14,12 @@ namespace svj::media::detail {
 std::vector<std::string> listImageSequence(const std::string& directory);
 
 bool isDirectory(const std::string& path);
+// A still picture by its extension (.jpg, .png, ...): read as a one-frame sequence.
+bool isStillImage(const std::string& path);
 
 class ImageSequenceSource : public FrameSource {
 public:
+    // `directory`: a folder of numbered images, or one still picture.
     ImageSequenceSource(const std::string& directory, double fps);
 
     const VideoInfo& info() const override { return m_info; }

@@ -26,7 +26,7 @@ public:
 namespace {
 
 std::unique_ptr<detail::FrameSource> openSource(const std::string& path, const ReaderOptions& options) {
-    if (detail::isDirectory(path)) {
+    if (detail::isDirectory(path) || detail::isStillImage(path)) {
         return std::make_unique<detail::ImageSequenceSource>(path, options.imageSequenceFps);
     }
     return std::make_unique<detail::ContainerSource>(detail::Input::openFile(path), options.decoderThreads);
