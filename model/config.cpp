@@ -79,6 +79,8 @@ const std::initializer_list<std::pair<const char*, Pooling>> kPoolingNames = {{"
                                                                               {"max", Pooling::Max}};
 const std::initializer_list<std::pair<const char*, TextInput>> kTextNames = {{"zeros", TextInput::Zeros},
                                                                              {"learned", TextInput::Learned}};
+const std::initializer_list<std::pair<const char*, InputView>> kViewNames = {{"frame", InputView::Frame},
+                                                                             {"tiles", InputView::Tiles}};
 const std::initializer_list<std::pair<const char*, Stage1Training>> kStage1Names = {
     {"lora", Stage1Training::LoraOnly}, {"all", Stage1Training::AllWeights}};
 
@@ -308,8 +310,21 @@ std::string JudgeConfig::toJson() const {
         {"transformer", transformerJson(transformer)},
         {"encoder", enumName(encoder, kEncoderNames)},
         {"vae", vaeJson(vae)},
-        {"tubelet", {{"hidden_channels", tubelet.hiddenChannels}, {"latent_channels", tubelet.latentChannels}}},
-        {"input", {{"width", inputWidth}, {"height", inputHeight}, {"frames", inputFrames}, {"fps", inputFps}}},
+        {"tubelet",
+         {{"hidden_channels", tubelet.hiddenChannels},
+          {"latent_channels", tubelet.latentChannels},
+          {"stem_channels", tubelet.stemChannels},
+          {"stem_stride", tubelet.stemStride},
+          {"difference_input", tubelet.differenceInput},
+          {"edge_features", tubelet.edgeFeatures}}},
+        {"input",
+         {{"width", inputWidth},
+          {"height", inputHeight},
+          {"frames", inputFrames},
+          {"fps", inputFps},
+          {"view", enumName(inputView, kViewNames)},
+          {"window_stride", windowStride},
+          {"max_tiles", maxTiles}}},
         {"timestep", timestep},
         {"tap_block", tapBlock},
         {"use_norm_final", useNormFinal},
@@ -355,12 +370,19 @@ JudgeConfig JudgeConfig::fromJson(const std::string& text, const std::string& so
     if (json.contains("tubelet")) {
         read(json["tubelet"], "hidden_channels", config.tubelet.hiddenChannels, source);
         read(json["tubelet"], "latent_channels", config.tubelet.latentChannels, source);
+        read(json["tubelet"], "stem_channels", config.tubelet.stemChannels, source);
+        read(json["tubelet"], "stem_stride", config.tubelet.stemStride, source);
+        read(json["tubelet"], "difference_input", config.tubelet.differenceInput, source);
+        read(json["tubelet"], "edge_features", config.tubelet.edgeFeatures, source);
     }
     if (json.contains("input")) {
         read(json["input"], "width", config.inputWidth, source);
         read(json["input"], "height", config.inputHeight, source);
         read(json["input"], "frames", config.inputFrames, source);
         read(json["input"], "fps", config.inputFps, source);
+        readEnum(json["input"], "view", config.inputView, kViewNames, source);
+        read(json["input"], "window_stride", config.windowStride, source);
+        read(json["input"], "max_tiles", config.maxTiles, source);
     }
     read(json, "timestep", config.timestep, source);
     read(json, "tap_block", config.tapBlock, source);
@@ -409,6 +431,8 @@ void JudgeConfig::validate() const {
         }
     } else if (tubelet.latentChannels != transformer.inChannels || tubelet.hiddenChannels < 1) {
         throw ModelError("the tubelet encoder must make as many latent channels as the transformer takes");
+    } else if (tubelet.stemChannels < 0 || (tubelet.stemStride != 1 && tubelet.stemStride != 2)) {
+        throw ModelError("the tubelet stem needs 0 or more channels and a stride of 1 or 2");
     }
     if (inputWidth % (8 * transformer.patchSize) != 0 || inputHeight % (8 * transformer.patchSize) != 0) {
         throw ModelError("input size " + std::to_string(inputWidth) + "x" + std::to_string(inputHeight) +
@@ -417,8 +441,11 @@ void JudgeConfig::validate() const {
     if (inputFrames < 1 || inputFrames % 4 != 1) {
         throw ModelError("input frames must be 1 + 4k, got " + std::to_string(inputFrames));
     }
-    if (!(inputFps > 0.0)) {
-        throw ModelError("input frame rate must be positive");
+    if (!(inputFps >= 0.0) || (inputFps == 0.0 && inputView != InputView::Tiles)) {
+        throw ModelError("input frame rate must be positive (0, the video's own rate, needs the tiled view)");
+    }
+    if (windowStride < 0 || windowStride >= inputFrames || maxTiles < 1) {
+        throw ModelError("the window stride must be below the clip length and the tile budget positive");
     }
     if (tapBlock >= transformer.numLayers || tapBlock < -1) {
         throw ModelError("tap_block must be -1 or a block index below " + std::to_string(transformer.numLayers));

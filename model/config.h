@@ -60,6 +60,17 @@ struct VaeConfig {
 struct TubeletConfig {
     int hiddenChannels = 64;
     int latentChannels = 16;
+    // What the encoder sees before its tubelets (0 / false: the tubelets read the pixels themselves). With a
+    // stem, each frame first goes through a small convolution at full resolution (and the frame-to-frame
+    // difference beside the pixels when `differenceInput`), so grain, blocks, blur and jerks are measured
+    // where they happen instead of being averaged away by an 8x8 projection.
+    int stemChannels = 0;
+    int stemStride = 1; // 1 or 2; the tubelets then cover 8 / stride stem cells
+    bool differenceInput = false;
+    // Fixed measures beside the pixels (and the difference): the magnitude of the luma's change from the
+    // frame before, of its horizontal and vertical gradients and of its Laplacian. A linear tubelet then
+    // averages edge, grain and motion energy over its cells, which a projection of raw pixels cannot.
+    bool edgeFeatures = false;
 };
 
 // Stored values: keep the numbers.
@@ -67,6 +78,9 @@ enum class LatentEncoderKind { Vae = 0, Tubelet = 1 };
 enum class Pooling { Mean = 0, Max = 1 };
 enum class TextInput { Zeros = 0, Learned = 1 };
 enum class Stage1Training { LoraOnly = 0, AllWeights = 1 };
+// How a video is shown to the judge: the whole frame resized to the input size (CogVideoX's view), or cut
+// into input-sized tiles at the video's own scale.
+enum class InputView { Frame = 0, Tiles = 1 };
 
 struct LoraConfig {
     int rank = 8;
@@ -99,7 +113,10 @@ struct JudgeConfig {
     int inputWidth = 720;
     int inputHeight = 480;
     int inputFrames = 49;
-    double inputFps = 8.0;
+    double inputFps = 8.0; // 0: every frame, at the video's own rate
+    InputView inputView = InputView::Frame;
+    int windowStride = 0; // frames between the starts of the windows that cover a video; 0: back to back
+    int maxTiles = 48;    // tiles per frame (InputView::Tiles): larger frames get a sparser grid
 
     // Choices the paper leaves open.
     int timestep = 0;                       // diffusion timestep fed to the time embedding; 0 = judging clean latents

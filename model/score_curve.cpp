@@ -17,10 +17,10 @@ VideoCurve stitchWindows(const std::vector<ScoredWindow>& windows, int64_t sourc
     std::vector<double> weight(static_cast<size_t>(sourceFrameCount), 0.0);
     double total = 0.0;
     for (const ScoredWindow& window : windows) {
-        if (window.sourceFrames.size() != window.frameEnergies.size() || window.sourceFrames.empty()) {
-            throw ModelError("a scored window needs one energy per sampled frame");
+        if (window.sourceFrames.size() != window.frameEnergies.size() || window.sourceFrames.empty() ||
+            (!window.frameWeights.empty() && window.frameWeights.size() != window.sourceFrames.size())) {
+            throw ModelError("a scored window needs one energy (and weight, when weighted) per sampled frame");
         }
-        total += window.energy;
         // Each sampled frame stands for the source frames from itself up to the next sampled one.
         const int64_t first = window.sourceFrames.front();
         const int64_t last = window.sourceFrames.back();
@@ -32,8 +32,9 @@ VideoCurve stitchWindows(const std::vector<ScoredWindow>& windows, int64_t sourc
             if (frame < 0) {
                 continue;
             }
-            sum[static_cast<size_t>(frame)] += window.frameEnergies[sample];
-            weight[static_cast<size_t>(frame)] += 1.0;
+            const double w = window.frameWeights.empty() ? 1.0 : window.frameWeights[sample];
+            sum[static_cast<size_t>(frame)] += w * window.frameEnergies[sample];
+            weight[static_cast<size_t>(frame)] += w;
         }
     }
     curve.frameEnergies.assign(static_cast<size_t>(sourceFrameCount), std::numeric_limits<float>::quiet_NaN());
@@ -59,7 +60,10 @@ VideoCurve stitchWindows(const std::vector<ScoredWindow>& windows, int64_t sourc
             carry = *it;
         }
     }
-    curve.energy = windows.empty() ? 0.0f : static_cast<float>(total / static_cast<double>(windows.size()));
+    for (const float value : curve.frameEnergies) {
+        total += std::isnan(value) ? 0.0 : value;
+    }
+    curve.energy = windows.empty() ? 0.0f : static_cast<float>(total / static_cast<double>(sourceFrameCount));
     const auto worst = std::max_element(curve.frameEnergies.begin(), curve.frameEnergies.end(),
                                         [](float a, float b) { return std::isnan(a) || (!std::isnan(b) && a < b); });
     if (worst != curve.frameEnergies.end() && !std::isnan(*worst)) {

@@ -1,6 +1,6 @@
 // From the judge's clip scores to one energy curve over a whole video: each scored window covers some source
-// frames (the ones ClipSampler picked); every source frame takes the energy of its nearest sampled frame,
-// averaged where windows overlap.
+// frames (the ones the judge was shown); every source frame takes the energy of the sampled frame on screen
+// at its time, averaged (with the samples' weights) where windows overlap.
 #pragma once
 
 #include <cstdint>
@@ -12,11 +12,15 @@ struct ScoredWindow {
     std::vector<int64_t> sourceFrames; // per clip frame: the source frame index it showed
     std::vector<float> frameEnergies;  // per clip frame (ScoreResult::frameEnergies)
     float energy = 0.0f;               // the window's clip energy
+    // Per clip frame, how much it counts where windows overlap (empty: 1 each). A window's first latent
+    // frame sees one picture where the others see four; where another window covers the same moment with
+    // a full latent frame, it gets weight 0.
+    std::vector<float> frameWeights;
 };
 
 struct VideoCurve {
     std::vector<float> frameEnergies; // one per source frame
-    float energy = 0.0f;              // mean of the windows' clip energies
+    float energy = 0.0f;              // the video's energy: the mean of the per-frame curve
     int64_t worstFrame = -1;          // the source frame with the highest energy
 };
 

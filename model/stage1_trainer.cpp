@@ -41,14 +41,7 @@ struct Stage1Trainer::Impl {
         , random(stageOptions.seed) {
         detail::JudgeNetwork& network = judge.network;
         const std::vector<torch::Tensor> trainable = network->stage1Parameters();
-        // Frozen weights keep no gradients: no memory for them, no autograd work through them.
-        for (auto& parameter : network->parameters()) {
-            parameter.set_requires_grad(false);
-        }
-        for (const torch::Tensor& parameter : trainable) {
-            parameter.set_requires_grad(true);
-        }
-        optimizer = std::make_unique<detail::AdamW>(trainable);
+        optimizer = detail::optimizerFor(*network, trainable);
         cacheLatents = network->config.encoder == LatentEncoderKind::Vae &&
                        network->config.stage1Training == Stage1Training::LoraOnly;
     }

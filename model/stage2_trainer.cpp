@@ -42,13 +42,7 @@ struct Stage2Trainer::Impl {
         , random(stageOptions.seed) {
         detail::JudgeNetwork& network = judge.network;
         const std::vector<torch::Tensor> trainable = network->stage2Parameters();
-        for (auto& parameter : network->parameters()) {
-            parameter.set_requires_grad(false);
-        }
-        for (const torch::Tensor& parameter : trainable) {
-            parameter.set_requires_grad(true);
-        }
-        optimizer = std::make_unique<detail::AdamW>(trainable);
+        optimizer = detail::optimizerFor(*network, trainable);
         cacheLatents = network->config.encoder == LatentEncoderKind::Vae;
     }
 

@@ -79,6 +79,16 @@ torch::Tensor LatentCache::window(JudgeNetworkImpl& network, const TrainingClip&
     return crop.flip ? cut.flip({3}) : cut;
 }
 
+std::unique_ptr<AdamW> optimizerFor(JudgeNetworkImpl& network, const std::vector<torch::Tensor>& trainable) {
+    for (auto& parameter : network.parameters()) {
+        parameter.set_requires_grad(false);
+    }
+    for (const torch::Tensor& parameter : trainable) {
+        parameter.set_requires_grad(true);
+    }
+    return std::make_unique<AdamW>(trainable);
+}
+
 void validateTrainingClip(const TrainingClip& clip, const JudgeConfig& config) {
     if (clip.width < config.inputWidth || clip.height < config.inputHeight) {
         throw ModelError(clip.source + ": clip is " + std::to_string(clip.width) + "x" + std::to_string(clip.height) +

@@ -6,6 +6,7 @@
 #include "model/training_data.h"
 
 #include <map>
+#include <memory>
 #include <random>
 #include <string>
 
@@ -56,6 +57,10 @@ public:
 private:
     std::map<const uint8_t*, torch::Tensor> m_latents; // [T, C, H/8, W/8] per clip
 };
+
+// An optimizer over `trainable`, with every other weight of the network frozen: frozen weights keep no
+// gradients (no memory for them, no autograd work through them).
+std::unique_ptr<AdamW> optimizerFor(JudgeNetworkImpl& network, const std::vector<torch::Tensor>& trainable);
 
 // Throws ModelError naming the clip when it is smaller than the input or not 1 + 4k (>= 5) frames.
 void validateTrainingClip(const TrainingClip& clip, const JudgeConfig& config);

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void emptyIsNaN();
     void stitchSingleWindowHoldsEachSample();
     void stitchAveragesOverlaps();
+    void stitchWeighsSamples();
     void stitchCarriesEdges();
     void stitchRejectsMismatchedWindows();
 };
@@ -110,30 +111,40 @@ void MetricsTest::emptyIsNaN() {
 
 void MetricsTest::stitchSingleWindowHoldsEachSample() {
     // Frames 0, 2, 4 sampled from a 6-frame video: each sample holds until the next one; the tail carries.
-    const VideoCurve curve = stitchWindows({{{0, 2, 4}, {1.0f, 5.0f, 2.0f}, 3.0f}}, 6);
+    const VideoCurve curve = stitchWindows({{{0, 2, 4}, {1.0f, 5.0f, 2.0f}, 3.0f, {}}}, 6);
     const std::vector<float> expected{1, 1, 5, 5, 2, 2};
     QCOMPARE(curve.frameEnergies, expected);
-    QCOMPARE(curve.energy, 3.0f);
+    QCOMPARE(curve.energy, 16.0f / 6.0f); // the mean over the six frames
     QCOMPARE(curve.worstFrame, int64_t(2));
 }
 
 void MetricsTest::stitchAveragesOverlaps() {
-    const VideoCurve curve = stitchWindows({{{0, 1, 2, 3}, {1, 1, 1, 1}, 1.0f}, {{2, 3, 4, 5}, {3, 3, 3, 9}, 4.0f}}, 6);
+    const VideoCurve curve =
+        stitchWindows({{{0, 1, 2, 3}, {1, 1, 1, 1}, 1.0f, {}}, {{2, 3, 4, 5}, {3, 3, 3, 9}, 4.0f, {}}}, 6);
     const std::vector<float> expected{1, 1, 2, 2, 3, 9};
     QCOMPARE(curve.frameEnergies, expected);
-    QCOMPARE(curve.energy, 2.5f);
+    QCOMPARE(curve.energy, 3.0f); // the mean over frames: where windows overlap they count once
     QCOMPARE(curve.worstFrame, int64_t(5));
 }
 
+void MetricsTest::stitchWeighsSamples() {
+    // The second window's first sample (weight 0) gives way to the first window's last one.
+    const VideoCurve curve =
+        stitchWindows({{{0, 1, 2, 3}, {1, 1, 1, 1}, 1.0f, {}}, {{3, 4, 5}, {7, 3, 3}, 4.0f, {0.0f, 1.0f, 1.0f}}}, 6);
+    const std::vector<float> expected{1, 1, 1, 1, 3, 3};
+    QCOMPARE(curve.frameEnergies, expected);
+    QCOMPARE(curve.worstFrame, int64_t(4)); // the first of the highest
+}
+
 void MetricsTest::stitchCarriesEdges() {
-    const VideoCurve curve = stitchWindows({{{3, 4}, {2, 7}, 0.0f}}, 8);
+    const VideoCurve curve = stitchWindows({{{3, 4}, {2, 7}, 0.0f, {}}}, 8);
     const std::vector<float> expected{2, 2, 2, 2, 7, 7, 7, 7};
     QCOMPARE(curve.frameEnergies, expected);
     QVERIFY(stitchWindows({}, 0).frameEnergies.empty());
 }
 
 void MetricsTest::stitchRejectsMismatchedWindows() {
-    QVERIFY_THROWS_EXCEPTION(ModelError, stitchWindows({{{0, 1}, {1.0f}, 0.0f}}, 4));
+    QVERIFY_THROWS_EXCEPTION(ModelError, stitchWindows({{{0, 1}, {1.0f}, 0.0f, {}}}, 4));
 }
 
 SVJ_REGISTER_TEST(MetricsTest)

@@ -1,0 +1,175 @@
+// LibTorch first: model/'s private headers (*.hpp) use its types without including it.
+// clang-format off
+#include <torch/torch.h>
+// clang-format on
+
+#include "model/pair_trainer.h"
+
+#include "model/model_error.h"
+
+#include "model/adamw.hpp"
+#include "model/judge_impl.hpp"
+#include "model/perturbations.hpp"
+#include "model/trainer_support.hpp"
+
+namespace svj::model {
+
+struct PairTrainer::Impl {
+    Judge::Impl& judge;
+    PairTrainerOptions options;
+    detail::Random random;
+    std::unique_ptr<detail::AdamW> optimizer;
+
+    Impl(Judge::Impl& judgeImpl, const PairTrainerOptions& trainerOptions)
+        : judge(judgeImpl)
+        , options(trainerOptions)
+        , random(trainerOptions.seed) {
+        optimizer = detail::optimizerFor(*judge.network, judge.network->stage1Parameters());
+    }
+
+    void check(const ClipView& clip, const std::string& what, int frames) const {
+        const JudgeConfig& config = judge.network->config;
+        if (!clip.rgb || clip.width != config.inputWidth || clip.height != config.inputHeight ||
+            clip.frames != frames || clip.frames % 4 != 1) {
+            throw ModelError(what + " is " + std::to_string(clip.width) + "x" + std::to_string(clip.height) + "x" +
+                             std::to_string(clip.frames) + " but the judge trains on " +
+                             std::to_string(config.inputWidth) + "x" + std::to_string(config.inputHeight) + "x" +
+                             std::to_string(frames) + " (1 + 4k frames, one count per batch)");
+        }
+    }
+};
+
+PairTrainer::PairTrainer(Judge& judge, const PairTrainerOptions& options)
+    : m_impl(std::make_unique<Impl>(judge.impl(), options)) {}
+
+PairTrainer::~PairTrainer() = default;
+
+int64_t PairTrainer::stepsDone() const {
+    return m_impl->optimizer->steps();
+}
+
+PairStep PairTrainer::step(const std::vector<TrainingPair>& pairs) {
+    Impl& d = *m_impl;
+    if (pairs.empty()) {
+        throw ModelError("a training step needs at least one pair");
+    }
+    detail::JudgeNetwork& network = d.judge.network;
+    const PairTrainerOptions& o = d.options;
+    const int frames = pairs.front().clean.frames;
+    const int64_t batch = static_cast<int64_t>(pairs.size());
+    const int64_t latents = 1 + (frames - 1) / 4;
+
+    // Every clean clip, then the broken copies that are pixels; perturbations are made from the latents.
+    std::vector<ClipView> views;
+    for (size_t i = 0; i < pairs.size(); ++i) {
+        d.check(pairs[i].clean, "clean clip " + std::to_string(i), frames);
+        views.push_back(pairs[i].clean);
+    }
+    std::vector<int64_t> pixelNegative(pairs.size(), -1);
+    for (size_t i = 0; i < pairs.size(); ++i) {
+        if (pairs[i].kind != PairKind::LatentPerturbation) {
+            d.check(pairs[i].broken, "broken clip " + std::to_string(i), frames);
+            pixelNegative[i] = static_cast<int64_t>(views.size());
+            views.push_back(pairs[i].broken);
+        }
+        if (!pairs[i].eventLatents.empty() && static_cast<int64_t>(pairs[i].eventLatents.size()) != latents) {
+            throw ModelError("pair " + std::to_string(i) + " marks " + std::to_string(pairs[i].eventLatents.size()) +
+                             " latent frames but its clips have " + std::to_string(latents));
+        }
+    }
+    network->train();
+    const torch::Tensor encoded = network->encode(d.judge.pixelsFrom(views));
+    std::vector<torch::Tensor> negatives;
+    for (size_t i = 0; i < pairs.size(); ++i) {
+        if (pixelNegative[i] >= 0) {
+            negatives.push_back(encoded[pixelNegative[i]]);
+        } else {
+            const auto kind = static_cast<detail::PerturbationKind>(std::uniform_int_distribution<int>(0, 4)(d.random));
+            detail::Perturbation record;
+            negatives.push_back(detail::applyPerturbation(kind, encoded[static_cast<int64_t>(i)], d.random, record));
+        }
+    }
+    const torch::Tensor all = torch::cat({encoded.slice(0, 0, batch), torch::stack(negatives)}, 0);
+    const torch::Tensor energies = network->judge(all, false).energies.to(torch::kFloat32); // [2B, T]
+    const torch::Tensor positive = energies.slice(0, 0, batch);
+    const torch::Tensor negative = energies.slice(0, batch);
+
+    // Which pairs rank, which tie, and where each fault shows.
+    std::vector<float> rankFlags;
+    std::vector<float> tieFlags;
+    std::vector<float> partialFlags;
+    std::vector<float> events;
+    for (const TrainingPair& pair : pairs) {
+        const bool ranks = pair.kind != PairKind::Benign;
+        rankFlags.push_back(ranks ? 1.0f : 0.0f);
+        tieFlags.push_back(ranks ? 0.0f : 1.0f);
+        bool partial = false;
+        for (int64_t t = 0; t < latents; ++t) {
+            const float w = pair.eventLatents.empty() ? 1.0f : pair.eventLatents[static_cast<size_t>(t)];
+            partial = partial || w < 0.5f;
+            events.push_back(w);
+        }
+        partialFlags.push_back(ranks && partial ? 1.0f : 0.0f);
+    }
+    const auto options = torch::TensorOptions().dtype(torch::kFloat32).device(energies.device());
+    const torch::Tensor ranks = torch::tensor(rankFlags, options);
+    const torch::Tensor ties = torch::tensor(tieFlags, options);
+    const torch::Tensor partial = torch::tensor(partialFlags, options);
+    const torch::Tensor event = torch::tensor(events, options).reshape({batch, latents});
+    const torch::Tensor rankCount = ranks.sum().clamp_min(1.0);
+
+    const torch::Tensor difference = negative - positive; // [B, T], positive where the pair is ranked right
+    const torch::Tensor margin = difference.mean(1);
+    torch::Tensor ranking;
+    if (o.loss == PairLoss::Contrastive) {
+        ranking = -(margin * ranks).sum() / rankCount;
+    } else {
+        ranking = (torch::softplus(-margin / o.temperature) * ranks).sum() / rankCount;
+    }
+    torch::Tensor loss = ranking + o.beta * energies.pow(2).mean();
+    if (o.localWeight > 0 || o.outsideWeight > 0) {
+        const torch::Tensor partialCount = partial.sum().clamp_min(1.0);
+        const torch::Tensor eventMargin = (difference * event).sum(1) / event.sum(1).clamp_min(1e-6);
+        const torch::Tensor local = (torch::softplus(-eventMargin / o.temperature) * partial).sum() / partialCount;
+        const torch::Tensor quiet = 1.0 - event;
+        const torch::Tensor outside =
+            ((difference.pow(2) * quiet).sum(1) / quiet.sum(1).clamp_min(1e-6) * partial).sum() / partialCount;
+        loss = loss + o.localWeight * local + o.outsideWeight * outside;
+    }
+    if (o.flatWeight > 0 && latents >= 3) {
+        loss = loss + o.flatWeight * positive.slice(1, 1).var(1, false).mean();
+    }
+    if (o.tieWeight > 0) {
+        loss = loss + o.tieWeight * (margin.pow(2) * ties).sum() / ties.sum().clamp_min(1.0);
+    }
+
+    PairStep report;
+    d.optimizer->zeroGrad();
+    loss.backward();
+    report.gradientNorm = d.optimizer->clipGradients(o.gradientClip);
+    report.learningRate = detail::warmupCosineRate(d.optimizer->steps(), o.learningRate, o.warmupSteps, o.totalSteps,
+                                                   o.minLearningRateFraction);
+    d.optimizer->step(report.learningRate, o.weightDecay);
+    network->eval();
+
+    torch::NoGradGuard noGrad;
+    report.step = d.optimizer->steps();
+    report.loss = loss.item<double>();
+    report.rankingLoss = ranking.item<double>();
+    report.positiveEnergy = positive.mean().item<double>();
+    report.negativeEnergy = negative.mean().item<double>();
+    report.accuracy = ((margin > 0).to(torch::kFloat32) * ranks).sum().item<double>() / rankCount.item<double>();
+    const torch::Tensor margins = margin.detach().to(torch::kCPU, torch::kFloat64).contiguous();
+    report.margins.assign(margins.data_ptr<double>(), margins.data_ptr<double>() + margins.numel());
+    return report;
+}
+
+void PairTrainer::saveState(const std::string& path, const std::map<std::string, std::string>& extra) const {
+    detail::saveTrainerState(path, "svj-pair-state-1", *m_impl->optimizer, m_impl->random, extra);
+}
+
+std::map<std::string, std::string> PairTrainer::loadState(const std::string& path) {
+    return detail::loadTrainerState(path, "svj-pair-state-1", *m_impl->optimizer, m_impl->random);
+}
+
+} // namespace svj::model
