@@ -12,27 +12,28 @@ inc() { # inc DIR REGEX : files under DIR that include something matching REGEX
 }
 
 # torch only in model/ .cpp files (tests and benchmarks may use it directly).
-for dir in media annotation widgets app; do
+for dir in media training annotation widgets app; do
     for f in $(inc "$dir" 'torch/|ATen/|c10/'); do fail "$f includes LibTorch (only model/*.cpp may)"; done
 done
 for f in $(inc model 'torch/|ATen/|c10/' | grep -E '\.(h|hpp)$'); do fail "$f: a model/ header includes LibTorch (only model/*.cpp may)"; done
 # model/'s private headers (*.hpp, torch types) stay inside model/, its tests and benchmarks.
-for dir in media annotation widgets app; do
+for dir in media training annotation widgets app; do
     for f in $(inc "$dir" 'model/[a-z_]*\.hpp'); do fail "$f includes a private model/ header (*.hpp)"; done
 done
-# No Qt in model/ or media/.
-for dir in model media; do
+# No Qt in model/, media/ or training/.
+for dir in model media training; do
     for f in $(inc "$dir" 'Q[A-Z][A-Za-z]*>|Qt[A-Za-z]*/'); do fail "$f includes Qt ($dir/ must build without Qt)"; done
 done
 # No FFmpeg in model/ (frames arrive as plain buffers).
 for f in $(inc model 'libav|libsw'); do fail "$f includes FFmpeg (model/ links neither FFmpeg nor Qt)"; done
 # A layer includes only layers below it.
-for f in $(inc media '(model|annotation|widgets|app)/'); do fail "$f: media/ includes a higher layer"; done
-for f in $(inc model '(media|annotation|widgets|app)/'); do fail "$f: model/ includes another layer"; done
-for f in $(inc annotation '(widgets|app|model)/'); do fail "$f: annotation/ includes widgets/, app/ or model/"; done
-for f in $(inc widgets 'app/'); do fail "$f: widgets/ includes app/"; done
+for f in $(inc media '(model|training|annotation|widgets|app)/'); do fail "$f: media/ includes a higher layer"; done
+for f in $(inc model '(media|training|annotation|widgets|app)/'); do fail "$f: model/ includes another layer"; done
+for f in $(inc training '(annotation|widgets|app)/'); do fail "$f: training/ includes annotation/, widgets/ or app/"; done
+for f in $(inc annotation '(widgets|app|model|training)/'); do fail "$f: annotation/ includes widgets/, app/, model/ or training/"; done
+for f in $(inc widgets '(app|training)/'); do fail "$f: widgets/ includes app/ or training/"; done
 # FFmpeg types stay inside media/.
-for f in $(inc annotation 'libav|libsw') $(inc widgets 'libav|libsw'); do fail "$f includes FFmpeg (use media/)"; done
+for f in $(inc training 'libav|libsw') $(inc annotation 'libav|libsw') $(inc widgets 'libav|libsw'); do fail "$f includes FFmpeg (use media/)"; done
 
 [ $status -eq 0 ] && echo "layering: all rules hold"
 exit $status

@@ -1,0 +1,285 @@
+#include "training/pretrain_run.h"
+
+#include "model/model_error.h"
+#include "training/footage.h"
+
+#include <chrono>
+#include <filesystem>
+#include <future>
+
+namespace svj::training {
+namespace {
+
+nlohmann::json bankJson(const BankSettings& b) {
+    return {{"region", b.regionSize},
+            {"frames", b.frames},
+            {"stride", b.clipStride},
+            {"max_clips", b.maxClipsPerVideo},
+            {"regions", b.regionsPerClip},
+            {"low_rate_share", b.lowRateShare},
+            {"clips_per_photo", b.clipsPerPhoto},
+            {"object_share", b.objectShare},
+            {"seed", b.seed}};
+}
+
+nlohmann::json samplerJson(const PairSamplerSettings& s) {
+    std::vector<std::string> faults;
+    for (const media::VideoFault fault : s.faults) {
+        faults.emplace_back(media::videoFaultName(fault));
+    }
+    return {{"look_ahead", s.lookAhead},
+            {"margin", s.margin},
+            {"family_weights", s.familyWeights},
+            {"faults", faults},
+            {"latent_share", s.latentShare},
+            {"benign_share", s.benignShare},
+            {"strength", {s.minStrength, s.maxStrength}},
+            {"max_region", s.maxRegion},
+            {"flip", s.flip},
+            {"seed", s.seed}};
+}
+
+// The schedule always spans the run's own steps, whatever the options carried in.
+nlohmann::json trainerJson(const model::PairTrainerOptions& t, int64_t totalSteps) {
+    return {{"lr", t.learningRate},
+            {"weight_decay", t.weightDecay},
+            {"warmup", t.warmupSteps},
+            {"steps", totalSteps},
+            {"min_lr", t.minLearningRateFraction},
+            {"clip", t.gradientClip},
+            {"loss", t.loss == model::PairLoss::Ranking ? "ranking" : "contrastive"},
+            {"temperature", t.temperature},
+            {"beta", t.beta},
+            {"local", t.localWeight},
+            {"outside", t.outsideWeight},
+            {"flat", t.flatWeight},
+            {"tie", t.tieWeight},
+            {"seed", t.seed}};
+}
+
+} // namespace
+
+std::string trainingStatePath(const std::string& checkpoint) {
+    return checkpoint + ".state";
+}
+
+nlohmann::json PretrainOptions::resumeKey() const {
+    return {{"footage", footage},
+            {"held_out_fraction", heldOutFraction},
+            {"held_out_sources", heldOutSources},
+            {"steps", steps},
+            {"batch", batch},
+            {"seed", seed},
+            {"focus", {focus, focusInterval}},
+            {"bank", bankJson(bank)},
+            {"sampler", samplerJson(sampler)},
+            {"trainer", trainerJson(trainer, steps)}};
+}
+
+PretrainRun::PretrainRun(PretrainOptions options)
+    : m_options(std::move(options)) {}
+
+bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>& stop) {
+    const PretrainOptions& o = m_options;
+    const auto say = [&](PretrainEventKind kind, nlohmann::json fields, std::string text) {
+        if (listener) {
+            PretrainEvent event;
+            event.kind = kind;
+            event.fields = std::move(fields);
+            event.text = std::move(text);
+            listener(event);
+        }
+    };
+    namespace fs = std::filesystem;
+    const nlohmann::json key = o.resumeKey();
+    std::optional<model::Judge> judge;
+    if (o.resume) {
+        if (!fs::exists(o.out) || !fs::exists(trainingStatePath(o.out))) {
+            throw PretrainError(o.out + ": nothing to resume (the checkpoint or its training state " +
+                                trainingStatePath(o.out) + " is missing)");
+        }
+        const model::CheckpointInfo info = model::Judge::readCheckpointInfo(o.out);
+        const nlohmann::json sidecar = nlohmann::json::parse(info.sidecarJson);
+        if (!sidecar.contains("training") || sidecar["training"] != key) {
+            throw PretrainError(o.out + ": the run that wrote it used other settings; resume with the same options");
+        }
+        judge.emplace(model::Judge::load(o.out, o.judge));
+    } else {
+        if (fs::exists(o.out)) {
+            throw PretrainError(o.out +
+                                " exists; choose another --out, delete it, or add --resume to continue its run");
+        }
+        judge.emplace(model::Judge::create(o.config, o.judge));
+    }
+    const model::JudgeConfig& config = judge->config();
+    if (config.inputView != model::InputView::Tiles || config.inputWidth != config.inputHeight) {
+        throw PretrainError("pretraining needs a judge that looks at square tiles (input view 'tiles')");
+    }
+
+    // Footage, split by source.
+    std::vector<FootageItem> items;
+    try {
+        items = readFootage(o.footage);
+    } catch (const std::runtime_error& error) {
+        throw PretrainError(error.what());
+    }
+    const FootageSplit split = splitBySource(items, o.heldOutFraction, o.seed, o.heldOutSources);
+    if (split.train.empty()) {
+        throw PretrainError(o.footage + ": no footage is left for training");
+    }
+    say(PretrainEventKind::Message, {{"footage", o.footage}, {"items", items.size()}},
+        "building the clip bank from " + std::to_string(split.train.size()) + " training items ...");
+    const auto bankStart = std::chrono::steady_clock::now();
+    BankSettings bankSettings = o.bank;
+    // Room for the window, the look-ahead of timeline faults and eight frames of start positions.
+    bankSettings.frames = config.inputFrames + o.sampler.lookAhead + 8;
+    bankSettings.minFrames = config.inputFrames + o.sampler.lookAhead;
+    const ClipBank bank = buildClipBank(split.train, bankSettings, [&](const std::string& message) {
+        say(PretrainEventKind::Message, {{"message", message}}, message);
+    });
+    if (bank.size() == 0) {
+        throw PretrainError(o.footage + ": no training item gave a clip of " + std::to_string(bankSettings.frames) +
+                            " frames of at least " + std::to_string(bankSettings.minRegionSize) + " pixels");
+    }
+    const double bankSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - bankStart).count();
+    std::vector<std::string> trainSources = sourcesOf(split.train);
+    std::vector<std::string> heldSources = sourcesOf(split.heldOut);
+    const nlohmann::json data = {{"train_sources", trainSources},
+                                 {"heldout_sources", heldSources},
+                                 {"bank_clips", bank.size()},
+                                 {"bank_megabytes", bank.bytes() / (1024.0 * 1024.0)},
+                                 {"bank_seconds", bankSeconds}};
+    say(PretrainEventKind::Data, data,
+        "training on " + std::to_string(bank.size()) + " clips (" + std::to_string(bank.bytes() >> 20) + " MiB) of " +
+            std::to_string(trainSources.size()) + " sources; " + std::to_string(heldSources.size()) +
+            " sources held out");
+
+    // The held-out check: a few clips during the run, all of them at the end.
+    std::vector<CheckClip> checkClips;
+    if (!split.heldOut.empty() && (o.evalEvery > 0 || o.finalCheck)) {
+        checkClips = loadCheckClips(split.heldOut, o.checkClips, [&](const std::string& message) {
+            say(PretrainEventKind::Message, {{"message", message}}, message);
+        });
+    }
+    // Subsets spread evenly over the held-out clips (sources, kinds and sizes all come in).
+    const auto spreadOut = [&](int count) {
+        if (count <= 0 || static_cast<size_t>(count) >= checkClips.size()) {
+            return checkClips;
+        }
+        std::vector<CheckClip> picked;
+        for (int i = 0; i < count; ++i) {
+            picked.push_back(checkClips[static_cast<size_t>(i) * checkClips.size() / static_cast<size_t>(count)]);
+        }
+        return picked;
+    };
+    const std::vector<CheckClip> quickClips = spreadOut(o.quickCheckClips);
+    const std::vector<CheckClip> finalClips = spreadOut(o.finalCheckClips);
+
+    PairSamplerSettings samplerSettings = o.sampler;
+    samplerSettings.tileSize = config.inputWidth;
+    samplerSettings.frames = config.inputFrames;
+    const PairSampler sampler(bank, samplerSettings);
+    model::PairTrainerOptions trainerOptions = o.trainer;
+    trainerOptions.totalSteps = o.steps;
+    model::PairTrainer trainer(*judge, trainerOptions);
+    FaultFocus focus(o.focusInterval, o.focus, media::allVideoFaults().size());
+    if (o.resume) {
+        const std::map<std::string, std::string> saved = trainer.loadState(trainingStatePath(o.out));
+        const auto it = saved.find("fault_focus");
+        if (it != saved.end()) {
+            focus.restore(it->second);
+        }
+    }
+
+    nlohmann::json metrics = nlohmann::json::object();
+    nlohmann::json history = nlohmann::json::array();
+    const auto writeCheckpoint = [&](const std::string& why) {
+        nlohmann::json training = {{"fault_accuracy", nlohmann::json::object()}};
+        for (const media::VideoFault fault : media::allVideoFaults()) {
+            training["fault_accuracy"][media::videoFaultName(fault)] = focus.accuracy()[static_cast<size_t>(fault)];
+        }
+        const nlohmann::json sidecar = {{"stage", 1},
+                                        {"training_figures", training},
+                                        {"steps", trainer.stepsDone()},
+                                        {"training", key},
+                                        {"command", o.command},
+                                        {"data", data},
+                                        {"metrics", metrics},
+                                        {"history", history}};
+        // The state first: a checkpoint on disk always has a state at least as new (resume never rewinds).
+        trainer.saveState(trainingStatePath(o.out), {{"fault_focus", focus.save()}});
+        judge->save(o.out, sidecar.dump());
+        say(PretrainEventKind::Checkpoint, {{"path", o.out}, {"step", trainer.stepsDone()}, {"why", why}},
+            "checkpoint (" + why + ", step " + std::to_string(trainer.stepsDone()) + ") -> " + o.out);
+    };
+    const auto check = [&](const std::vector<CheckClip>& clips, const char* what) {
+        nlohmann::json result;
+        try {
+            result = runFaultCheck(&*judge, clips, o.check, &stop);
+        } catch (const model::Cancelled&) {
+            return nlohmann::json(); // stopped: the loop writes the checkpoint
+        }
+        say(PretrainEventKind::Eval, {{"step", trainer.stepsDone()}, {"what", what}, {"heldout", result}},
+            std::string("held-out check (") + what + ", step " + std::to_string(trainer.stepsDone()) + "):\n" +
+                describeFaultCheck(result));
+        return result;
+    };
+
+    const int threads = std::max(1, o.dataThreads);
+    std::future<std::vector<SampledPair>> next;
+    const auto draw = [&](int64_t step) {
+        return std::async(std::launch::async,
+                          [&sampler, step, batch = o.batch, threads, weights = focus.weightsFor(step)] {
+                              return sampler.batch(step, batch, threads, weights);
+                          });
+    };
+    if (trainer.stepsDone() < o.steps) {
+        next = draw(trainer.stepsDone());
+    }
+    while (trainer.stepsDone() < o.steps) {
+        const std::vector<SampledPair> pairs = next.get();
+        if (trainer.stepsDone() + 1 < o.steps) {
+            next = draw(trainer.stepsDone() + 1); // the next batch is drawn while this one trains
+        }
+        PretrainEvent event;
+        event.kind = PretrainEventKind::Step;
+        event.step = trainer.step(trainingPairs(pairs, samplerSettings.tileSize, samplerSettings.frames));
+        for (size_t i = 0; i < pairs.size() && i < event.step.margins.size(); ++i) {
+            focus.record(pairs[i].fault, event.step.margins[i] > 0);
+        }
+        const int64_t done = trainer.stepsDone();
+        focus.stepDone(done);
+        if (listener) {
+            listener(event);
+        }
+        if (o.evalEvery > 0 && done % o.evalEvery == 0 && done < o.steps && !quickClips.empty()) {
+            const nlohmann::json result = check(quickClips, "quick");
+            if (!result.is_null()) {
+                history.push_back({{"step", done}, {"overall", result["overall"]}, {"families", result["families"]}});
+            }
+        }
+        if (stop.load()) {
+            if (next.valid()) {
+                next.wait();
+            }
+            writeCheckpoint("stopped");
+            return false;
+        }
+        if (done % std::max(1, o.checkpointEvery) == 0 && done < o.steps) {
+            writeCheckpoint("periodic");
+        }
+    }
+    if (o.finalCheck && !checkClips.empty()) {
+        metrics = check(finalClips, "final");
+        if (metrics.is_null()) {
+            metrics = nlohmann::json::object();
+            writeCheckpoint("stopped before the final check");
+            return false;
+        }
+    }
+    writeCheckpoint("final");
+    say(PretrainEventKind::Finished, {{"step", trainer.stepsDone()}}, "done");
+    return true;
+}
+
+} // namespace svj::training

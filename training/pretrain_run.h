@@ -1,0 +1,88 @@
+// A stage-1 training run as a library object: footage split by source, a bank of clean clips, pairs drawn
+// step by step, model::PairTrainer's steps, periodic checkpoints and held-out checks, stop and resume bit
+// for bit. `svj pretrain` maps its flags to the options and prints the events; tests drive it directly.
+#pragma once
+
+#include "model/config.h"
+#include "model/judge.h"
+#include "model/pair_trainer.h"
+#include "training/clip_bank.h"
+#include "training/fault_check.h"
+#include "training/fault_focus.h"
+#include "training/pair_sampler.h"
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace svj::training {
+
+struct PretrainOptions {
+    std::string footage; // a folder with MANIFEST.tsv, or any folder or manifest of videos
+    std::string out;     // the checkpoint (.safetensors); OUT.state holds the resume point
+    bool resume = false;
+    double heldOutFraction = 0.25;
+    std::vector<std::string> heldOutSources; // instead of the seeded draw
+
+    model::JudgeConfig config;
+    model::JudgeOptions judge;
+    model::PairTrainerOptions trainer;
+    BankSettings bank;
+    PairSamplerSettings sampler;
+    int steps = 2000;
+    int batch = 8; // pairs per step
+    int checkpointEvery = 250;
+    int evalEvery = 0;        // held-out checks during the run (0: at the end only)
+    int quickCheckClips = 12; // clips of the held-out footage a check during the run uses (all at the end)
+    CheckClipSettings checkClips;
+    FaultCheckSettings check;
+    bool finalCheck = true;
+    int finalCheckClips = 0; // clips of the final check (0: all the held-out footage gives)
+    int dataThreads = 1;     // threads drawing the next batch while the current one trains
+    double focus = 0.5;      // how much faults the judge still gets wrong in training are drawn more often (0..1)
+    int focusInterval = 200;
+    uint64_t seed = 1;
+    std::string command; // recorded in the sidecar
+
+    // What a resumed run must share with the run it continues.
+    nlohmann::json resumeKey() const;
+};
+
+// Stored value: keep the numbers.
+enum class PretrainEventKind { Message = 0, Data = 1, Step = 2, Eval = 3, Checkpoint = 4, Finished = 5 };
+
+struct PretrainEvent {
+    PretrainEventKind kind = PretrainEventKind::Message;
+    nlohmann::json fields;
+    std::string text;
+    model::PairStep step; // Step events
+};
+
+using PretrainListener = std::function<void(const PretrainEvent& event)>;
+
+class PretrainError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class PretrainRun {
+public:
+    explicit PretrainRun(PretrainOptions options);
+
+    // Trains to `steps`, or until `stop` is set (the step in progress finishes and a checkpoint is written).
+    // Returns whether it reached the end. Throws PretrainError for settings or footage that cannot work
+    // (a resume of another run, an existing --out, no footage), media::MediaError for unreadable videos.
+    bool run(const PretrainListener& listener, const std::atomic<bool>& stop);
+
+    const PretrainOptions& options() const { return m_options; }
+
+private:
+    PretrainOptions m_options;
+};
+
+std::string trainingStatePath(const std::string& checkpoint);
+
+} // namespace svj::training
