@@ -133,4 +133,16 @@ std::string CommandLine::optionsHelp() const {
     return out.str();
 }
 
+std::vector<std::string> splitCommaList(const std::string& text) {
+    std::vector<std::string> items;
+    std::string item;
+    std::istringstream stream(text);
+    while (std::getline(stream, item, ',')) {
+        if (!item.empty()) {
+            items.push_back(item);
+        }
+    }
+    return items;
+}
+
 } // namespace svj::cli

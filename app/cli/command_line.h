@@ -29,6 +29,9 @@ struct OptionSpec {
     std::string defaultValue;
 };
 
+// "a,b,,c" -> {"a", "b", "c"}: the values of a comma-separated option.
+std::vector<std::string> splitCommaList(const std::string& text);
+
 class CommandLine {
 public:
     CommandLine(std::string command, std::vector<OptionSpec> options);

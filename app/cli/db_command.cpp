@@ -11,6 +11,7 @@
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 #include "app/cli/db_actions.h"
+#include "app/cli/fault_list.h"
 #include "app/cli/progress.h"
 #include "app/cli/qt_application.h"
 #include "media/media_error.h"
@@ -148,16 +149,19 @@ int runPairs(const Arguments& arguments) {
 }
 
 int runGold(const Arguments& arguments) {
-    CommandLine commandLine("db gold", {{"videos", "DIR|MANIFEST", "clean footage"},
-                                        {"out", "FOLDER", "where the clean and broken clips are written"},
-                                        {"frames", "N", "clips are cut to this many frames", "96"},
-                                        {"seed", "N", "seed of the faults and sides", "1"}});
+    CommandLine commandLine("db gold",
+                            {{"videos", "DIR|MANIFEST", "clean footage"},
+                             {"out", "FOLDER", "where the clean and broken clips are written"},
+                             {"frames", "N", "clips are cut to this many frames", "96"},
+                             {"faults", "NAMES", "the faults to use in turn (default: all, a family at a time)"},
+                             {"seed", "N", "seed of the faults and sides", "1"}});
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
         std::cout << "Usage: svj db gold WORKSPACE --videos DIR|MANIFEST --out FOLDER\n\n"
-                     "Gold pairs: each clean clip against a copy broken with a known fault (stutter, frame drop,\n"
-                     "freeze, frozen region, jitter, ghosting, reverse, judder, flicker in turn), sides at random;\n"
-                     "the answer is known, so `svj db stats` reports each annotator's gold accuracy.\n\n"
+                     "Gold pairs: each clean clip against a copy broken with a known fault (30 faults of five\n"
+                     "families: temporal sampling, temporal blending, compression, spatial, photometric; one\n"
+                     "family after the other), sides at random; the answer is known, so `svj db stats` reports\n"
+                     "each annotator's gold accuracy.\n\n"
                   << commandLine.optionsHelp();
         return kExitOk;
     }
@@ -174,6 +178,9 @@ int runGold(const Arguments& arguments) {
     annotation::GoldOptions options;
     options.outputFolder = qs(*out);
     options.maxFrames = commandLine.intValue("frames", 96);
+    for (const media::VideoFault fault : faultsOption(commandLine, "faults")) {
+        options.faults.push_back(static_cast<int>(fault));
+    }
     options.seed = static_cast<uint64_t>(commandLine.intValue("seed", 1));
     Workspace workspace = Workspace::open(qs(path));
     const annotation::GoldReport report = annotation::makeGoldPairs(workspace, files, options);

@@ -8,7 +8,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/preference_figures.h"
-#include "app/cli/training_clips.h"
+#include "app/cli/training_run.h"
 #include "app/cli/video_score.h"
 #include "media/media_error.h"
 #include "model/judge.h"

@@ -12,7 +12,6 @@
 #include "app/cli/preference_figures.h"
 #include "app/cli/progress.h"
 #include "app/cli/qt_application.h"
-#include "app/cli/training_clips.h"
 #include "app/cli/training_run.h"
 #include "media/clip_sampler.h"
 #include "media/media_error.h"
@@ -21,6 +20,7 @@
 #include "model/judge.h"
 #include "model/model_error.h"
 #include "model/stage2_trainer.h"
+#include "training/video_judging.h"
 
 #include <QFileInfo>
 
@@ -293,18 +293,9 @@ int runFinetune(const Arguments& arguments) {
                 continue;
             }
             try {
-                media::VideoReader reader(path);
                 VideoEntry entry;
                 entry.path = path;
-                for (media::Clip& clip : media::sampleCoverage(reader, judgeClipSpec(config))) {
-                    model::TrainingClip window;
-                    window.frames = clip.frameCount;
-                    window.height = clip.height;
-                    window.width = clip.width;
-                    window.source = path;
-                    window.rgb = std::move(clip.rgb);
-                    entry.windows.push_back(std::move(window));
-                }
+                entry.windows = training::judgeWindows(path, config);
                 videos.emplace(path, std::move(entry));
             } catch (const media::MediaError& error) {
                 loading.finish();

@@ -43,7 +43,9 @@ nlohmann::json toJson(const VideoScore& score, const model::Judge& judge, const 
                               {{"width", judge.config().inputWidth},
                                {"height", judge.config().inputHeight},
                                {"frames", judge.config().inputFrames},
-                               {"fps", judge.config().inputFps}}},
+                               {"fps", judge.config().inputFps},
+                               {"view", judge.config().inputView == model::InputView::Tiles ? "tiles" : "frame"},
+                               {"tiles_per_frame", score.tilesPerFrame}}},
                              {"windows", windows}};
     if (!score.aspectScores.empty()) {
         nlohmann::json aspects = nlohmann::json::object();
@@ -104,6 +106,9 @@ void printText(const VideoScore& score) {
                 std::to_string(window.sourceFrames.size()) + " frames)";
     }
     std::printf("  frames the judge saw: %s\n", used.c_str());
+    if (score.tilesPerFrame > 1) {
+        std::printf("  each frame as %d tiles at its own scale\n", score.tilesPerFrame);
+    }
 }
 
 } // namespace

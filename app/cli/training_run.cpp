@@ -1,9 +1,24 @@
 #include "app/cli/training_run.h"
 
+#include "model/model_error.h"
+
+#include <fstream>
+#include <sstream>
+
 namespace svj::cli {
 
 std::string trainingStatePath(const std::string& checkpoint) {
     return checkpoint + ".state";
+}
+
+std::string readTextFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw model::ModelError(path + ": cannot read the file");
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 std::string joinedCommand(const std::string& command, const Arguments& arguments) {

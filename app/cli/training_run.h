@@ -11,6 +11,9 @@ namespace svj::cli {
 // CKPT.state: the optimizer moments, step count and random state that make --resume exact.
 std::string trainingStatePath(const std::string& checkpoint);
 
+// The whole of a text file; throws model::ModelError naming it when it cannot be read.
+std::string readTextFile(const std::string& path);
+
 // "svj COMMAND ARG ..." with arguments holding spaces quoted, as a user would retype it.
 std::string joinedCommand(const std::string& command, const Arguments& arguments);
 

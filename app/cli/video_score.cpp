@@ -1,9 +1,7 @@
 #include "app/cli/video_score.h"
 
-#include "app/cli/training_clips.h"
-#include "media/clip_sampler.h"
-#include "media/video_reader.h"
 #include "model/default_judge.h"
+#include "training/video_judging.h"
 
 #include <algorithm>
 
@@ -22,31 +20,19 @@ double VideoScore::aspectPreference(const model::JudgeConfig& config, const std:
 
 VideoScore scoreVideo(model::Judge& judge, const std::string& path, const std::atomic<bool>& stop,
                       const WindowScored& onWindow) {
-    const media::ClipSpec spec = judgeClipSpec(judge.config());
-    media::VideoReader reader(path);
+    const training::JudgedVideo judged =
+        training::judgeVideoFile(judge, path, training::judgingPlan(judge.config()), &stop, onWindow);
     VideoScore result;
     result.path = path;
-    result.frameCount = reader.frameCount();
-    result.fps = reader.info().frameRate.value();
-    result.framePtsUs = reader.framePtsUs();
-    const std::vector<media::Clip> clips = media::sampleCoverage(reader, spec);
-    for (const media::Clip& clip : clips) {
-        const model::ScoreResult score =
-            judge.score({clip.rgb.data(), clip.frameCount, clip.height, clip.width}, {}, &stop);
-        result.windows.push_back({clip.plan.sourceIndices, score.frameEnergies, score.energy});
-        if (score.hasAspects) {
-            result.stage2 = true;
-            result.reward += score.reward / static_cast<float>(clips.size());
-            result.aspectScores.resize(score.aspectScores.size(), 0.0f);
-            for (size_t i = 0; i < score.aspectScores.size(); ++i) {
-                result.aspectScores[i] += score.aspectScores[i] / static_cast<float>(clips.size());
-            }
-        }
-        if (onWindow) {
-            onWindow(result.windows.size(), clips.size());
-        }
-    }
-    result.curve = model::stitchWindows(result.windows, result.frameCount);
+    result.frameCount = judged.frameCount;
+    result.fps = judged.fps;
+    result.framePtsUs = judged.framePtsUs;
+    result.windows = judged.windows;
+    result.curve = judged.curve;
+    result.aspectScores = judged.aspectScores;
+    result.reward = judged.reward;
+    result.stage2 = judged.stage2;
+    result.tilesPerFrame = judged.tilesPerFrame;
     return result;
 }
 

@@ -24,6 +24,7 @@ struct VideoScore {
     std::vector<float> aspectScores; // mean over windows, stage-2 judges only
     float reward = 0.0f;             // mean over windows, stage-2 judges only (higher = better)
     bool stage2 = false;
+    int tilesPerFrame = 1; // how many tiles of each frame the judge saw (1: the whole frame, resized)
 
     // How good the judge finds the video, higher = better: a stage-2 judge's reward, else minus the energy.
     double preference() const { return stage2 ? static_cast<double>(reward) : -static_cast<double>(curve.energy); }

@@ -61,14 +61,38 @@ void JudgeCommandTest::initTestCase() {
 }
 
 QStringList JudgeCommandTest::pretrainArguments(const QString& out, int steps) const {
-    return {QStringLiteral("pretrain"),   QStringLiteral("--videos"), m_videos,
-            QStringLiteral("--preset"),   QStringLiteral("tiny"),     QStringLiteral("--size"),
-            QStringLiteral("32"),         QStringLiteral("--frames"), QStringLiteral("9"),
-            QStringLiteral("--steps"),    QString::number(steps),     QStringLiteral("--batch"),
-            QStringLiteral("2"),          QStringLiteral("--faults"), QStringLiteral("2"),
-            QStringLiteral("--threads"),  QStringLiteral("1"),        QStringLiteral("--seed"),
-            QStringLiteral("5"),          QStringLiteral("--out"),    out,
-            QStringLiteral("--progress"), QStringLiteral("json")};
+    // A judge of one narrow block on 32-pixel tiles, checked on one held-out clip with two faults: seconds.
+    return {QStringLiteral("pretrain"),
+            QStringLiteral("--videos"),
+            m_videos,
+            QStringLiteral("--preset"),
+            QStringLiteral("tiny"),
+            QStringLiteral("--size"),
+            QStringLiteral("32"),
+            QStringLiteral("--frames"),
+            QStringLiteral("9"),
+            QStringLiteral("--layers"),
+            QStringLiteral("1"),
+            QStringLiteral("--hidden"),
+            QStringLiteral("16"),
+            QStringLiteral("--region"),
+            QStringLiteral("64"),
+            QStringLiteral("--steps"),
+            QString::number(steps),
+            QStringLiteral("--batch"),
+            QStringLiteral("2"),
+            QStringLiteral("--check-clips"),
+            QStringLiteral("1"),
+            QStringLiteral("--check-faults"),
+            QStringLiteral("stutter,defocus-blur"),
+            QStringLiteral("--threads"),
+            QStringLiteral("1"),
+            QStringLiteral("--seed"),
+            QStringLiteral("5"),
+            QStringLiteral("--out"),
+            out,
+            QStringLiteral("--progress"),
+            QStringLiteral("json")};
 }
 
 void JudgeCommandTest::pretrainWritesACheckpointWithItsHeldOutCheck() {
@@ -98,9 +122,13 @@ void JudgeCommandTest::pretrainWritesACheckpointWithItsHeldOutCheck() {
     QCOMPARE(info.value(QStringLiteral("steps")).toInt(), 6);
     QVERIFY(info.value(QStringLiteral("command")).toString().startsWith(QStringLiteral("svj pretrain --videos")));
     const QJsonObject metrics = info.value(QStringLiteral("metrics")).toObject();
-    QCOMPARE(metrics.value(QStringLiteral("faults")).toObject().size(), 9);
-    QVERIFY(metrics.value(QStringLiteral("pairs")).toInt() >= 9);
-    QCOMPARE(info.value(QStringLiteral("data")).toObject().value(QStringLiteral("heldout_videos")).toArray().size(), 1);
+    QCOMPARE(metrics.value(QStringLiteral("faults")).toObject().size(), 2);
+    QVERIFY(metrics.value(QStringLiteral("pairs")).toInt() >= 1);
+    const QJsonObject overall = metrics.value(QStringLiteral("overall")).toObject();
+    QVERIFY(overall.contains(QStringLiteral("judge")) && overall.contains(QStringLiteral("frame_difference")) &&
+            overall.contains(QStringLiteral("classical")));
+    QCOMPARE(info.value(QStringLiteral("data")).toObject().value(QStringLiteral("heldout_sources")).toArray().size(),
+             1);
 }
 
 void JudgeCommandTest::interruptedAndResumedEqualsUninterrupted() {
@@ -190,11 +218,15 @@ void JudgeCommandTest::scoreJsonAndCsvAgree() {
     QCOMPARE(curve.size(), 50);
     const QJsonArray windows = object.value(QStringLiteral("windows")).toArray();
     QVERIFY(!windows.isEmpty());
-    // 32 x 32, 9 frames at 8 fps from a 25 fps video: the judge saw every third-ish frame, starting at 0.
+    // 32 x 32 tiles of 9 consecutive frames at the video's own rate, windows every 4 frames.
     const QJsonArray used = windows.first().toObject().value(QStringLiteral("source_frames")).toArray();
     QCOMPARE(used.size(), 9);
     QCOMPARE(used.at(0).toInt(), 0);
-    QCOMPARE(used.at(1).toInt(), 3);
+    QCOMPARE(used.at(1).toInt(), 1);
+    QCOMPARE(windows.at(1).toObject().value(QStringLiteral("source_frames")).toArray().at(0).toInt(), 4);
+    const QJsonObject input = object.value(QStringLiteral("judge_input")).toObject();
+    QCOMPARE(input.value(QStringLiteral("view")).toString(), QStringLiteral("tiles"));
+    QVERIFY(input.value(QStringLiteral("tiles_per_frame")).toInt() >= 4);
 
     const svj::test::CliResult csv = svj::test::runCli(
         {QStringLiteral("score"), video, QStringLiteral("--ckpt"), checkpoint, QStringLiteral("--csv")});
