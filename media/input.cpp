@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 
 extern "C" {
+#include <libavutil/avstring.h>
+#include <libavutil/avutil.h>
 #include <libavutil/mem.h>
 }
 
@@ -75,7 +77,44 @@ int refuseNestedOpen(AVFormatContext*, AVIOContext**, const char*, int, AVDictio
     return AVERROR(EPERM);
 }
 
+// A context that reads only through `io` and may open nothing else, with the demuxer allow-list.
+AVFormatContext* guardedContext(AVIOContext* io) {
+    AVFormatContext* raw = avformat_alloc_context();
+    if (!raw) {
+        throw std::bad_alloc();
+    }
+    raw->pb = io;
+    raw->flags |= AVFMT_FLAG_CUSTOM_IO;
+    raw->io_open = refuseNestedOpen;
+    raw->format_whitelist = av_strdup(kDemuxerAllowList);
+    raw->protocol_whitelist = av_strdup("file");
+    if (!raw->format_whitelist || !raw->protocol_whitelist) {
+        avformat_free_context(raw);
+        throw std::bad_alloc();
+    }
+    return raw;
+}
+
+// What the bytes behind `io` are, probed as avformat_open_input would (the stream is rewound after), and
+// refused unless the demuxer is on the allow-list, with a message that names it.
+const AVInputFormat* allowedFormat(AVIOContext* io, const std::string& name) {
+    const AVInputFormat* format = nullptr;
+    if (av_probe_input_buffer2(io, &format, name.c_str(), nullptr, 0, 0) < 0 || !format) {
+        throw MediaError(MediaErrorKind::NotAVideo, name, "not a video file (FFmpeg does not recognise the format)");
+    }
+    if (av_match_list(format->name, kDemuxerAllowList, ',') <= 0) {
+        throw MediaError(MediaErrorKind::NotAVideo, name,
+                         std::string("not a video container: FFmpeg reads it as '") + format->name +
+                             "', a format that can make it open other files or addresses, so it is refused");
+    }
+    return format;
+}
+
 } // namespace
+
+void Input::FileIoCloser::operator()(AVIOContext* io) const {
+    avio_closep(&io);
+}
 
 Input::Input(Input&&) noexcept = default;
 Input& Input::operator=(Input&&) noexcept = default;
@@ -93,7 +132,6 @@ void Input::finishOpen(AVFormatContext* raw, int openResult) {
                                         : "not a video file, or a damaged one (FFmpeg: " + reason + ")");
     }
     m_context.reset(raw);
-    m_context->io_open = refuseNestedOpen;
     // Stream analysis decodes a few pictures: bound their size before any decoder allocates for them.
     std::vector<AVDictionary*> streamOptions(m_context->nb_streams, nullptr);
     for (AVDictionary*& options : streamOptions) {
@@ -122,6 +160,10 @@ Input Input::openFile(const std::string& path) {
     if (S_ISDIR(status.st_mode)) {
         throw MediaError(MediaErrorKind::NotReadable, path, "is a directory, not a video file");
     }
+    // A FIFO or a device would block or never end (and /dev/zero "decodes" forever): refused unopened.
+    if (!S_ISREG(status.st_mode)) {
+        throw MediaError(MediaErrorKind::NotReadable, path, "not a regular file (a FIFO, device or socket)");
+    }
     if (status.st_size == 0) {
         throw MediaError(MediaErrorKind::NotAVideo, path, "file is empty (0 bytes)");
     }
@@ -129,11 +171,25 @@ Input Input::openFile(const std::string& path) {
     clearLastFfmpegMessage();
     Input input;
     input.m_name = path;
-    AVFormatContext* raw = nullptr;
-    AVDictionary* options = nullptr;
-    av_dict_set(&options, "protocol_whitelist", "file", 0);
-    const int result = avformat_open_input(&raw, path.c_str(), nullptr, &options);
-    av_dict_free(&options);
+    // We open the file ourselves ("file:" so that a name like "concat:a|b" is a file name, not a protocol)
+    // and hand FFmpeg that one stream: the guard against nested opens is in place before the first byte
+    // is probed, not after.
+    AVIOContext* io = nullptr;
+    AVDictionary* ioOptions = nullptr;
+    av_dict_set(&ioOptions, "protocol_whitelist", "file", 0);
+    const int ioResult = avio_open2(&io, ("file:" + path).c_str(), AVIO_FLAG_READ, nullptr, &ioOptions);
+    av_dict_free(&ioOptions);
+    if (ioResult < 0) {
+        if (ioResult == AVERROR(EACCES) || ioResult == AVERROR(EPERM)) {
+            throw MediaError(MediaErrorKind::NotReadable, path, "permission denied");
+        }
+        throw MediaError(MediaErrorKind::NotReadable, path, "cannot read file: " + avErrorText(ioResult));
+    }
+    input.m_fileIo.reset(io);
+    const AVInputFormat* format = allowedFormat(io, path);
+    AVFormatContext* raw = guardedContext(io);
+    // On failure avformat_open_input frees the context (not the AVIOContext, which m_fileIo owns).
+    const int result = avformat_open_input(&raw, path.c_str(), format, nullptr);
     input.finishOpen(raw, result);
     return input;
 }
@@ -159,15 +215,10 @@ Input Input::openMemory(std::shared_ptr<const std::vector<uint8_t>> bytes, const
         av_free(buffer);
         throw std::bad_alloc();
     }
-    AVFormatContext* raw = avformat_alloc_context();
-    if (!raw) {
-        throw std::bad_alloc();
-    }
-    raw->pb = input.m_memory->io;
-    raw->flags |= AVFMT_FLAG_CUSTOM_IO;
-    raw->io_open = refuseNestedOpen;
+    const AVInputFormat* format = allowedFormat(input.m_memory->io, name);
+    AVFormatContext* raw = guardedContext(input.m_memory->io);
     // On failure avformat_open_input frees the context (not our AVIOContext, which MemoryIo owns).
-    const int result = avformat_open_input(&raw, name.c_str(), nullptr, nullptr);
+    const int result = avformat_open_input(&raw, name.c_str(), format, nullptr);
     input.finishOpen(raw, result);
     return input;
 }

@@ -11,6 +11,8 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
 
 using namespace svj::media;
 using svj::test::clipPath;
@@ -27,6 +29,8 @@ private slots:
     void fileCutWhileOpen();
     void fileDeletedWhileOpen();
     void imageSequenceWithAForeignImage();
+    void inputsNamingOtherFilesAreRefused();
+    void nonRegularFilesAreRefusedUnopened();
 };
 
 void BadInputTest::refusedWithAReason_data() {
@@ -172,6 +176,58 @@ void BadInputTest::imageSequenceWithAForeignImage() {
                  qPrintable(text));
     }
     QCOMPARE(patternOf(reader.readFrame(0)), 0);
+}
+
+// A "video" that is a concat script or a playlist naming another file must not make us read that file.
+void BadInputTest::inputsNamingOtherFilesAreRefused() {
+    QTemporaryDir dir;
+    const std::string secret = clipPath("h264_25fps_50f.mp4");
+    const struct {
+        const char* name;
+        std::string text;
+        const char* says;
+    } cases[] = {
+        {"concat.mp4", "ffconcat version 1.0\nfile '" + secret + "'\n", "'concat'"},
+        {"playlist.mp4",
+         "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:2.0,\n" + secret +
+             "\n#EXT-X-ENDLIST\n",
+         ""},
+    };
+    for (const auto& c : cases) {
+        const std::string path = dir.filePath(QString::fromLatin1(c.name)).toStdString();
+        std::ofstream(path) << c.text;
+        for (const bool throughReader : {false, true}) {
+            try {
+                if (throughReader) {
+                    VideoReader reader(path);
+                } else {
+                    probeVideo(path);
+                }
+                QFAIL(c.name);
+            } catch (const MediaError& error) {
+                const QString text = QString::fromStdString(error.what());
+                QVERIFY2(text.startsWith(QString::fromStdString(path) + QStringLiteral(": ")), qPrintable(text));
+                QVERIFY2(text.contains(QString::fromLatin1(c.says)), qPrintable(text));
+                QCOMPARE(int(error.kind()), int(MediaErrorKind::NotAVideo));
+            }
+        }
+    }
+}
+
+void BadInputTest::nonRegularFilesAreRefusedUnopened() {
+    QTemporaryDir dir;
+    const std::string fifo = dir.filePath(QStringLiteral("pipe.mp4")).toStdString();
+    QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+    // Opening a FIFO for reading would block until a writer comes: the test would hang, not fail.
+    for (const std::string& path : {fifo, std::string("/dev/zero")}) {
+        try {
+            probeVideo(path);
+            QFAIL(path.c_str());
+        } catch (const MediaError& error) {
+            QVERIFY2(QString::fromStdString(error.what()).contains(QStringLiteral("not a regular file")), error.what());
+            QCOMPARE(int(error.kind()), int(MediaErrorKind::NotReadable));
+        }
+    }
 }
 
 SVJ_REGISTER_TEST(BadInputTest)
