@@ -5,6 +5,7 @@
 #include "media/video_reader.h"
 #include "model/metrics.h"
 #include "training/baselines.h"
+#include "training/parallel_for.h"
 #include "training/photo_motion.h"
 #include "training/seeds.h"
 
@@ -14,7 +15,6 @@
 #include <iomanip>
 #include <map>
 #include <sstream>
-#include <thread>
 
 namespace svj::training {
 namespace {
@@ -73,7 +73,10 @@ struct Copy {
 struct ClipResult {
     double energy = 0;
     std::vector<float> curve;
-    std::vector<int64_t> windowStarts;
+    // Per window after the first: the source frame where it starts to count in the curve, and one where two
+    // of its own latent frames meet (judges with their own rate hold a sample over several source frames).
+    std::vector<int64_t> windowEntries;
+    std::vector<int64_t> windowInsides;
     ClipFeatures features;
     std::vector<Copy> copies;
 };
@@ -107,33 +110,6 @@ struct Tally {
         return out;
     }
 };
-
-// Runs `work(i)` for i in [0, count) on `threads` threads.
-template <typename Work>
-void parallelFor(size_t count, int threads, const Work& work) {
-    threads = std::clamp(threads, 1, static_cast<int>(std::max<size_t>(1, count)));
-    std::vector<std::thread> workers;
-    std::vector<std::exception_ptr> errors(static_cast<size_t>(threads));
-    for (int t = 0; t < threads; ++t) {
-        workers.emplace_back([&, t] {
-            try {
-                for (size_t i = static_cast<size_t>(t); i < count; i += static_cast<size_t>(threads)) {
-                    work(i);
-                }
-            } catch (...) {
-                errors[static_cast<size_t>(t)] = std::current_exception();
-            }
-        });
-    }
-    for (std::thread& worker : workers) {
-        worker.join();
-    }
-    for (const std::exception_ptr& error : errors) {
-        if (error) {
-            std::rethrow_exception(error);
-        }
-    }
-}
 
 } // namespace
 
@@ -241,14 +217,25 @@ nlohmann::json runFaultCheck(model::Judge* judge, const std::vector<CheckClip>& 
             reference.judged = judgeClip(*judge, clean, check.fps, plan);
             result.energy = reference.judged.curve.energy;
             result.curve = reference.judged.curve.frameEnergies;
-            for (const model::ScoredWindow& window : reference.judged.windows) {
-                result.windowStarts.push_back(window.sourceFrames.front());
+            const std::vector<model::ScoredWindow>& windows = reference.judged.windows;
+            for (size_t w = 1; w < windows.size(); ++w) {
+                const std::vector<int64_t>& shown = windows[w].sourceFrames;
+                size_t entry = 0;
+                while (entry < windows[w].frameWeights.size() && windows[w].frameWeights[entry] <= 0.0f) {
+                    ++entry;
+                }
+                if (entry < shown.size()) {
+                    result.windowEntries.push_back(shown[entry]);
+                }
+                if (shown.size() > 5) {
+                    result.windowInsides.push_back(shown[5]); // latent frames 1 and 2 meet there
+                }
             }
         }
         // The copies of this clip, made and measured side by side, judged one after the other.
         result.copies.resize(static_cast<size_t>(copiesPerClip));
         std::vector<media::PackedClip> broken(result.copies.size());
-        parallelFor(result.copies.size(), settings.threads, [&](size_t k) {
+        detail::parallelFor(result.copies.size(), settings.threads, [&](size_t k) {
             Copy& copy = result.copies[k];
             const bool reencode = settings.falseAlarms && k + 1 == result.copies.size();
             if (reencode) {
@@ -374,17 +361,19 @@ nlohmann::json runFaultCheck(model::Judge* judge, const std::vector<CheckClip>& 
                 }
             }
         }
-        // Where windows meet on a clean clip (one window's last latent frame gives way to the next window's
-        // first full one), against the steps between latent frames inside the same windows.
-        for (const int64_t start : result.windowStarts) {
-            const auto meet = static_cast<size_t>(start);
-            if (start > 0 && meet + 1 < result.curve.size()) {
-                boundaryJumps.push_back(std::abs(result.curve[meet + 1] - result.curve[meet]));
+        // Where windows meet on a clean clip (the curve starts to average in the next window), against the
+        // steps between latent frames inside the same windows.
+        const auto stepAt = [&](int64_t frame, std::vector<double>& into) {
+            if (frame > 0 && static_cast<size_t>(frame) < result.curve.size()) {
+                into.push_back(
+                    std::abs(result.curve[static_cast<size_t>(frame)] - result.curve[static_cast<size_t>(frame) - 1]));
             }
-            const size_t inside = meet + 4;
-            if (inside + 1 < result.curve.size()) {
-                otherSteps.push_back(std::abs(result.curve[inside + 1] - result.curve[inside]));
-            }
+        };
+        for (const int64_t entry : result.windowEntries) {
+            stepAt(entry, boundaryJumps);
+        }
+        for (const int64_t inside : result.windowInsides) {
+            stepAt(inside, otherSteps);
         }
     }
 

@@ -1,12 +1,13 @@
 #include "training/pair_sampler.h"
 
 #include "media/codec_round_trip.h"
+#include "training/parallel_for.h"
 #include "training/seeds.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <thread>
+#include <stdexcept>
 
 namespace svj::training {
 namespace {
@@ -85,9 +86,24 @@ PairSampler::PairSampler(const ClipBank& bank, PairSamplerSettings settings)
         m_byFamily[static_cast<size_t>(media::faultSpec(fault).family)].push_back(fault);
     }
     m_settings.familyWeights.resize(m_byFamily.size(), 1.0);
+    double total = 0.0;
     for (size_t f = 0; f < m_byFamily.size(); ++f) {
         if (m_byFamily[f].empty()) {
             m_settings.familyWeights[f] = 0.0;
+        }
+        total += std::max(0.0, m_settings.familyWeights[f]);
+    }
+    if (!(total > 0.0) && m_settings.latentShare + m_settings.benignShare < 1.0) {
+        throw std::invalid_argument("training pairs: no fault family with faults has a weight above 0");
+    }
+    // Every cut is a tile of the judge's input out of a bank clip: a smaller clip would be read past its end.
+    for (size_t c = 0; c < m_bank.size(); ++c) {
+        const media::PackedClip& clip = m_bank.at(c).clip;
+        if (clip.width < m_settings.tileSize || clip.height < m_settings.tileSize || clip.frames < m_settings.frames) {
+            throw std::invalid_argument("training pairs: " + m_bank.at(c).what + " is " + std::to_string(clip.width) +
+                                        "x" + std::to_string(clip.height) + ", " + std::to_string(clip.frames) +
+                                        " frames, smaller than the judge's " + std::to_string(m_settings.tileSize) +
+                                        " px, " + std::to_string(m_settings.frames) + "-frame input");
         }
     }
 }
@@ -193,23 +209,11 @@ SampledPair PairSampler::pair(uint64_t seed, const std::vector<double>& faultWei
 std::vector<SampledPair> PairSampler::batch(int64_t step, int size, int threads,
                                             const std::vector<double>& faultWeights) const {
     std::vector<SampledPair> pairs(static_cast<size_t>(std::max(0, size)));
-    const auto work = [&](int thread, int count) {
-        for (int i = thread; i < size; i += count) {
-            pairs[static_cast<size_t>(i)] =
-                pair(detail::mixSeeds(detail::mixSeeds(m_settings.seed, static_cast<uint64_t>(step)),
-                                      static_cast<uint64_t>(i)),
-                     faultWeights);
-        }
-    };
-    threads = std::clamp(threads, 1, std::max(1, size));
-    std::vector<std::thread> workers;
-    for (int t = 1; t < threads; ++t) {
-        workers.emplace_back(work, t, threads);
-    }
-    work(0, threads);
-    for (std::thread& worker : workers) {
-        worker.join();
-    }
+    detail::parallelFor(pairs.size(), threads, [&](size_t i) {
+        pairs[i] = pair(
+            detail::mixSeeds(detail::mixSeeds(m_settings.seed, static_cast<uint64_t>(step)), static_cast<uint64_t>(i)),
+            faultWeights);
+    });
     return pairs;
 }
 

@@ -3,9 +3,11 @@
 #include "model/model_error.h"
 #include "training/footage.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <future>
+#include <stdexcept>
 
 namespace svj::training {
 namespace {
@@ -93,6 +95,7 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
     namespace fs = std::filesystem;
     const nlohmann::json key = o.resumeKey();
     std::optional<model::Judge> judge;
+    nlohmann::json history = nlohmann::json::array(); // the held-out checks during the run, a resumed one's too
     if (o.resume) {
         if (!fs::exists(o.out) || !fs::exists(trainingStatePath(o.out))) {
             throw PretrainError(o.out + ": nothing to resume (the checkpoint or its training state " +
@@ -102,6 +105,9 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
         const nlohmann::json sidecar = nlohmann::json::parse(info.sidecarJson);
         if (!sidecar.contains("training") || sidecar["training"] != key) {
             throw PretrainError(o.out + ": the run that wrote it used other settings; resume with the same options");
+        }
+        if (sidecar.contains("history") && sidecar["history"].is_array()) {
+            history = sidecar["history"];
         }
         judge.emplace(model::Judge::load(o.out, o.judge));
     } else {
@@ -134,6 +140,11 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
     // Room for the window, the look-ahead of timeline faults and eight frames of start positions.
     bankSettings.frames = config.inputFrames + o.sampler.lookAhead + 8;
     bankSettings.minFrames = config.inputFrames + o.sampler.lookAhead;
+    bankSettings.minRegionSize = std::max(bankSettings.minRegionSize, config.inputWidth); // a tile fits in every clip
+    if (bankSettings.regionSize < config.inputWidth) {
+        throw PretrainError("the regions cut from the footage (" + std::to_string(bankSettings.regionSize) +
+                            " px) must be at least the judge's tile (" + std::to_string(config.inputWidth) + " px)");
+    }
     const ClipBank bank = buildClipBank(split.train, bankSettings, [&](const std::string& message) {
         say(PretrainEventKind::Message, {{"message", message}}, message);
     });
@@ -178,7 +189,13 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
     PairSamplerSettings samplerSettings = o.sampler;
     samplerSettings.tileSize = config.inputWidth;
     samplerSettings.frames = config.inputFrames;
-    const PairSampler sampler(bank, samplerSettings);
+    const PairSampler sampler = [&] {
+        try {
+            return PairSampler(bank, samplerSettings);
+        } catch (const std::invalid_argument& error) {
+            throw PretrainError(error.what());
+        }
+    }();
     model::PairTrainerOptions trainerOptions = o.trainer;
     trainerOptions.totalSteps = o.steps;
     model::PairTrainer trainer(*judge, trainerOptions);
@@ -192,7 +209,6 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
     }
 
     nlohmann::json metrics = nlohmann::json::object();
-    nlohmann::json history = nlohmann::json::array();
     const auto writeCheckpoint = [&](const std::string& why) {
         nlohmann::json training = {{"fault_accuracy", nlohmann::json::object()}};
         for (const media::VideoFault fault : media::allVideoFaults()) {
