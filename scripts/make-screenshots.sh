@@ -20,10 +20,10 @@ shot() { "$root/scripts/screenshot.sh" "$out/$1" "${@:2}"; }
 
 shot welcome.png --delay 2 --
 # The comparison view: a clip against its copy with a 2 s freeze (5 s-7 s), scored by the shipped judge.
-shot comparison-two-clips.png --delay 10 -- "$clean" "$frozen" --seek 6
-shot comparison-wipe.png --delay 10 -- "$clean" "$frozen" --compare wipe --seek 6
-shot comparison-difference.png --delay 10 -- "$clean" "$frozen" --compare difference --seek 6
-shot comparison-four-up.png --delay 14 -- "$clean" "$frozen" "$footage/balle-jbart.mp4" "$footage/hug-movie.mp4" --seek 2
+shot comparison-two-clips.png --delay 40 -- "$clean" "$frozen" --seek 6
+shot comparison-wipe.png --delay 40 -- "$clean" "$frozen" --compare wipe --seek 6
+shot comparison-difference.png --delay 40 -- "$clean" "$frozen" --compare difference --seek 6
+shot comparison-four-up.png --delay 60 -- "$clean" "$frozen" "$footage/balle-jbart.mp4" "$footage/hug-movie.mp4" --seek 2
 
 "$root/scripts/make-labelling-screenshots.sh" "$out"
 

@@ -39,7 +39,7 @@ std::string shortValue(const nlohmann::json& value) {
 
 ProgressMode parseProgressMode(const std::string& text) {
     if (text == "bar") {
-        return isatty(STDERR_FILENO) ? ProgressMode::Bar : ProgressMode::None;
+        return isatty(STDERR_FILENO) ? ProgressMode::Bar : ProgressMode::Lines;
     }
     if (text == "json") {
         return ProgressMode::Json;
@@ -81,7 +81,10 @@ void Progress::update(int64_t done, const nlohmann::json& fields) {
         std::cout << line.dump() << std::endl;
         return;
     }
-    if (m_mode == ProgressMode::None || (now - m_lastDraw < std::chrono::milliseconds(100) && done < m_total)) {
+    // A log (nohup, a CI job) gets a line every half minute, not a redrawn bar nobody sees.
+    const auto interval =
+        m_mode == ProgressMode::Lines ? std::chrono::milliseconds(30000) : std::chrono::milliseconds(100);
+    if (m_mode == ProgressMode::None || (now - m_lastDraw < interval && done < m_total)) {
         return;
     }
     m_lastDraw = now;
@@ -93,6 +96,12 @@ void Progress::update(int64_t done, const nlohmann::json& fields) {
     std::string tail;
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         tail += " " + it.key() + " " + shortValue(it.value());
+    }
+    if (m_mode == ProgressMode::Lines) {
+        std::fprintf(stderr, "%s %lld/%lld %.2f/s eta %s%s\n", m_task.c_str(), static_cast<long long>(done),
+                     static_cast<long long>(m_total), rate, formatSeconds(eta).c_str(), tail.c_str());
+        std::fflush(stderr);
+        return;
     }
     std::fprintf(stderr, "\r%s [%s] %lld/%lld %.2f/s eta %s%s\033[K", m_task.c_str(), bar.c_str(),
                  static_cast<long long>(done), static_cast<long long>(m_total), rate, formatSeconds(eta).c_str(),

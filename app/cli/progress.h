@@ -1,5 +1,6 @@
-// Progress of a long `svj` command, for a person (a bar on a terminal) or for the GUI (one JSON object per
-// line on stdout, `--progress json`), or nothing. Messages go to stderr in bar mode so stdout stays data.
+// Progress of a long `svj` command, for a person (a bar on a terminal, a plain line every half minute in a
+// log) or for the GUI (one JSON object per line on stdout, `--progress json`), or nothing. Messages go to
+// stderr in bar and line mode so stdout stays data.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -10,9 +11,9 @@
 
 namespace svj::cli {
 
-enum class ProgressMode { Bar, Json, None };
+enum class ProgressMode { Bar, Lines, Json, None };
 
-// "bar" (the default on a terminal; "none" when stderr is not one), "json", "none". Throws UsageError.
+// "bar" (a bar on a terminal; plain lines when stderr is not one), "json", "none". Throws UsageError.
 ProgressMode parseProgressMode(const std::string& text);
 
 class Progress {
