@@ -8,8 +8,7 @@
 #   scripts/fetch-judge-footage.sh OUTDIR
 # When the package registry cannot be reached it writes OUTDIR/UNAVAILABLE with the reason and exits 0,
 # so callers can skip with that message; any other failure exits non-zero.
-# Reserved for an independent evaluation, never fetched here: opencv-doc, python-kivy-examples,
-# pd-extendedview, renpy-demo, forensics-samples-files, kphotoalbum, visp-images-data.
+# The packages reserved for an independent evaluation (listed in the team's footage guide) are never fetched.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=${1:?usage: fetch-judge-footage.sh OUTDIR}

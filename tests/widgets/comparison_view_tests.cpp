@@ -523,14 +523,30 @@ void ComparisonViewTest::scoresAreKeptPerCheckpointAndSwitchingRedraws() {
     }
     const QString tiny = m_dir.filePath(QStringLiteral("tiny.safetensors"));
     QProcess pretrain;
-    pretrain.start(program,
-                   {QStringLiteral("pretrain"), QStringLiteral("--videos"), videos, QStringLiteral("--preset"),
-                    QStringLiteral("tiny"), QStringLiteral("--size"), QStringLiteral("32"), QStringLiteral("--frames"),
-                    QStringLiteral("9"), QStringLiteral("--layers"), QStringLiteral("1"), QStringLiteral("--region"),
-                    QStringLiteral("64"), QStringLiteral("--steps"), QStringLiteral("2"), QStringLiteral("--batch"),
-                    QStringLiteral("2"), QStringLiteral("--no-final-check"), QStringLiteral("--threads"),
-                    QStringLiteral("1"), QStringLiteral("--out"), tiny, QStringLiteral("--progress"),
-                    QStringLiteral("none")});
+    pretrain.start(program, {QStringLiteral("pretrain"),
+                             QStringLiteral("--videos"),
+                             videos,
+                             QStringLiteral("--preset"),
+                             QStringLiteral("tiny"),
+                             QStringLiteral("--size"),
+                             QStringLiteral("32"),
+                             QStringLiteral("--frames"),
+                             QStringLiteral("9"),
+                             QStringLiteral("--layers"),
+                             QStringLiteral("1"),
+                             QStringLiteral("--region"),
+                             QStringLiteral("64"),
+                             QStringLiteral("--steps"),
+                             QStringLiteral("2"),
+                             QStringLiteral("--batch"),
+                             QStringLiteral("2"),
+                             QStringLiteral("--no-final-check"),
+                             QStringLiteral("--threads"),
+                             QStringLiteral("1"),
+                             QStringLiteral("--out"),
+                             tiny,
+                             QStringLiteral("--progress"),
+                             QStringLiteral("none")});
     QVERIFY(pretrain.waitForFinished(120000));
     QVERIFY2(pretrain.exitCode() == 0, pretrain.readAllStandardError().constData());
 
