@@ -4,9 +4,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace svj::media::detail {
 namespace {
+
+// " in frames A-B" for a fault confined to a span, nothing for the whole clip (the descriptions' tail).
+std::string spanWords(FaultExtent extent, int first, int length) {
+    return extent == FaultExtent::WholeClip
+               ? ""
+               : " in frames " + std::to_string(first) + "-" + std::to_string(first + length - 1);
+}
 
 std::vector<int> identity(int frames) {
     std::vector<int> sources(static_cast<size_t>(frames));
@@ -172,9 +180,7 @@ PackedClip judder(FaultDraw& draw) {
     }
     ensureChanged(sources, first + length / 2);
     draw.describe("every " + std::to_string(period) + (period == 2 ? "nd" : "th") + " frame repeated" +
-                  (extent == FaultExtent::WholeClip
-                       ? ""
-                       : " in frames " + std::to_string(first) + "-" + std::to_string(first + length - 1)));
+                  spanWords(extent, first, length));
     return finish(draw, sources, extent, first, length);
 }
 
@@ -192,10 +198,7 @@ PackedClip unevenCadence(FaultDraw& draw) {
             first + std::clamp(static_cast<int>(std::lround((virtualFrame - phase) / ratio)), 0, k);
     }
     ensureChanged(sources, first + length / 2);
-    draw.describe("converted to " + percent(ratio) + " of the rate and back" +
-                  (extent == FaultExtent::WholeClip
-                       ? ""
-                       : " in frames " + std::to_string(first) + "-" + std::to_string(first + length - 1)));
+    draw.describe("converted to " + percent(ratio) + " of the rate and back" + spanWords(extent, first, length));
     return finish(draw, sources, extent, first, length);
 }
 
@@ -215,10 +218,7 @@ PackedClip captureJitter(FaultDraw& draw) {
         }
     }
     ensureChanged(sources, first + length / 2);
-    draw.describe("capture moments off by up to " + fixed(amplitude, 1) + " frames" +
-                  (extent == FaultExtent::WholeClip
-                       ? ""
-                       : " in frames " + std::to_string(first) + "-" + std::to_string(first + length - 1)));
+    draw.describe("capture moments off by up to " + fixed(amplitude, 1) + " frames" + spanWords(extent, first, length));
     return finish(draw, sources, extent, first, length);
 }
 
