@@ -316,7 +316,8 @@ std::string JudgeConfig::toJson() const {
           {"stem_channels", tubelet.stemChannels},
           {"stem_stride", tubelet.stemStride},
           {"difference_input", tubelet.differenceInput},
-          {"edge_features", tubelet.edgeFeatures}}},
+          {"edge_features", tubelet.edgeFeatures},
+          {"chroma_features", tubelet.chromaFeatures}}},
         {"input",
          {{"width", inputWidth},
           {"height", inputHeight},
@@ -374,6 +375,7 @@ JudgeConfig JudgeConfig::fromJson(const std::string& text, const std::string& so
         read(json["tubelet"], "stem_stride", config.tubelet.stemStride, source);
         read(json["tubelet"], "difference_input", config.tubelet.differenceInput, source);
         read(json["tubelet"], "edge_features", config.tubelet.edgeFeatures, source);
+        read(json["tubelet"], "chroma_features", config.tubelet.chromaFeatures, source);
     }
     if (json.contains("input")) {
         read(json["input"], "width", config.inputWidth, source);

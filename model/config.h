@@ -71,6 +71,9 @@ struct TubeletConfig {
     // frame before, of its horizontal and vertical gradients and of its Laplacian. A linear tubelet then
     // averages edge, grain and motion energy over its cells, which a projection of raw pixels cannot.
     bool edgeFeatures = false;
+    // The magnitudes of the chroma's horizontal and vertical gradients and of its change from the frame
+    // before: colour smeared off its edges (chroma bleed) and colour flicker, which the luma measures miss.
+    bool chromaFeatures = false;
 };
 
 // Stored values: keep the numbers.

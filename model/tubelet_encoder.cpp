@@ -13,7 +13,7 @@ namespace F = torch::nn::functional;
 TubeletEncoderImpl::TubeletEncoderImpl(const TubeletConfig& c)
     : config(c) {
     const int64_t hidden = c.hiddenChannels;
-    const int64_t measured = 3 + (c.differenceInput ? 3 : 0) + (c.edgeFeatures ? 4 : 0);
+    const int64_t measured = 3 + (c.differenceInput ? 3 : 0) + (c.edgeFeatures ? 4 : 0) + (c.chromaFeatures ? 3 : 0);
     int64_t inputs = measured;
     int64_t patch = 8;
     if (c.stemChannels > 0) {
@@ -71,6 +71,25 @@ torch::Tensor TubeletEncoderImpl::forward(const torch::Tensor& video) {
         channels.push_back(4.0 * (right - centre).abs().unsqueeze(1));
         channels.push_back(4.0 * (down - centre).abs().unsqueeze(1));
         channels.push_back(2.0 * (4 * centre - left - right - up - down).abs().unsqueeze(1));
+    }
+    if (config.chromaFeatures) {
+        // BT.601 colour differences; bleed smears them off the luma's edges, so their gradients and the
+        // luma's no longer agree, and colour flicker changes them where the luma stays.
+        const torch::Tensor toChroma =
+            torch::tensor({-0.169, -0.331, 0.5, 0.5, -0.419, -0.081}, video.options()).view({2, 3, 1, 1, 1});
+        const auto chromaOf = [&](const torch::Tensor& rgb) {
+            return torch::stack({(rgb * toChroma[0]).sum(1), (rgb * toChroma[1]).sum(1)}, 1); // [B, 2, F, H, W]
+        };
+        const torch::Tensor chroma = chromaOf(video);
+        const int64_t h = video.size(3);
+        const int64_t w = video.size(4);
+        const torch::Tensor across =
+            F::pad((chroma.slice(4, 1, w) - chroma.slice(4, 0, w - 1)).abs().sum(1, true), F::PadFuncOptions({0, 1}));
+        const torch::Tensor downwards = F::pad((chroma.slice(3, 1, h) - chroma.slice(3, 0, h - 1)).abs().sum(1, true),
+                                               F::PadFuncOptions({0, 0, 0, 1}));
+        channels.push_back(8.0 * across);
+        channels.push_back(8.0 * downwards);
+        channels.push_back(8.0 * (chroma - chromaOf(previous)).abs().sum(1, true));
     }
     torch::Tensor input = channels.size() == 1 ? video : torch::cat(channels, 1);
     if (stem) {

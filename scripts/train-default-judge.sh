@@ -38,7 +38,7 @@ fi
 progress=()
 [ -t 2 ] || progress=(--progress json)
 time "$svj" pretrain --footage "$(realpath -s --relative-to="$root" "$footage")" --preset tiny \
-    --size 64 --frames 17 --fps 0 --edges on --difference on --stem 0 \
+    --size 64 --frames 17 --fps 0 --edges on --chroma on --difference on --stem 0 --hold-share 0.3 \
     --steps 8000 --batch 16 --lr 0.001 --warmup 200 --focus 0.5 --holdout 0.25 --seed 1 \
     --quick-check 12 --eval-every 0 --threads "$(nproc)" --out "$out" "${resume[@]}" "${progress[@]}" "$@" \
     2>&1 | tee "$run/log"

@@ -61,6 +61,24 @@ int placeTile(std::mt19937_64& random, int area, int tile, int regionStart, int 
     return uniformInt(random, low, high);
 }
 
+// Every frame of the window is frame `held` of the working area (a window inside a long freeze).
+media::PackedClip heldStill(const media::PackedClip& work, int frames, int held, media::FaultRecord& record) {
+    media::PackedClip still = cut(work, 0, frames, 0, 0, work.width);
+    for (int t = 0; t < frames; ++t) {
+        std::memcpy(still.frame(t), work.frame(held), work.frameBytes());
+    }
+    record.fault = media::VideoFault::Freeze;
+    record.family = media::FaultFamily::TemporalSampling;
+    record.extent = media::FaultExtent::WholeClip;
+    record.firstFrame = 0;
+    record.length = frames;
+    record.region = {0, 0, work.width, work.height};
+    record.eventFirst = 0;
+    record.eventLength = frames;
+    record.description = "held on frame " + std::to_string(held) + " for the whole window";
+    return still;
+}
+
 } // namespace
 
 std::vector<float> latentMask(int frames, int first, int length) {
@@ -159,7 +177,10 @@ SampledPair PairSampler::pair(uint64_t seed, const std::vector<double>& faultWei
             settings.minStrength = s.minStrength;
             settings.maxStrength = s.maxStrength;
             settings.maxRegion = s.maxRegion;
-            broken = media::applyVideoFault(work, fault, random, &record, settings);
+            const bool hold = fault == media::VideoFault::Freeze && bankClip.kind == FootageKind::Camera &&
+                              s.holdShare > 0 && std::uniform_real_distribution<double>(0, 1)(random) < s.holdShare;
+            broken = hold ? heldStill(work, s.frames, uniformInt(random, 0, s.frames - 1), record)
+                          : media::applyVideoFault(work, fault, random, &record, settings);
             if (record.length == 0) {
                 continue;
             }

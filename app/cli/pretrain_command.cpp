@@ -30,6 +30,7 @@ model::JudgeConfig configFrom(const CommandLine& commandLine) {
         config.tubelet.stemChannels = 0;
         config.tubelet.differenceInput = true;
         config.tubelet.edgeFeatures = true;
+        config.tubelet.chromaFeatures = true;
     }
     if (commandLine.value("size")) {
         config.inputWidth = config.inputHeight = commandLine.intValue("size", 64);
@@ -48,6 +49,12 @@ model::JudgeConfig configFrom(const CommandLine& commandLine) {
     }
     if (commandLine.value("edges")) {
         config.tubelet.edgeFeatures = commandLine.valueOr("edges", "off") != "off";
+    }
+    if (commandLine.value("chroma")) {
+        config.tubelet.chromaFeatures = commandLine.valueOr("chroma", "off") != "off";
+    }
+    if (commandLine.value("window-stride")) {
+        config.windowStride = commandLine.intValue("window-stride", config.windowStride);
     }
     if (commandLine.value("layers")) {
         config.transformer.numLayers = commandLine.intValue("layers", config.transformer.numLayers);
@@ -124,6 +131,10 @@ training::PretrainOptions optionsFrom(const CommandLine& commandLine, const Argu
     training::PairSamplerSettings& s = o.sampler;
     s.seed = o.seed;
     s.latentShare = commandLine.doubleValue("latent-share", s.latentShare);
+    s.holdShare = commandLine.doubleValue("hold-share", s.holdShare);
+    if (s.holdShare < 0 || s.holdShare > 1) {
+        throw UsageError("--hold-share must be in [0, 1]");
+    }
     s.benignShare = commandLine.doubleValue("benign-share", s.benignShare);
     if (commandLine.value("families")) {
         // "temporal sampling=1,compression=2" or weights in family order "1,1,2,1,1".
@@ -178,6 +189,8 @@ int runPretrain(const Arguments& arguments) {
          {"stem-stride", "N", "the stem's stride, 1 or 2", "2"},
          {"difference", "on|off", "show the judge the frame-to-frame difference", "on"},
          {"edges", "on|off", "show the judge the magnitudes of luma change, gradients and Laplacian", "on"},
+         {"chroma", "on|off", "show the judge the magnitudes of the chroma's gradients and change", "on"},
+         {"window-stride", "N", "frames between the starts of the windows that score a video (0: half a window)", "0"},
          {"layers", "N", "transformer blocks"},
          {"heads", "N", "attention heads (of 32 channels)"},
          {"hidden", "N", "tubelet channels"},
@@ -197,6 +210,7 @@ int runPretrain(const Arguments& arguments) {
          {"focus", "X", "draw the faults the judge still gets wrong in training more often (0: all alike)", "0.5"},
          {"latent-share", "X", "pairs with one of the paper's latent perturbations", "0.1"},
          {"benign-share", "X", "pairs with a high-quality re-encode (to tie)", "0.08"},
+         {"hold-share", "X", "freezes of camera footage that hold the whole window still", "0.3"},
          {"region", "N", "side of the regions cut from each video", "128"},
          {"max-clips", "N", "clips per video at most", "160"},
          {"clips-per-photo", "N", "clips rendered from each photograph", "12"},

@@ -14,6 +14,7 @@
 
 #include <torch/torch.h>
 
+#include <cmath>
 #include <random>
 
 #include "model/judge_impl.hpp"
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void invalidConfigsAreRefused_data();
     void invalidConfigsAreRefused();
     void scoresAClip();
+    void measuredInputsScoreAndSave();
     void batchEqualsOneByOne();
     void saveAndLoadGiveTheSameScores();
     void truncatedCheckpointIsRefused();
@@ -84,12 +86,16 @@ void JudgeTest::configJsonRoundTrip() {
     config.timestep = 50;
     config.pooling = Pooling::Max;
     config.lora.rank = 4;
+    config.tubelet.chromaFeatures = true;
     const JudgeConfig back = JudgeConfig::fromJson(config.toJson(), "test");
     QCOMPARE(back.toJson(), config.toJson());
     // A partial config takes its preset's values for what it leaves out.
     const JudgeConfig partial = JudgeConfig::fromJson(R"({"preset": "tiny", "timestep": 10})", "partial.json");
     QCOMPARE(partial.timestep, 10);
     QCOMPARE(partial.transformer.numLayers, JudgeConfig::forPreset("tiny").transformer.numLayers);
+    // Sidecars written before the chroma measures existed load as judges without them.
+    QVERIFY(!partial.tubelet.chromaFeatures);
+    QVERIFY(back.tubelet.chromaFeatures);
 }
 
 void JudgeTest::invalidConfigsAreRefused_data() {
@@ -139,6 +145,28 @@ void JudgeTest::scoresAClip() {
     // Shorter clips (1 + 4k) work too: the judge is length-agnostic.
     const ScoreResult shorter = judge.score({clip.data(), 5, 32, 32});
     QCOMPARE(shorter.latentEnergies.size(), size_t(2));
+}
+
+void JudgeTest::measuredInputsScoreAndSave() {
+    // Every fixed measure on: the encoder reads 13 channels (pixels, difference, 4 luma and 3 chroma
+    // measures) and a saved judge scores the same after loading.
+    JudgeConfig config = microConfig();
+    config.tubelet.differenceInput = true;
+    config.tubelet.edgeFeatures = true;
+    config.tubelet.chromaFeatures = true;
+    Judge judge = Judge::create(config);
+    const std::vector<uint8_t> clip = randomClip(9, 32, 32, 3);
+    const ScoreResult result = judge.score({clip.data(), 9, 32, 32});
+    QCOMPARE(result.latentEnergies.size(), size_t(3));
+    QVERIFY(std::isfinite(result.energy));
+    const auto first = judge.impl().network->named_parameters().find("tubelet.first.weight");
+    QVERIFY(first != nullptr);
+    QCOMPARE(first->size(1), int64_t(13));
+    const QString path = m_dir.filePath(QStringLiteral("measured.safetensors"));
+    judge.save(path.toStdString());
+    Judge back = Judge::load(path.toStdString());
+    QVERIFY(back.config().tubelet.chromaFeatures);
+    QVERIFY(std::abs(back.score({clip.data(), 9, 32, 32}).energy - result.energy) < 1e-5);
 }
 
 void JudgeTest::batchEqualsOneByOne() {

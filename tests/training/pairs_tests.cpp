@@ -25,6 +25,7 @@ private slots:
     void bankIsReproducible();
     void pairsAreAFunctionOfTheStep();
     void pairsCarryTheirFault();
+    void longFreezesHoldCameraWindowsStill();
     void latentMaskCoversTheSpan();
     void focusFollowsTheTrainingAccuracy();
 
@@ -134,6 +135,47 @@ void PairsTest::pairsCarryTheirFault() {
     for (const SampledPair& pair : PairSampler(bank, settings).batch(1, 10)) {
         QVERIFY(pair.fault == static_cast<int>(svj::media::VideoFault::Freeze) ||
                 pair.kind == svj::model::PairKind::LatentPerturbation); // a still cut falls back to a perturbation
+    }
+}
+
+void PairsTest::longFreezesHoldCameraWindowsStill() {
+    const ClipBank bank = buildClipBank(m_items, bankSettings());
+    PairSamplerSettings settings;
+    settings.tileSize = 32;
+    settings.frames = 9;
+    settings.margin = 8;
+    settings.latentShare = settings.benignShare = 0.0;
+    settings.faults = {svj::media::VideoFault::Freeze};
+    settings.holdShare = 1.0;
+    const size_t frameBytes = 32 * 32 * 3;
+    int held = 0;
+    int jumps = 0;
+    for (const SampledPair& pair : PairSampler(bank, settings).batch(2, 40, 2)) {
+        if (pair.kind != svj::model::PairKind::Broken) {
+            continue;
+        }
+        bool still = true;
+        for (size_t t = 1; t < 9 && still; ++t) {
+            still = std::equal(pair.broken.begin(), pair.broken.begin() + frameBytes,
+                               pair.broken.begin() + static_cast<std::ptrdiff_t>(t * frameBytes));
+        }
+        const bool camera =
+            pair.what.find("clip3.mp4") == std::string::npos && pair.what.find("photo.png") == std::string::npos;
+        if (still && pair.what.find("whole window") != std::string::npos) {
+            ++held;
+            QVERIFY2(camera, pair.what.c_str()); // rendered clips and photographs are never held
+            QCOMPARE(std::count(pair.eventLatents.begin(), pair.eventLatents.end(), 1.0f), std::ptrdiff_t(3));
+        } else {
+            ++jumps;
+            QVERIFY2(!camera, pair.what.c_str()); // every camera freeze is held at a share of 1
+        }
+    }
+    QVERIFY(held >= 10);
+    QVERIFY(jumps >= 1);
+    // At a share of 0 nothing is held: the freeze always ends inside the window.
+    settings.holdShare = 0.0;
+    for (const SampledPair& pair : PairSampler(bank, settings).batch(2, 20, 2)) {
+        QVERIFY2(pair.what.find("whole window") == std::string::npos, pair.what.c_str());
     }
 }
 

@@ -72,6 +72,7 @@ model::JudgeConfig tinyTiledConfig(int tile, int frames) {
     config.tubelet.hiddenChannels = 16;
     config.tubelet.differenceInput = true;
     config.tubelet.edgeFeatures = true;
+    config.tubelet.chromaFeatures = true;
     config.transformer.sampleWidth = config.latentWidth();
     config.transformer.sampleHeight = config.latentHeight();
     config.transformer.sampleFrames = frames;
