@@ -11,6 +11,10 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
+
 namespace svj::annotation {
 namespace {
 
@@ -67,6 +71,15 @@ LabelStore::LabelStore(Workspace& workspace)
     : m_workspace(workspace) {}
 
 QString LabelStore::contentHash(const QString& path) {
+    // Opening a FIFO for reading blocks until a writer comes; a device never ends. Only regular files.
+    struct stat status {};
+    if (::stat(QFile::encodeName(path).constData(), &status) != 0) {
+        throw WorkspaceError(path,
+                             QStringLiteral("cannot read the file: ") + QString::fromLocal8Bit(std::strerror(errno)));
+    }
+    if (!S_ISREG(status.st_mode)) {
+        throw WorkspaceError(path, QStringLiteral("not a regular file (a pipe, a device or a folder): refused unread"));
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         throw WorkspaceError(path, QStringLiteral("cannot read the file: ") + file.errorString());
@@ -111,9 +124,26 @@ StoredVideo LabelStore::videoFromQuery(const QSqlQuery& query, int first) const 
     return video;
 }
 
+LabelStore::VideoFacts LabelStore::examineVideo(const QString& path) const {
+    VideoFacts facts;
+    facts.path = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    facts.contentHash = contentHash(facts.path);
+    const bool known =
+        m_workspace.scalar(QStringLiteral("SELECT id FROM videos WHERE content_hash = ?"), {facts.contentHash})
+            .isValid();
+    if (!known) {
+        facts.info = media::probeVideo(facts.path.toStdString());
+    }
+    return facts;
+}
+
 StoredVideo LabelStore::addVideo(const QString& path, const QString& model, const QString& prompt) {
-    const QString absolute = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
-    const QString hash = contentHash(absolute);
+    return addVideo(examineVideo(path), model, prompt);
+}
+
+StoredVideo LabelStore::addVideo(const VideoFacts& facts, const QString& model, const QString& prompt) {
+    const QString& absolute = facts.path;
+    const QString& hash = facts.contentHash;
     const QString columns =
         QStringLiteral("id, path, content_hash, duration_s, fps, width, height, frame_count, model");
     QSqlQuery found =
@@ -127,7 +157,8 @@ StoredVideo LabelStore::addVideo(const QString& path, const QString& model, cons
         }
         return video;
     }
-    const media::VideoInfo info = media::probeVideo(absolute.toStdString());
+    // Examined while another writer added the same content, or never probed: probe now.
+    const media::VideoInfo info = facts.info ? *facts.info : media::probeVideo(absolute.toStdString());
     StoredVideo video;
     video.path = absolute;
     video.contentHash = hash;

@@ -4,6 +4,7 @@
 
 #include "annotation/verdict.h"
 #include "annotation/workspace.h"
+#include "media/video_info.h"
 
 #include <QMap>
 #include <QString>
@@ -70,9 +71,21 @@ public:
     // file keeps it. Throws WorkspaceError naming an unreadable file.
     static QString contentHash(const QString& path);
 
+    // What adding a video needs from its file: read (hashed, probed when the workspace does not know the
+    // content yet) before a write transaction starts, so a slow or hostile file never holds the workspace's
+    // write lock. Throws WorkspaceError for a file that is not a regular file (a FIFO, a device) or cannot be
+    // read, media::MediaError for one that is not a readable video.
+    struct VideoFacts {
+        QString path; // absolute, clean
+        QString contentHash;
+        std::optional<media::VideoInfo> info; // empty when the workspace already holds the content
+    };
+    VideoFacts examineVideo(const QString& path) const;
+
     // The video's row, added (probed through media/) or found by content (its path updated when it moved).
     // Throws media::MediaError for a file that is not a readable video.
     StoredVideo addVideo(const QString& path, const QString& model = {}, const QString& prompt = {});
+    StoredVideo addVideo(const VideoFacts& facts, const QString& model = {}, const QString& prompt = {});
     // The pair's row (A, B in this order), added or found.
     qint64 addPair(qint64 videoA, qint64 videoB, const QString& prompt, const QString& origin, const QString& source);
     // Appends a label; returns its id once committed. Throws WorkspaceError for an unknown pair.

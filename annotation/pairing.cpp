@@ -17,6 +17,7 @@
 #include <cmath>
 #include <map>
 #include <random>
+#include <vector>
 
 namespace svj::annotation {
 namespace {
@@ -109,11 +110,31 @@ VideoImportReport importVideos(Workspace& workspace, const QString& folderOrMani
     }
     VideoImportReport report;
     LabelStore store(workspace);
+    // Every file is hashed and probed before the write transaction: a slow disk or a hostile file never
+    // holds the workspace's write lock (the progress covers this part, the writing is quick).
+    std::vector<LabelStore::VideoFacts> facts;
+    facts.reserve(entries.size());
+    for (const Entry& entry : entries) {
+        try {
+            facts.push_back(store.examineVideo(entry.path));
+        } catch (const media::MediaError& error) {
+            throw ImportError(entry.line > 0 ? folderOrManifest : entry.path, entry.line,
+                              QString::fromStdString(error.what()));
+        } catch (const WorkspaceError& error) {
+            throw ImportError(entry.line > 0 ? folderOrManifest : entry.path, entry.line,
+                              QString::fromStdString(error.what()));
+        }
+        if (progress) {
+            progress(static_cast<int>(facts.size()), static_cast<int>(entries.size()));
+        }
+    }
     workspace.transaction([&] {
         const qint64 before = workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toLongLong();
-        for (const Entry& entry : entries) {
+        report = {};
+        for (size_t e = 0; e < entries.size(); ++e) {
+            const Entry& entry = entries[e];
             try {
-                const StoredVideo video = store.addVideo(entry.path, entry.model, entry.prompt);
+                const StoredVideo video = store.addVideo(facts[e], entry.model, entry.prompt);
                 // A known video takes the manifest's model and prompt when it had none.
                 workspace.exec(QStringLiteral("UPDATE videos SET model = COALESCE(model, NULLIF(?, '')) WHERE id = ?"),
                                {entry.model, video.id});
@@ -129,9 +150,6 @@ VideoImportReport importVideos(Workspace& workspace, const QString& folderOrMani
                                   QString::fromStdString(error.what()));
             }
             ++report.videos;
-            if (progress) {
-                progress(report.videos, static_cast<int>(entries.size()));
-            }
         }
         report.newVideos =
             static_cast<int>(workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toLongLong() - before);

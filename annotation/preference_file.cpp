@@ -1,6 +1,7 @@
 #include "annotation/preference_file.h"
 
 #include "annotation/csv_reader.h"
+#include "annotation/csv_writer.h"
 #include "annotation/import_error.h"
 
 #include <QDir>
@@ -55,7 +56,7 @@ QVector<Row> csvRows(const QString& text, const QString& path) {
         Row row;
         row.line = record.line;
         for (qsizetype c = 0; c < header.size(); ++c) {
-            row.fields.insert(header[c], record.fields[c]);
+            row.fields.insert(header[c], csvCellText(record.fields[c]));
         }
         rows.append(row);
     }
@@ -119,6 +120,27 @@ Verdict verdictOf(const Row& row, const QString& text, const QString& column, co
         throw ImportError(path, row.line, QStringLiteral("unknown verdict '%1' in column '%2'").arg(text, column));
     }
     return *verdict;
+}
+
+// The overall verdict of a pair rated on aspects only: the side more aspects prefer; a split, or every
+// aspect a tie, is a tie; both bad on every aspect is both bad.
+Verdict overallFromAspects(const Row& row, const QMap<QString, Verdict>& aspects, const QString& path) {
+    if (aspects.isEmpty()) {
+        throw ImportError(path, row.line,
+                          QStringLiteral("missing column 'Overall', and no VQ / MQ / TA verdict to derive it from"));
+    }
+    int a = 0;
+    int b = 0;
+    int bothBad = 0;
+    for (const Verdict verdict : aspects) {
+        a += verdict == Verdict::A ? 1 : 0;
+        b += verdict == Verdict::B ? 1 : 0;
+        bothBad += verdict == Verdict::BothBad ? 1 : 0;
+    }
+    if (bothBad == aspects.size()) {
+        return Verdict::BothBad;
+    }
+    return a > b ? Verdict::A : b > a ? Verdict::B : Verdict::Tie;
 }
 
 QString resolve(const QString& video, const Row& row, const QString& column, const QString& path) {
@@ -196,6 +218,7 @@ PreferenceFile readPreferenceFile(const QString& given, PreferenceFormat format)
     PreferenceFile file;
     file.path = path;
     file.format = format;
+    bool derivedOverall = false;
     const auto readRows = [&](const QVector<Row>& source, const QString& sourcePath, bool ties) {
         for (const Row& row : source) {
             const QString& path = sourcePath;
@@ -249,10 +272,13 @@ PreferenceFile readPreferenceFile(const QString& given, PreferenceFormat format)
                 pair.prompt = field(row, {QStringLiteral("prompt")}, path, false);
                 pair.modelA = field(row, {QStringLiteral("left_model")}, path, false);
                 pair.modelB = field(row, {QStringLiteral("right_model")}, path, false);
+                // `left_video_path` / `right_video_path`: the spelling of some public evaluation scripts.
                 pair.videoA =
-                    resolve(field(row, {QStringLiteral("left_video")}, path), row, QStringLiteral("left_video"), path);
-                pair.videoB = resolve(field(row, {QStringLiteral("right_video")}, path), row,
-                                      QStringLiteral("right_video"), path);
+                    resolve(field(row, {QStringLiteral("left_video"), QStringLiteral("left_video_path")}, path), row,
+                            QStringLiteral("left_video"), path);
+                pair.videoB =
+                    resolve(field(row, {QStringLiteral("right_video"), QStringLiteral("right_video_path")}, path), row,
+                            QStringLiteral("right_video"), path);
                 pair.verdict =
                     verdictOf(row, field(row, {QStringLiteral("vote_type")}, path), QStringLiteral("vote_type"), path);
                 break;
@@ -265,13 +291,19 @@ PreferenceFile readPreferenceFile(const QString& given, PreferenceFormat format)
                     resolve(field(row, {QStringLiteral("path_A")}, path), row, QStringLiteral("path_A"), path);
                 pair.videoB =
                     resolve(field(row, {QStringLiteral("path_B")}, path), row, QStringLiteral("path_B"), path);
-                pair.verdict =
-                    verdictOf(row, field(row, {QStringLiteral("Overall")}, path), QStringLiteral("Overall"), path);
                 for (const QString& aspect : {QStringLiteral("VQ"), QStringLiteral("MQ"), QStringLiteral("TA")}) {
                     const QString value = field(row, {aspect}, path, false);
                     if (!value.isEmpty()) {
                         pair.aspects.insert(aspect, verdictOf(row, value, aspect, path));
                     }
+                }
+                if (row.fields.contains(QStringLiteral("Overall"))) {
+                    pair.verdict =
+                        verdictOf(row, field(row, {QStringLiteral("Overall")}, path), QStringLiteral("Overall"), path);
+                } else {
+                    // VideoAlign's training CSV: the same columns without Overall.
+                    pair.verdict = overallFromAspects(row, pair.aspects, path);
+                    derivedOverall = true;
                 }
                 break;
             }
@@ -318,6 +350,12 @@ PreferenceFile readPreferenceFile(const QString& given, PreferenceFormat format)
         }
     };
     readRows(rows, path, false);
+    if (derivedOverall) {
+        file.notes.append(QStringLiteral("%1 has no 'Overall' column (VideoAlign's training layout): each pair's "
+                                         "overall verdict is the majority of its VQ / MQ / TA verdicts, a split "
+                                         "or all 'same' a tie")
+                              .arg(path));
+    }
     if (haveTies) {
         readRows(jsonRows(readText(tiesPath), tiesPath), tiesPath, true);
     }

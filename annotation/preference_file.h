@@ -51,6 +51,9 @@ struct PreferenceFile {
     PreferenceFormat format = PreferenceFormat::Jsonl;
     QVector<PreferencePair> pairs;
     QStringList aspectNames; // in file order
+    // What the reader had to infer, one sentence each (an overall verdict derived from the aspects): the
+    // commands that import print them.
+    QStringList notes;
 };
 
 // Reads a whole file; JSONL or CSV layout follows the extension (.jsonl/.json vs .csv) for the benchmark

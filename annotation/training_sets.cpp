@@ -1,5 +1,6 @@
 #include "annotation/training_sets.h"
 
+#include "annotation/csv_writer.h"
 #include "annotation/import_error.h"
 
 #include <QDir>
@@ -24,15 +25,6 @@ QByteArray line(const QJsonObject& object) {
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + "\n";
 }
 
-QString csvField(const QString& value) {
-    if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) || value.contains(QLatin1Char('\n'))) {
-        QString quoted = value;
-        quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-        return QLatin1Char('"') + quoted + QLatin1Char('"');
-    }
-    return value;
-}
-
 } // namespace
 
 void writeTrainingSet(const PreferenceFile& file, const QString& path, PreferenceFormat format) {
@@ -46,8 +38,8 @@ void writeTrainingSet(const PreferenceFile& file, const QString& path, Preferenc
             const QString a = folder.relativeFilePath(pair.videoA);
             const QString b = folder.relativeFilePath(pair.videoB);
             if (csv) {
-                out += QStringList{csvField(pair.prompt),        csvField(a),           csvField(b),
-                                   csvField(pair.modelA),        csvField(pair.modelB), QString::number(label0),
+                out += QStringList{csvCell(pair.prompt),         csvCell(a),           csvCell(b),
+                                   csvCell(pair.modelA),         csvCell(pair.modelB), QString::number(label0),
                                    QString::number(1.0 - label0)}
                            .join(QLatin1Char(','))
                            .toUtf8() +

@@ -1,5 +1,6 @@
 #include "annotation/workspace_preferences.h"
 
+#include "annotation/csv_writer.h"
 #include "annotation/import_error.h"
 #include "annotation/training_sets.h"
 #include "media/media_error.h"
@@ -13,16 +14,6 @@
 
 namespace svj::annotation {
 namespace {
-
-QString csvField(const QString& value) {
-    if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) || value.contains(QLatin1Char('\n')) ||
-        value.contains(QLatin1Char('\r'))) {
-        QString quoted = value;
-        quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-        return QLatin1Char('"') + quoted + QLatin1Char('"');
-    }
-    return value;
-}
 
 // A benchmark's spelling of a verdict.
 QString spelled(Verdict verdict, PreferenceFormat format) {
@@ -64,6 +55,28 @@ ImportReport importPreferenceFile(Workspace& workspace, const PreferenceFile& fi
     const QString who = annotator.isEmpty() ? QStringLiteral("import:") + QFileInfo(file.path).fileName() : annotator;
     ImportReport report;
     LabelStore store(workspace);
+    // Hashing and probing happen before the write transaction: a FIFO, a slow share or a huge file named
+    // in the file never holds the workspace's write lock. A video named by many rows is examined once.
+    QHash<QString, LabelStore::VideoFacts> examined;
+    int done = 0;
+    for (const PreferencePair& row : file.pairs) {
+        ++done;
+        for (const QString& path : {row.videoA, row.videoB}) {
+            if (examined.contains(path)) {
+                continue;
+            }
+            try {
+                examined.insert(path, store.examineVideo(path));
+            } catch (const media::MediaError& error) {
+                throw ImportError(file.path, row.line, QString::fromStdString(error.what()));
+            } catch (const WorkspaceError& error) {
+                throw ImportError(file.path, row.line, QString::fromStdString(error.what()));
+            }
+        }
+        if (progress && (done % 64 == 0 || done == file.pairs.size())) {
+            progress(done, static_cast<int>(file.pairs.size()));
+        }
+    }
     workspace.transaction([&] {
         report = {};
         const qint64 videosBefore = workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toLongLong();
@@ -80,15 +93,12 @@ ImportReport importPreferenceFile(Workspace& workspace, const PreferenceFile& fi
             if (const auto it = seen.constFind(path); it != seen.constEnd()) {
                 return it.value();
             }
-            const StoredVideo stored = store.addVideo(path, model, prompt);
+            const StoredVideo stored = store.addVideo(examined.value(path), model, prompt);
             seen.insert(path, stored);
             return stored;
         };
         for (const PreferencePair& row : file.pairs) {
             ++report.rows;
-            if (progress && (report.rows % 64 == 0 || report.rows == file.pairs.size())) {
-                progress(report.rows, static_cast<int>(file.pairs.size()));
-            }
             StoredVideo a;
             StoredVideo b;
             try {
@@ -200,7 +210,7 @@ void writePreferenceFile(const PreferenceFile& file, const QString& path, Prefer
     if (!json) {
         QStringList header;
         for (const QString& column : columns) {
-            header << csvField(column);
+            header << csvCell(column);
         }
         out += header.join(QLatin1Char(',')).toUtf8() + "\n";
     }
@@ -268,7 +278,7 @@ void writePreferenceFile(const PreferenceFile& file, const QString& path, Prefer
         } else {
             QStringList fields;
             for (const QString& column : columns) {
-                fields << csvField(values.value(column));
+                fields << csvCell(values.value(column));
             }
             out += fields.join(QLatin1Char(',')).toUtf8() + "\n";
         }

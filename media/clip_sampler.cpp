@@ -2,6 +2,7 @@
 
 #include "media/image_ops.h"
 #include "media/media_error.h"
+#include "media/media_limits.h"
 
 #include <algorithm>
 #include <cmath>
@@ -112,6 +113,24 @@ ClipPlan planClip(const std::vector<int64_t>& framePtsUs, int64_t durationUs, co
     return plan;
 }
 
+FrameTimeline boundedTimeline(const std::vector<int64_t>& framePtsUs, int64_t durationUs) {
+    constexpr auto kMaxHoldUs = static_cast<int64_t>(kMaxFrameHoldSeconds * 1e6);
+    FrameTimeline timeline;
+    timeline.framePtsUs.reserve(framePtsUs.size());
+    int64_t shift = 0; // how much earlier every frame from here on is shown
+    for (size_t i = 0; i < framePtsUs.size(); ++i) {
+        if (i > 0) {
+            const int64_t gap = framePtsUs[i] - framePtsUs[i - 1];
+            shift += std::max<int64_t>(0, gap - kMaxHoldUs);
+        }
+        timeline.framePtsUs.push_back(framePtsUs[i] - shift);
+    }
+    const int64_t tail = framePtsUs.empty() ? durationUs : durationUs - framePtsUs.back();
+    timeline.durationUs =
+        framePtsUs.empty() ? durationUs : timeline.framePtsUs.back() + std::clamp<int64_t>(tail, 0, kMaxHoldUs);
+    return timeline;
+}
+
 std::vector<ClipPlan> planCoverage(const std::vector<int64_t>& framePtsUs, int64_t durationUs, const ClipSpec& spec,
                                    const std::string& path) {
     validateClipSpec(spec);
@@ -191,7 +210,8 @@ Clip sampleClip(VideoReader& reader, const ClipPlan& plan, const ClipSpec& spec)
 }
 
 Clip sampleClip(VideoReader& reader, const ClipSpec& spec) {
-    return sampleClip(reader, planClip(reader.framePtsUs(), reader.durationUs(), spec, reader.path()), spec);
+    const FrameTimeline timeline = boundedTimeline(reader.framePtsUs(), reader.durationUs());
+    return sampleClip(reader, planClip(timeline.framePtsUs, timeline.durationUs, spec, reader.path()), spec);
 }
 
 } // namespace svj::media
@@ -200,7 +220,8 @@ namespace svj::media {
 
 std::vector<Clip> sampleCoverage(VideoReader& reader, const ClipSpec& spec) {
     std::vector<Clip> clips;
-    for (const ClipPlan& plan : planCoverage(reader.framePtsUs(), reader.durationUs(), spec, reader.path())) {
+    const FrameTimeline timeline = boundedTimeline(reader.framePtsUs(), reader.durationUs());
+    for (const ClipPlan& plan : planCoverage(timeline.framePtsUs, timeline.durationUs, spec, reader.path())) {
         clips.push_back(sampleClip(reader, plan, spec));
     }
     return clips;

@@ -61,6 +61,15 @@ void validateClipSpec(const ClipSpec& spec);
 ClipPlan planClip(const std::vector<int64_t>& framePtsUs, int64_t durationUs, const ClipSpec& spec,
                   const std::string& path);
 
+// A video's frame start times with every gap longer than kMaxFrameHoldSeconds shortened to it (and the
+// duration with them), so that picking frames by time never makes more picks than the frames can stand
+// for. Frames, their order and every ordinary gap stay as they were.
+struct FrameTimeline {
+    std::vector<int64_t> framePtsUs;
+    int64_t durationUs = 0;
+};
+FrameTimeline boundedTimeline(const std::vector<int64_t>& framePtsUs, int64_t durationUs);
+
 // Windows that cover a whole video back to back (each next one starting on the last frame of the one
 // before); the last window is moved back to end at the video's end when the video is long enough.
 std::vector<ClipPlan> planCoverage(const std::vector<int64_t>& framePtsUs, int64_t durationUs, const ClipSpec& spec,
@@ -76,7 +85,8 @@ struct CropRect {
 CropRect centreCrop(int sourceWidth, int sourceHeight, double sampleAspect, int targetWidth, int targetHeight);
 
 // Decodes the planned frames from `reader` and resizes + centre-crops them. Reads frames in ascending
-// order, each once, so sampling costs one forward decode at most.
+// order, each once, so sampling costs one forward decode at most. The plans made from a reader use its
+// boundedTimeline.
 Clip sampleClip(VideoReader& reader, const ClipPlan& plan, const ClipSpec& spec);
 Clip sampleClip(VideoReader& reader, const ClipSpec& spec);
 // Every window of planCoverage, sampled: the whole video as the judge sees it.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 extern "C" {
 #include <libavutil/avutil.h>
@@ -105,6 +106,14 @@ void applyTimeline(VideoInfo& info, const StreamIndex& index, const AVStream* st
         std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
         typicalStep = sorted[sorted.size() / 2];
         const auto [minStep, maxStep] = std::minmax_element(steps.begin(), steps.end());
+        const double longest = static_cast<double>(*maxStep) * timeBase;
+        if (longest > kMaxFrameHoldSeconds) {
+            std::ostringstream text;
+            text << "frame " << (maxStep - steps.begin()) << " is shown for " << longest
+                 << " s (timestamps jump); frames picked by time hold one frame at most " << kMaxFrameHoldSeconds
+                 << " s";
+            info.warnings.push_back(text.str());
+        }
         // Timestamps rounded to the time base jitter by a tick; anything beyond 10 % is a real rate change.
         const double tolerance = std::max(1.0, 0.1 * static_cast<double>(typicalStep));
         info.variableFrameRate = static_cast<double>(*maxStep - *minStep) > tolerance;
@@ -162,8 +171,12 @@ ProbedContainer probeContainer(Input& input) {
                              " (at most " + std::to_string(kMaxDimension) + " on a side)");
     }
     const AVRational sar = av_guess_sample_aspect_ratio(context, const_cast<AVStream*>(stream), nullptr);
-    if (sar.num > 0 && sar.den > 0) {
+    const double aspect = sar.num > 0 && sar.den > 0 ? static_cast<double>(sar.num) / sar.den : 0.0;
+    if (aspect >= 1.0 / kMaxSampleAspect && aspect <= kMaxSampleAspect) {
         info.sampleAspectRatio = {sar.num, sar.den};
+    } else if (aspect > 0.0) {
+        info.warnings.push_back("sample aspect ratio " + std::to_string(sar.num) + ":" + std::to_string(sar.den) +
+                                " is not a real one: pixels taken as square");
     }
     info.rotationDegrees = rotationOf(stream);
     info.pixelFormat = info.streams[best].pixelFormat;

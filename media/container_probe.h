@@ -2,6 +2,7 @@
 #pragma once
 
 #include "media/input.h"
+#include "media/media_limits.h"
 #include "media/stream_index.h"
 #include "media/video_info.h"
 
@@ -11,10 +12,8 @@ extern "C" {
 
 namespace svj::media::detail {
 
-// Frames larger than this are refused before any allocation: no real video is 16k on a side, and none
-// has more than 8K UHD's pixels four times over.
-inline constexpr int kMaxDimension = 16384;
-inline constexpr int64_t kMaxPixels = int64_t(7680) * 4320 * 4;
+using media::kMaxDimension;
+using media::kMaxPixels;
 
 struct ProbedContainer {
     VideoInfo info;

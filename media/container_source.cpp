@@ -12,6 +12,8 @@ namespace {
 constexpr int64_t kForwardDecodeLimit = 8;
 // Consecutive decoder errors without a picture after which the stream is treated as ended.
 constexpr int kMaxConsecutiveErrors = 256;
+// Key frames tried before a damaged target is decoded from the stream's start.
+constexpr int kMaxEarlierStarts = 4;
 
 } // namespace
 
@@ -263,7 +265,9 @@ DecodedFrame ContainerSource::decode(int64_t index) {
     // that remains from the very start is the file's own; after that, damaged results are accepted.
     std::vector<StreamIndex::KeyFrame*> damagedStarts;
     for (int attempt = 0;; ++attempt) {
-        StreamIndex::KeyFrame* start = seekPointFor(targetPts, attempt);
+        // A few earlier key frames, then the stream's start: trying every key frame back would decode a
+        // damaged all-intra stream quadratically (each attempt decodes from further back to the target).
+        StreamIndex::KeyFrame* start = attempt < kMaxEarlierStarts ? seekPointFor(targetPts, attempt) : nullptr;
         seekTo(start);
         bool overshot = false;
         bool damaged = false;

@@ -144,9 +144,19 @@ void ImageSequenceSource::decodeFile(const std::string& path) {
     if (!codec) {
         throw MediaError(MediaErrorKind::UnsupportedCodec, path, "no decoder for this image format");
     }
+    // Every image is checked before it is decoded, not only the first: a picture bomb later in the folder
+    // is refused at its header, and the decoder may not allocate more than the sequence's frame size.
+    if (parameters->width > 0 && parameters->height > 0 &&
+        (parameters->width != m_info.width || parameters->height != m_info.height)) {
+        throw MediaError(MediaErrorKind::InvalidVideo, path,
+                         "image is " + std::to_string(parameters->width) + "x" + std::to_string(parameters->height) +
+                             " but the sequence is " + std::to_string(m_info.width) + "x" +
+                             std::to_string(m_info.height) + " (checked before decoding)");
+    }
     CodecContextPtr decoder(avcodec_alloc_context3(codec));
     checkAv(avcodec_parameters_to_context(decoder.get(), parameters), MediaErrorKind::DecodeFailed, path,
             "cannot set up the image decoder");
+    decoder->max_pixels = int64_t(m_info.width) * int64_t(m_info.height);
     checkAv(avcodec_open2(decoder.get(), codec, nullptr), MediaErrorKind::DecodeFailed, path,
             "cannot open the image decoder");
     AvPacketPtr packet = allocPacket();

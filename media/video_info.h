@@ -61,6 +61,9 @@ struct VideoInfo {
     int64_t headerFrameCount = -1; // what the container claims, -1 when it says nothing
     int64_t startTimeUs = 0;       // presentation time of the first frame
     double durationSeconds = 0.0;  // from the first frame's start to the last frame's end
+    // Claims of the file that were not believed or will not be followed, one sentence each (a sample aspect
+    // ratio that is no real one, a timestamp that jumps by hours).
+    std::vector<std::string> warnings;
 
     // Display size after rotation and sample aspect ratio.
     int displayWidth() const;

@@ -4,6 +4,7 @@
 #include "media/frame_converter.h"
 #include "media/image_sequence.h"
 #include "media/media_error.h"
+#include "media/media_limits.h"
 
 #include <algorithm>
 
@@ -26,6 +27,16 @@ public:
 namespace {
 
 std::unique_ptr<detail::FrameSource> openSource(const std::string& path, const ReaderOptions& options) {
+    // Checked before the file is opened: a scaled frame is allocated at this size.
+    if (options.outputWidth < 0 || options.outputHeight < 0 || options.outputWidth > kMaxDimension ||
+        options.outputHeight > kMaxDimension ||
+        int64_t(options.outputWidth) * int64_t(options.outputHeight) > kMaxPixels) {
+        throw MediaError(MediaErrorKind::InvalidArgument, path,
+                         "output size " + std::to_string(options.outputWidth) + "x" +
+                             std::to_string(options.outputHeight) + " is past the limit of " +
+                             std::to_string(kMaxDimension) + " on a side and " + std::to_string(kMaxPixels) +
+                             " pixels");
+    }
     if (detail::isDirectory(path) || detail::isStillImage(path)) {
         return std::make_unique<detail::ImageSequenceSource>(path, options.imageSequenceFps);
     }

@@ -1,5 +1,6 @@
 #include "model/config.h"
 
+#include "model/json_text.h"
 #include "model/model_error.h"
 
 #include <nlohmann/json.hpp>
@@ -28,6 +29,11 @@ Json parseObject(const std::string& text, const std::string& source) {
     }
     return json;
 }
+
+// Upper bounds of a config's sizes, far above any real CogVideoX (2B: 30 x 64 x 48, 5B: 42 x 64 x 48): a
+// checkpoint's sidecar is input like any other file, and a network is allocated from these numbers.
+constexpr int kMaxWidth = 16384;
+constexpr int kMaxChannels = 4096;
 
 // Reads `key` into `target` when present, with the JSON type checked.
 template <typename T>
@@ -171,13 +177,24 @@ TransformerConfig TransformerConfig::fromDiffusersJson(const std::string& json, 
 }
 
 std::string TransformerConfig::toDiffusersJson() const {
-    return transformerJson(*this).dump(1);
+    return jsonText(transformerJson(*this), 1);
 }
 
 void TransformerConfig::validate() const {
     const std::string where = "transformer config";
     if (numAttentionHeads < 1 || attentionHeadDim < 2 || attentionHeadDim % 2 != 0) {
         invalid(where, "heads and head size must be positive (head size even)");
+    }
+    // Bounds before any product: innerDim() is an int, and a network is allocated from these numbers.
+    if (numAttentionHeads > kMaxWidth || attentionHeadDim > kMaxWidth ||
+        int64_t(numAttentionHeads) * attentionHeadDim > kMaxWidth) {
+        invalid(where, "heads x head size must be at most " + std::to_string(kMaxWidth));
+    }
+    if (patchSize > 16 || inChannels > kMaxChannels || outChannels > kMaxChannels || timeEmbedDim > kMaxWidth ||
+        textEmbedDim > kMaxWidth || maxTextSeqLength > 4096 || sampleWidth < 0 || sampleHeight < 0 ||
+        sampleFrames < 0 || sampleWidth > 1024 || sampleHeight > 1024 || sampleFrames > 1024) {
+        invalid(where, "a size is out of range (patch <= 16, channels <= " + std::to_string(kMaxChannels) +
+                           ", embeddings <= " + std::to_string(kMaxWidth) + ", sample sizes 0..1024)");
     }
     if (numLayers < 1 || numLayers > 256) {
         invalid(where, "num_layers must be in 1..256");
@@ -204,15 +221,21 @@ VaeConfig VaeConfig::fromDiffusersJson(const std::string& json, const std::strin
 }
 
 std::string VaeConfig::toDiffusersJson() const {
-    return vaeJson(*this).dump(1);
+    return jsonText(vaeJson(*this), 1);
 }
 
 void VaeConfig::validate() const {
     const std::string where = "vae config";
-    if (blockOutChannels.size() < 3) {
-        invalid(where, "block_out_channels needs at least 3 blocks (3 downsamplings of 2)");
+    if (blockOutChannels.size() < 3 || blockOutChannels.size() > 8) {
+        invalid(where, "block_out_channels needs 3 to 8 blocks (3 downsamplings of 2)");
+    }
+    if (normNumGroups < 1 || layersPerBlock > 16) {
+        invalid(where, "norm_num_groups must be positive and layers_per_block at most 16");
     }
     for (const int channels : blockOutChannels) {
+        if (channels > kMaxChannels) {
+            invalid(where, "block channels must be at most " + std::to_string(kMaxChannels));
+        }
         if (channels < 1 || channels % normNumGroups != 0) {
             invalid(where, "each block's channels must be a positive multiple of norm_num_groups");
         }
@@ -349,7 +372,7 @@ std::string JudgeConfig::toJson() const {
         {"variable_length_probability", variableLengthProbability},
         {"bradley_terry_temperature", bradleyTerryTemperature},
         {"tie_strength", tieStrength}};
-    return json.dump(1);
+    return jsonText(json, 1);
 }
 
 JudgeConfig JudgeConfig::fromJson(const std::string& text, const std::string& source) {
@@ -423,6 +446,11 @@ JudgeConfig JudgeConfig::fromJson(const std::string& text, const std::string& so
     return config;
 }
 
+int64_t JudgeConfig::minimumParameters() const {
+    const int64_t width = int64_t(transformer.numAttentionHeads) * transformer.attentionHeadDim;
+    return int64_t(transformer.numLayers) * 4 * width * width;
+}
+
 void JudgeConfig::validate() const {
     transformer.validate();
     if (encoder == LatentEncoderKind::Vae) {
@@ -436,6 +464,14 @@ void JudgeConfig::validate() const {
     } else if (tubelet.stemChannels < 0 || (tubelet.stemStride != 1 && tubelet.stemStride != 2)) {
         throw ModelError("the tubelet stem needs 0 or more channels and a stride of 1 or 2");
     }
+    if (tubelet.hiddenChannels > kMaxChannels || tubelet.stemChannels > kMaxChannels ||
+        tubelet.latentChannels > kMaxChannels) {
+        throw ModelError("tubelet channels must be at most " + std::to_string(kMaxChannels));
+    }
+    if (inputWidth < 1 || inputHeight < 1 || inputWidth > 4096 || inputHeight > 4096 || inputFrames > 1025) {
+        throw ModelError("input size " + std::to_string(inputWidth) + "x" + std::to_string(inputHeight) + ", " +
+                         std::to_string(inputFrames) + " frames is out of range (1..4096 a side, at most 1025 frames)");
+    }
     if (inputWidth % (8 * transformer.patchSize) != 0 || inputHeight % (8 * transformer.patchSize) != 0) {
         throw ModelError("input size " + std::to_string(inputWidth) + "x" + std::to_string(inputHeight) +
                          " must be a multiple of " + std::to_string(8 * transformer.patchSize));
@@ -446,7 +482,7 @@ void JudgeConfig::validate() const {
     if (!(inputFps >= 0.0) || (inputFps == 0.0 && inputView != InputView::Tiles)) {
         throw ModelError("input frame rate must be positive (0, the video's own rate, needs the tiled view)");
     }
-    if (windowStride < 0 || windowStride >= inputFrames || maxTiles < 1) {
+    if (windowStride < 0 || windowStride >= inputFrames || maxTiles < 1 || maxTiles > 4096) {
         throw ModelError("the window stride must be below the clip length and the tile budget positive");
     }
     if (tapBlock >= transformer.numLayers || tapBlock < -1) {
@@ -455,7 +491,8 @@ void JudgeConfig::validate() const {
     if (timestep < 0 || timestep > 999) {
         throw ModelError("timestep must be in 0..999");
     }
-    if (lora.rank < 0 || lora.alpha <= 0.0 || lora.resolvedFirstBlock(transformer.numLayers) >= transformer.numLayers) {
+    if (lora.rank < 0 || lora.rank > kMaxChannels || !(lora.alpha > 0.0) ||
+        lora.resolvedFirstBlock(transformer.numLayers) >= transformer.numLayers) {
         throw ModelError("LoRA needs rank >= 0, alpha > 0 and a first block inside the model");
     }
     for (const std::string& target : lora.targets) {
@@ -463,8 +500,9 @@ void JudgeConfig::validate() const {
             throw ModelError("unknown LoRA target '" + target + "' (to_q, to_k, to_v, to_out.0)");
         }
     }
-    if (energyHeadHidden < 1 || aspectHeadHidden < 1 || aspects.empty()) {
-        throw ModelError("heads need a hidden size and at least one aspect");
+    if (energyHeadHidden < 1 || aspectHeadHidden < 1 || aspects.empty() || energyHeadHidden > kMaxWidth ||
+        aspectHeadHidden > kMaxWidth || aspects.size() > 256) {
+        throw ModelError("heads need a hidden size (at most " + std::to_string(kMaxWidth) + ") and 1 to 256 aspects");
     }
     const double mix = negatives.generated + negatives.frameShuffle + negatives.frameDrop + negatives.noisySegment +
                        negatives.patchSwap + negatives.temporalSliceSwap;

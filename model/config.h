@@ -148,6 +148,9 @@ struct JudgeConfig {
     static JudgeConfig fromJson(const std::string& json, const std::string& source);
     std::string toJson() const;
     void validate() const;
+    // A lower bound on the parameters a network of this config holds (its attention projections alone): a
+    // checkpoint whose tensors hold fewer elements is not one of it, and is refused before anything is allocated.
+    int64_t minimumParameters() const;
 
     int resolvedTapBlock() const { return tapBlock < 0 ? transformer.numLayers - 1 : tapBlock; }
     int latentHeight() const { return inputHeight / 8; }

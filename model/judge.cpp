@@ -5,6 +5,7 @@
 
 #include "model/judge.h"
 
+#include "model/json_text.h"
 #include "model/latent_frames.h"
 #include "model/model_error.h"
 #include "model/runtime.h"
@@ -100,6 +101,21 @@ std::unique_ptr<Judge::Impl> newImpl(const JudgeConfig& config, const JudgeOptio
     return impl;
 }
 
+// A sidecar is a text file anyone can edit: a config of 256 blocks 16k wide beside a 3 MB tensor file would
+// allocate terabytes before the first tensor failed to fit. Checked against the tensors' header first.
+void refuseConfigLargerThanTensors(const JudgeConfig& config, const SafetensorsCollection& tensors) {
+    int64_t elements = 0;
+    for (const std::string& name : tensors.names()) {
+        elements += tensors.find(name)->info->numel();
+    }
+    const int64_t needed = config.minimumParameters();
+    if (needed > elements) {
+        throw ModelError(tensors.source() + ": its config describes a network of at least " + std::to_string(needed) +
+                         " parameters but its tensors hold " + std::to_string(elements) +
+                         ": config and weights do not belong together");
+    }
+}
+
 } // namespace
 
 Judge::Judge(std::unique_ptr<Impl> impl)
@@ -141,7 +157,7 @@ CheckpointInfo Judge::readCheckpointInfo(const std::string& checkpoint) {
         throw ModelError(sidecar + ": not an SVJ judge sidecar (format '" + json.value("format", std::string("?")) +
                          "')");
     }
-    info.config = JudgeConfig::fromJson(json["config"].dump(), sidecar);
+    info.config = JudgeConfig::fromJson(jsonText(json["config"]), sidecar);
     info.parent = json.value("parent", std::string());
     info.stage2 = json.value("stage2", false);
     info.sidecarJson = text;
@@ -150,8 +166,9 @@ CheckpointInfo Judge::readCheckpointInfo(const std::string& checkpoint) {
 
 Judge Judge::load(const std::string& checkpoint, const JudgeOptions& options) {
     CheckpointInfo info = readCheckpointInfo(checkpoint);
-    auto impl = newImpl(info.config, options);
     const SafetensorsCollection tensors = SafetensorsCollection::open(checkpoint);
+    refuseConfigLargerThanTensors(info.config, tensors);
+    auto impl = newImpl(info.config, options);
     detail::loadState(*impl->network, tensors, detail::LoadOptions{});
     impl->network->to(impl->device, impl->dtype);
     impl->network->eval();
@@ -167,6 +184,8 @@ Judge Judge::loadForFineTune(const std::string& checkpoint, const std::vector<st
     }
     const bool continuing = info.stage2 && info.config.aspects == aspects;
     info.config.aspects = aspects;
+    const SafetensorsCollection tensors = SafetensorsCollection::open(checkpoint);
+    refuseConfigLargerThanTensors(info.config, tensors);
     auto impl = newImpl(info.config, options);
     detail::LoadOptions load;
     if (!continuing) {
@@ -174,7 +193,7 @@ Judge Judge::loadForFineTune(const std::string& checkpoint, const std::vector<st
         load.ignoreFile = {"aspect_head.", "tie_logit"};
         load.ignoreModule = {"aspect_head.", "tie_logit"};
     }
-    detail::loadState(*impl->network, SafetensorsCollection::open(checkpoint), load);
+    detail::loadState(*impl->network, tensors, load);
     impl->network->to(impl->device, impl->dtype);
     impl->network->eval();
     info.parent = checkpoint;
@@ -203,12 +222,14 @@ Judge Judge::loadDiffusers(const std::string& directory, const std::string& head
         throw ModelError(directory + ": no vae/ folder: the judge needs the VAE encoder");
     }
     config.validate();
+    const SafetensorsCollection transformerTensors = SafetensorsCollection::open(transformerDir.string());
+    refuseConfigLargerThanTensors(config, transformerTensors);
     auto impl = newImpl(config, options);
 
     detail::LoadOptions transformerLoad;
     transformerLoad.modulePrefix = "transformer.";
     transformerLoad.ignoreModule = {"lora_"};
-    detail::loadState(*impl->network, SafetensorsCollection::open(transformerDir.string()), transformerLoad);
+    detail::loadState(*impl->network, transformerTensors, transformerLoad);
     detail::LoadOptions vaeLoad;
     vaeLoad.modulePrefix = "encoder.";
     vaeLoad.filePrefix = "encoder.";
@@ -316,7 +337,7 @@ void Judge::save(const std::string& path, const std::string& sidecarFields) cons
     if (!sidecar.contains("parent") && !m_impl->info.parent.empty()) {
         sidecar["parent"] = m_impl->info.parent;
     }
-    const std::string sidecarText = sidecar.dump(1);
+    const std::string sidecarText = jsonText(sidecar, 1);
     SafetensorsWriter writer;
     auto state = detail::namedState(*m_impl->network);
     for (auto& [name, tensor] : state) {

@@ -1,5 +1,6 @@
 #include "model/safetensors.h"
 
+#include "model/json_text.h"
 #include "model/model_error.h"
 
 #include <nlohmann/json.hpp>
@@ -34,6 +35,14 @@ constexpr DTypeName kDTypes[] = {
 
 [[noreturn]] void fail(const std::string& source, const std::string& what) {
     throw ModelError(source + ": " + what);
+}
+
+std::string shapeText(const std::vector<int64_t>& shape) {
+    std::string text = "[";
+    for (size_t i = 0; i < shape.size(); ++i) {
+        text += (i > 0 ? ", " : "") + std::to_string(shape[i]);
+    }
+    return text + "]";
 }
 
 uint64_t readLittleEndian64(const uint8_t* bytes) {
@@ -188,9 +197,16 @@ SafetensorsHeader parseSafetensorsHeader(const uint8_t* bytes, size_t available,
             fail(source, where + "data ends at byte " + std::to_string(info.end) + " of a " + std::to_string(dataSize) +
                              "-byte data buffer (truncated file?)");
         }
-        if (info.end - info.begin != elements * dtypeSize(info.dtype)) {
+        // Overflow-checked: [2^62] float32 elements would wrap to 0 bytes and pass as an empty tensor.
+        uint64_t needed = 0;
+        if (__builtin_mul_overflow(elements, static_cast<uint64_t>(dtypeSize(info.dtype)), &needed) ||
+            needed > dataSize) {
+            fail(source, where + "shape " + shapeText(info.shape) + " needs more bytes than the file's " +
+                             std::to_string(dataSize) + "-byte data buffer holds");
+        }
+        if (info.end - info.begin != needed) {
             fail(source, where + "holds " + std::to_string(info.end - info.begin) +
-                             " bytes but its shape and dtype need " + std::to_string(elements * dtypeSize(info.dtype)));
+                             " bytes but its shape and dtype need " + std::to_string(needed));
         }
         result.tensors.push_back(std::move(info));
     }
@@ -393,7 +409,7 @@ void SafetensorsWriter::write(const std::string& path) const {
                         {"data_offsets", {offset, offset + tensor.bytes.size()}}};
         offset += tensor.bytes.size();
     }
-    std::string headerText = header.dump();
+    std::string headerText = jsonText(header);
     // Pad with spaces so the data buffer starts 8-byte aligned.
     headerText.append((8 - (headerText.size() % 8)) % 8, ' ');
     std::string contents;

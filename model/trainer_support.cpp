@@ -136,17 +136,52 @@ std::map<std::string, std::string> loadTrainerState(const std::string& path, con
     if (field("format") != format) {
         throw ModelError(path + ": not a " + format + " training state (it says '" + field("format") + "')");
     }
-    if (std::stoul(field("parameters")) != optimizer.parameters().size()) {
+    const auto number = [&](const char* key) {
+        const std::string text = field(key);
+        size_t used = 0;
+        long long value = -1;
+        try {
+            value = std::stoll(text, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used != text.size() || value < 0) {
+            throw ModelError(path + ": '" + key + "' must be a whole number, not '" + text + "'");
+        }
+        return value;
+    };
+    if (static_cast<size_t>(number("parameters")) != optimizer.parameters().size()) {
         throw ModelError(path + ": the training state belongs to a judge of another shape");
     }
-    torch::NoGradGuard noGrad;
-    for (size_t i = 0; i < optimizer.parameters().size(); ++i) {
-        optimizer.firstMoments()[i].copy_(readTensor(state, "adam.first." + std::to_string(i)));
-        optimizer.secondMoments()[i].copy_(readTensor(state, "adam.second." + std::to_string(i)));
-    }
+    const long long steps = number("steps");
+    std::mt19937_64 restored;
     std::istringstream randomState(field("random"));
-    randomState >> random;
-    optimizer.setSteps(std::stoll(field("steps")));
+    randomState >> restored;
+    if (randomState.fail()) {
+        throw ModelError(path + ": 'random' is not a saved random generator state");
+    }
+    // Every moment must have its parameter's exact shape: copy_ would broadcast a [1] over any tensor.
+    std::vector<std::pair<torch::Tensor, torch::Tensor>> moments;
+    for (size_t i = 0; i < optimizer.parameters().size(); ++i) {
+        for (const auto& [name, into] : {std::pair{"adam.first." + std::to_string(i), optimizer.firstMoments()[i]},
+                                         std::pair{"adam.second." + std::to_string(i), optimizer.secondMoments()[i]}}) {
+            torch::Tensor stored = readTensor(state, name);
+            if (stored.sizes() != into.sizes()) {
+                std::ostringstream what;
+                what << path << ": '" << name << "' has shape " << stored.sizes() << " but parameter " << i
+                     << " of the judge has " << into.sizes();
+                throw ModelError(what.str());
+            }
+            moments.emplace_back(stored, into);
+        }
+    }
+    // Nothing is changed until everything has been checked.
+    torch::NoGradGuard noGrad;
+    for (auto& [stored, into] : moments) {
+        into.copy_(stored);
+    }
+    random = restored;
+    optimizer.setSteps(steps);
     return {metadata.begin(), metadata.end()};
 }
 

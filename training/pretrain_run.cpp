@@ -1,5 +1,6 @@
 #include "training/pretrain_run.h"
 
+#include "model/json_text.h"
 #include "model/model_error.h"
 #include "training/footage.h"
 
@@ -224,7 +225,7 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
                                         {"history", history}};
         // The state first: a checkpoint on disk always has a state at least as new (resume never rewinds).
         trainer.saveState(trainingStatePath(o.out), {{"fault_focus", focus.save()}});
-        judge->save(o.out, sidecar.dump());
+        judge->save(o.out, svj::model::jsonText(sidecar));
         say(PretrainEventKind::Checkpoint, {{"path", o.out}, {"step", trainer.stepsDone()}, {"why", why}},
             "checkpoint (" + why + ", step " + std::to_string(trainer.stepsDone()) + ") -> " + o.out);
     };

@@ -54,6 +54,8 @@ std::vector<int64_t> streamFrames(int64_t frameCount, double fps, const std::vec
             pts.push_back(static_cast<int64_t>(std::llround(i * 1e6 / (fps > 0 ? fps : 25.0))));
         }
     }
+    // A timestamp that jumps by 10^6 s must not make millions of picks of one frame.
+    pts = media::boundedTimeline(pts, pts.back()).framePtsUs;
     const int64_t lastUs = pts.back();
     size_t source = 0;
     for (int64_t j = 0;; ++j) {

@@ -552,11 +552,17 @@ void FinetunePanel::scoreNext() {
         return;
     }
     const QString checkpoint = m_scoreQueue.takeFirst();
-    QStringList arguments{QStringLiteral("score")};
-    arguments << m_diffVideos << QStringList{QStringLiteral("--ckpt"),     checkpoint,
-                                             QStringLiteral("--db"),       m_workspace,
-                                             QStringLiteral("--reuse"),    QStringLiteral("--json"),
-                                             QStringLiteral("--progress"), QStringLiteral("none")};
+    QStringList arguments{QStringLiteral("score"),
+                          QStringLiteral("--ckpt"),
+                          checkpoint,
+                          QStringLiteral("--db"),
+                          m_workspace,
+                          QStringLiteral("--reuse"),
+                          QStringLiteral("--json"),
+                          QStringLiteral("--progress"),
+                          QStringLiteral("none"),
+                          QStringLiteral("--")};
+    arguments << m_diffVideos;
     m_scoring.start(m_program, arguments);
 }
 

@@ -144,19 +144,17 @@ void ImportDialog::startImport(Source source, const QString& path, const QString
     m_log.clear();
     m_steps.clear();
     if (source == Source::PreferenceFile) {
-        m_steps << QStringList{QStringLiteral("db"),
-                               QStringLiteral("import"),
-                               m_workspace,
-                               QStringLiteral("--pairs"),
-                               path,
-                               QStringLiteral("--format"),
-                               format.isEmpty() ? QStringLiteral("jsonl") : format};
+        // The workspace after "--": a path starting with '-' is a path, not an option.
+        m_steps << QStringList{QStringLiteral("db"),       QStringLiteral("import"),
+                               QStringLiteral("--pairs"),  path,
+                               QStringLiteral("--format"), format.isEmpty() ? QStringLiteral("jsonl") : format,
+                               QStringLiteral("--"),       m_workspace};
     } else {
         m_steps << QStringList{
-            QStringLiteral("db"),         QStringLiteral("import"), m_workspace, QStringLiteral("--videos"), path,
-            QStringLiteral("--progress"), QStringLiteral("json")};
+            QStringLiteral("db"),         QStringLiteral("import"), QStringLiteral("--videos"), path,
+            QStringLiteral("--progress"), QStringLiteral("json"),   QStringLiteral("--"),       m_workspace};
         if (pairs) {
-            m_steps << QStringList{QStringLiteral("db"), QStringLiteral("pairs"), m_workspace};
+            m_steps << QStringList{QStringLiteral("db"), QStringLiteral("pairs"), QStringLiteral("--"), m_workspace};
         }
     }
     m_busy->setRange(0, 0); // busy: probing and hashing videos takes as long as it takes

@@ -109,8 +109,10 @@ ScoreJob::~ScoreJob() {
 }
 
 QString ScoreJob::defaultProgram() {
-    const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("svj"));
-    return QFileInfo(beside).isExecutable() ? beside : QStringLiteral("svj");
+    // Only the svj built or installed with this workbench (they share a folder), never one from PATH: an
+    // older or foreign svj would score with other code, or a planted one run anything. When it is missing,
+    // starting it fails with its full path in the message.
+    return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("svj"));
 }
 
 void ScoreJob::start(const QStringList& paths) {
@@ -227,7 +229,8 @@ void ScoreJob::next() {
     }
     m_pending.clear();
     m_result.clear();
-    arguments << m_paths[m_current];
+    // "--": a video named "-x.mp4" is a file, not an option.
+    arguments << QStringLiteral("--") << m_paths[m_current];
     m_process.start(m_program, arguments);
 }
 

@@ -30,5 +30,7 @@ int runVersion(const Arguments& arguments);
 
 // Prints "svj: error: <message>" on stderr.
 void printError(const std::string& message);
+// Prints "svj: note: <message>" on stderr: something the user should know that is not an error.
+void printNote(const std::string& message);
 
 } // namespace svj::cli

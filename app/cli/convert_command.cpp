@@ -2,6 +2,7 @@
 // other command and the workbench take with --ckpt. Wiring only: model/ loads strictly and saves.
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
+#include "model/json_text.h"
 #include "model/judge.h"
 #include "model/model_error.h"
 
@@ -51,7 +52,7 @@ int runConvert(const Arguments& arguments) {
             model::Judge::loadDiffusers(folder, commandLine.valueOr("head", ""), model::JudgeOptions(), config);
         const nlohmann::json source = {{"converted_from", std::filesystem::absolute(folder).string()},
                                        {"head", commandLine.valueOr("head", "")}};
-        judge.save(*out, source.dump());
+        judge.save(*out, svj::model::jsonText(source));
         std::cout << "wrote " << *out << ": " << judge.config().transformer.numLayers << " transformer layers, input "
                   << judge.config().inputWidth << "x" << judge.config().inputHeight << ", "
                   << judge.config().inputFrames << " frames\n";

@@ -105,6 +105,9 @@ int runImport(const Arguments& arguments) {
         throw UsageError("unknown --format '" + commandLine.valueOr("format", "") + "'");
     }
     const annotation::PreferenceFile file = annotation::readPreferenceFile(qs(*pairs), *format);
+    for (const QString& note : file.notes) {
+        printNote(note.toStdString());
+    }
     Workspace workspace = Workspace::open(qs(path));
     const annotation::ImportReport imported =
         annotation::importPreferenceFile(workspace, file, qs(commandLine.valueOr("annotator", "")), onProgress);

@@ -11,6 +11,7 @@
 #include "app/cli/training_run.h"
 #include "app/cli/video_score.h"
 #include "media/media_error.h"
+#include "model/json_text.h"
 #include "model/judge.h"
 #include "model/metrics.h"
 #include "model/model_error.h"
@@ -155,6 +156,9 @@ int runEval(const Arguments& arguments) {
     std::map<std::string, Scores> aspectScores; // a stage-2 judge's own score on each aspect it has
     try {
         file = annotation::readPreferenceFile(QString::fromStdString(*pairsFile), *format);
+        for (const QString& note : file.notes) {
+            printNote(note.toStdString());
+        }
         if (commandLine.value("scores")) {
             scores = readScores(*commandLine.value("scores"));
         }
@@ -231,7 +235,7 @@ int runEval(const Arguments& arguments) {
     }
     result["aspects"] = perAspect;
     if (commandLine.flag("json")) {
-        std::cout << result.dump() << "\n";
+        std::cout << svj::model::jsonText(result) << "\n";
     } else {
         std::cout << *pairsFile << " (" << result["format"].get<std::string>() << "), scores from " << source << "\n";
         std::cout << describeFigures("overall", result["overall"]) << "\n";

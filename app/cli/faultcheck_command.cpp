@@ -7,6 +7,7 @@
 #include "app/cli/progress.h"
 #include "app/cli/video_score.h"
 #include "media/media_error.h"
+#include "model/json_text.h"
 #include "model/judge.h"
 #include "model/model_error.h"
 #include "training/fault_check.h"
@@ -164,7 +165,7 @@ int runFaultCheck(const Arguments& arguments) {
     progress.finish();
     result["checkpoint"] = checkpoint;
     if (commandLine.flag("json")) {
-        std::cout << result.dump() << "\n";
+        std::cout << svj::model::jsonText(result) << "\n";
     } else {
         std::cout << (checkpoint.empty() ? std::string("baselines") : checkpoint) << ": " << clips.size() << " clips, "
                   << result.value("pairs", 0) << " clean-vs-broken pairs ("

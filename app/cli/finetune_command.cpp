@@ -17,6 +17,7 @@
 #include "media/media_error.h"
 #include "media/video_reader.h"
 #include "model/default_judge.h"
+#include "model/json_text.h"
 #include "model/judge.h"
 #include "model/model_error.h"
 #include "model/stage2_trainer.h"
@@ -185,6 +186,9 @@ int runFinetune(const Arguments& arguments) {
             file.path = QString::fromStdString(*db);
         } else {
             file = annotation::readPreferenceFile(QString::fromStdString(*pairsFile), *format);
+            for (const QString& note : file.notes) {
+                printNote(note.toStdString());
+            }
         }
     } catch (const annotation::ImportError& error) {
         printError(error.what());
@@ -259,7 +263,8 @@ int runFinetune(const Arguments& arguments) {
             const nlohmann::json sidecar = nlohmann::json::parse(model::Judge::readCheckpointInfo(*out).sidecarJson);
             if (sidecar.value("training", nlohmann::json()) != settings) {
                 printError(*out + ": the run that wrote it used other settings (" +
-                           sidecar.value("training", nlohmann::json()).dump() + "); resume with the same options");
+                           svj::model::jsonText(sidecar.value("training", nlohmann::json())) +
+                           "); resume with the same options");
                 return kExitBadInput;
             }
             metrics = sidecar.value("metrics", metrics);
@@ -414,7 +419,7 @@ int runFinetune(const Arguments& arguments) {
             {"metrics", metrics}};
         // The state first: a checkpoint on disk always has a state at least as new (resume never rewinds).
         trainer.saveState(trainingStatePath(*out));
-        judge->save(*out, sidecar.dump());
+        judge->save(*out, svj::model::jsonText(sidecar));
         progress.event("checkpoint", {{"path", *out}, {"step", trainer.stepsDone()}, {"why", why}},
                        "checkpoint (" + why + ", step " + std::to_string(trainer.stepsDone()) + ") -> " + *out);
     };

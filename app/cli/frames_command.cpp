@@ -1,6 +1,7 @@
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 #include "media/media_error.h"
+#include "media/media_limits.h"
 #include "media/video_reader.h"
 #include "media/video_writer.h"
 
@@ -41,6 +42,11 @@ int runFrames(const Arguments& arguments) {
     if ((options.outputWidth > 0) != (options.outputHeight > 0) || options.outputWidth < 0 ||
         options.outputHeight < 0) {
         throw UsageError("--width and --height go together and must be positive");
+    }
+    if (options.outputWidth > media::kMaxDimension || options.outputHeight > media::kMaxDimension ||
+        int64_t(options.outputWidth) * options.outputHeight > media::kMaxPixels) {
+        throw UsageError("--width and --height must be at most " + std::to_string(media::kMaxDimension) +
+                         " and together at most " + std::to_string(media::kMaxPixels) + " pixels");
     }
     const std::string& path = commandLine.positional().front();
     try {

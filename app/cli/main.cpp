@@ -2,8 +2,10 @@
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 #include "media/ffmpeg_log.h"
+#include "model/json_text.h"
 #include "svj/version.h"
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <iostream>
@@ -55,6 +57,10 @@ namespace svj::cli {
 void printError(const std::string& message) {
     std::cerr << "svj: error: " << message << std::endl;
 }
+
+void printNote(const std::string& message) {
+    std::cerr << "svj: note: " << message << std::endl;
+}
 } // namespace svj::cli
 
 int main(int argc, char** argv) {
@@ -79,6 +85,16 @@ int main(int argc, char** argv) {
     if (first == "--version" || first == "-V") {
         std::cout << "svj " << svj::kVersion << "\n";
         return svj::cli::kExitOk;
+    }
+    // JSON holds UTF-8 only: a file name in another encoding is printed with U+FFFD for its odd bytes.
+    if (std::find(all.begin(), all.end(), "--json") != all.end() ||
+        std::find(all.begin(), all.end(), "json") != all.end()) {
+        for (const std::string& argument : all) {
+            if (!svj::model::isValidUtf8(argument)) {
+                svj::cli::printNote("'" + argument +
+                                    "' is not valid UTF-8: JSON output shows its invalid bytes as U+FFFD");
+            }
+        }
     }
     for (const Subcommand& command : subcommands()) {
         if (first == command.name) {

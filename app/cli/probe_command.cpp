@@ -2,6 +2,7 @@
 #include "app/cli/commands.h"
 #include "media/media_error.h"
 #include "media/video_probe.h"
+#include "model/json_text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -65,6 +66,9 @@ void printText(const media::VideoInfo& info) {
         frames += " (the header claims " + std::to_string(info.headerFrameCount) + ")";
     }
     field("frames", frames);
+    for (const std::string& warning : info.warnings) {
+        field("warning", warning);
+    }
 }
 
 nlohmann::json toJson(const media::VideoInfo& info) {
@@ -104,7 +108,8 @@ nlohmann::json toJson(const media::VideoInfo& info) {
             {"duration", info.durationSeconds},
             {"frame_count", info.frameCount},
             {"header_frame_count", info.headerFrameCount},
-            {"start_time_us", info.startTimeUs}};
+            {"start_time_us", info.startTimeUs},
+            {"warnings", info.warnings}};
 }
 
 } // namespace
@@ -132,7 +137,7 @@ int runProbe(const Arguments& arguments) {
             options.countByDecoding = commandLine.flag("decode");
             const media::VideoInfo info = media::probeVideo(path, options);
             if (commandLine.flag("json")) {
-                std::cout << toJson(info).dump() << "\n";
+                std::cout << svj::model::jsonText(toJson(info)) << "\n";
             } else {
                 if (!first) {
                     std::cout << "\n";

@@ -1,6 +1,7 @@
 #include "app/cli/progress.h"
 
 #include "app/cli/command_line.h"
+#include "model/json_text.h"
 
 #include <cmath>
 #include <cstdio>
@@ -32,7 +33,7 @@ std::string shortValue(const nlohmann::json& value) {
         std::snprintf(text, sizeof text, "%.4g", value.get<double>());
         return text;
     }
-    return value.is_string() ? value.get<std::string>() : value.dump();
+    return value.is_string() ? value.get<std::string>() : svj::model::jsonText(value);
 }
 
 } // namespace
@@ -78,7 +79,7 @@ void Progress::update(int64_t done, const nlohmann::json& fields) {
             line["examples_per_s"] = rate * m_examplesPerUnit;
         }
         line["eta_s"] = std::isfinite(eta) ? nlohmann::json(eta) : nlohmann::json(nullptr);
-        std::cout << line.dump() << std::endl;
+        std::cout << svj::model::jsonText(line) << std::endl;
         return;
     }
     // A log (nohup, a CI job) gets a line every half minute, not a redrawn bar nobody sees.
@@ -115,7 +116,7 @@ void Progress::event(const std::string& name, const nlohmann::json& fields, cons
         nlohmann::json line = fields;
         line["task"] = m_task;
         line["event"] = name;
-        std::cout << line.dump() << std::endl;
+        std::cout << svj::model::jsonText(line) << std::endl;
         return;
     }
     if (m_barDrawn) {

@@ -5,6 +5,7 @@
 #include "app/cli/interrupt.h"
 #include "app/cli/progress.h"
 #include "app/cli/video_score.h"
+#include "model/json_text.h"
 #ifdef SVJ_HAVE_ANNOTATION
 #include "annotation/workspace.h"
 #include "app/cli/workspace_scores.h"
@@ -24,6 +25,19 @@
 
 namespace svj::cli {
 namespace {
+
+// A path as a CSV cell: always quoted, quotes doubled, and one a spreadsheet would run as a formula
+// (= + - @ first) neutralised with a leading ' (the annotation layer's csvCell, for a build without it).
+std::string csvPathCell(const std::string& path) {
+    std::string cell = "\"";
+    if (!path.empty() && std::string("=+-@\t\r").find(path.front()) != std::string::npos) {
+        cell += '\'';
+    }
+    for (const char c : path) {
+        cell += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return cell + "\"";
+}
 
 nlohmann::json toJson(const VideoScore& score, const model::Judge& judge, const std::string& checkpoint) {
     nlohmann::json windows = nlohmann::json::array();
@@ -199,7 +213,7 @@ int runScore(const Arguments& arguments) {
 #ifdef SVJ_HAVE_ANNOTATION
             if (commandLine.flag("reuse")) {
                 if (const std::optional<nlohmann::json> stored = storedScoreJson(*db, path, checkpoint)) {
-                    std::cout << stored->dump() << std::endl;
+                    std::cout << svj::model::jsonText(*stored) << std::endl;
                     continue;
                 }
             }
@@ -220,11 +234,12 @@ int runScore(const Arguments& arguments) {
             }
 #endif
             if (commandLine.flag("json")) {
-                std::cout << toJson(score, *judge, checkpoint).dump() << "\n";
+                std::cout << svj::model::jsonText(toJson(score, *judge, checkpoint)) << "\n";
             } else if (commandLine.flag("csv")) {
+                const std::string cell = csvPathCell(path);
                 for (size_t i = 0; i < score.curve.frameEnergies.size(); ++i) {
-                    std::printf("\"%s\",%zu,%.6f,%.6f\n", path.c_str(), i,
-                                static_cast<double>(score.framePtsUs[i]) / 1e6, score.curve.frameEnergies[i]);
+                    std::printf("%s,%zu,%.6f,%.6f\n", cell.c_str(), i, static_cast<double>(score.framePtsUs[i]) / 1e6,
+                                score.curve.frameEnergies[i]);
                 }
             } else {
                 printText(score);

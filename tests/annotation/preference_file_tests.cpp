@@ -1,6 +1,7 @@
 // Reading the field's pairwise preference files: every format, and every way a file can be broken, with the
 // file and line in the message.
 #include "annotation/csv_reader.h"
+#include "annotation/csv_writer.h"
 #include "annotation/import_error.h"
 #include "annotation/preference_file.h"
 #include "tests/support/test_registry.h"
@@ -22,6 +23,9 @@ private slots:
     void verdictSpellings();
     void genAiBenchCsv();
     void videoGenRewardBenchWithAspects();
+    void genAiBenchPathColumns();
+    void videoAlignTrainingCsv();
+    void csvCellsNeutraliseFormulas();
     void monetBenchJsonl();
     void ownJsonlWithNestedAspects();
     void ownCsvWithAspectColumns();
@@ -120,6 +124,78 @@ void PreferenceFileTest::videoGenRewardBenchWithAspects() {
     QCOMPARE(file.pairs[1].verdict, Verdict::Tie);
     QVERIFY(file.pairs[1].aspects.isEmpty());
     QCOMPARE(file.aspectNames, (QStringList{QStringLiteral("MQ"), QStringLiteral("TA"), QStringLiteral("VQ")}));
+}
+
+void PreferenceFileTest::genAiBenchPathColumns() {
+    // The spelling of some public evaluation scripts: left_video_path / right_video_path, in JSONL too.
+    const QString csv = write(QStringLiteral("genai-paths.csv"),
+                              "prompt,left_model,right_model,left_video_path,right_video_path,vote_type\n"
+                              "p,m1,m2,l.mp4,r.mp4,rightvote\n");
+    const PreferenceFile file = readPreferenceFile(csv, PreferenceFormat::GenAIBench);
+    QCOMPARE(file.pairs.size(), 1);
+    QCOMPARE(file.pairs[0].videoA, QDir(m_dir->path()).filePath(QStringLiteral("l.mp4")));
+    QCOMPARE(file.pairs[0].videoB, QDir(m_dir->path()).filePath(QStringLiteral("r.mp4")));
+    QCOMPARE(file.pairs[0].verdict, Verdict::B);
+    QVERIFY(file.notes.isEmpty());
+    const QString jsonl =
+        write(QStringLiteral("genai-paths.jsonl"), "{\"left_video_path\": \"l.mp4\", \"right_video_path\": \"r.mp4\", "
+                                                   "\"vote_type\": \"tievote\"}\n");
+    QCOMPARE(readPreferenceFile(jsonl, PreferenceFormat::GenAIBench).pairs[0].verdict, Verdict::Tie);
+    // Neither spelling: the message names the column we look for.
+    const QString neither =
+        write(QStringLiteral("genai-none.csv"), "prompt,left,right,vote_type\np,l.mp4,r.mp4,leftvote\n");
+    try {
+        readPreferenceFile(neither, PreferenceFormat::GenAIBench);
+        QFAIL("a file without video columns was read");
+    } catch (const ImportError& error) {
+        QVERIFY2(QString::fromUtf8(error.what()).contains(QLatin1String("'left_video'")), error.what());
+    }
+}
+
+void PreferenceFileTest::videoAlignTrainingCsv() {
+    // VideoAlign's training CSV: VideoGen-RewardBench's columns without Overall, plus fps and frame counts.
+    const QString path =
+        write(QStringLiteral("videoalign.csv"), "path_A,path_B,prompt,VQ,MQ,TA,fps_A,num_frames_A,fps_B,num_frames_B\n"
+                                                "./videos/1_A.mp4,./videos/1_B.mp4,a,A,A,B,24,48,24,48\n"
+                                                "./videos/2_A.mp4,./videos/2_B.mp4,b,same,B,same,24,48,24,48\n"
+                                                "./videos/3_A.mp4,./videos/3_B.mp4,c,A,B,same,24,48,24,48\n"
+                                                "./videos/4_A.mp4,./videos/4_B.mp4,d,same,same,same,24,48,24,48\n");
+    const PreferenceFile file = readPreferenceFile(path, PreferenceFormat::VideoGenRewardBench);
+    QCOMPARE(file.pairs.size(), 4);
+    QCOMPARE(file.pairs[0].verdict, Verdict::A);   // two aspects of three prefer A
+    QCOMPARE(file.pairs[1].verdict, Verdict::B);   // the one aspect with a preference
+    QCOMPARE(file.pairs[2].verdict, Verdict::Tie); // split
+    QCOMPARE(file.pairs[3].verdict, Verdict::Tie); // all the same
+    QCOMPARE(file.pairs[0].aspects.value(QStringLiteral("TA")), Verdict::B);
+    QCOMPARE(file.pairs[0].videoA, QDir(m_dir->path()).filePath(QStringLiteral("videos/1_A.mp4")));
+    QCOMPARE(file.notes.size(), 1); // and it says how the overall verdict was made
+    QVERIFY(file.notes.front().contains(QLatin1String("majority")));
+    // Without Overall and without any aspect there is nothing to derive it from.
+    const QString bare = write(QStringLiteral("bare.csv"), "path_A,path_B,prompt\na.mp4,b.mp4,p\n");
+    try {
+        readPreferenceFile(bare, PreferenceFormat::VideoGenRewardBench);
+        QFAIL("a file without verdicts was read");
+    } catch (const ImportError& error) {
+        QVERIFY2(QString::fromUtf8(error.what()).contains(QLatin1String("'Overall'")), error.what());
+        QVERIFY2(QString::fromUtf8(error.what()).contains(QLatin1String(":2")), error.what());
+    }
+}
+
+void PreferenceFileTest::csvCellsNeutraliseFormulas() {
+    QCOMPARE(csvCell(QStringLiteral("plain")), QStringLiteral("plain"));
+    QCOMPARE(csvCell(QStringLiteral("=HYPERLINK(\"x\")")), QStringLiteral("\"'=HYPERLINK(\"\"x\"\")\""));
+    QCOMPARE(csvCell(QStringLiteral("+1+1")), QStringLiteral("'+1+1"));
+    QCOMPARE(csvCell(QStringLiteral("@SUM(A1)")), QStringLiteral("'@SUM(A1)"));
+    QCOMPARE(csvCell(QStringLiteral("-0.25")), QStringLiteral("-0.25")); // a number stays one
+    QCOMPARE(csvCell(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
+    QCOMPARE(csvCell(QStringLiteral("line\rbreak")), QStringLiteral("\"line\rbreak\""));
+    // Our own exports read back as they were written.
+    for (const QString& text : {QStringLiteral("=1+1"), QStringLiteral("-cmd"), QStringLiteral("'quoted"),
+                                QStringLiteral("plain"), QStringLiteral("-0.5")}) {
+        const QVector<CsvRecord> records =
+            parseCsv(QStringLiteral("a\n") + csvCell(text) + QLatin1Char('\n'), QStringLiteral("t.csv"));
+        QCOMPARE(csvCellText(records[1].fields[0]), text);
+    }
 }
 
 void PreferenceFileTest::monetBenchJsonl() {

@@ -1,7 +1,7 @@
 // The `svj` command line as a user meets it: exit codes, help, and `svj probe` on real and bad files.
 #include "media/video_reader.h"
 #include "svj/version.h"
-#include "tests/cli/cli_runner.h"
+#include "tests/support/cli_runner.h"
 #include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"
 

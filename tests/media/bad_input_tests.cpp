@@ -174,8 +174,21 @@ void BadInputTest::imageSequenceWithAForeignImage() {
         const QString text = QString::fromStdString(error.what());
         QVERIFY2(text.contains(QStringLiteral("a_2.png: image is 64x48 but the sequence is 320x240")),
                  qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("checked before decoding")), qPrintable(text));
     }
     QCOMPARE(patternOf(reader.readFrame(0)), 0);
+    // A picture bomb later in the folder (a small file of an 8000 x 8000 picture) is refused at its header.
+    QVERIFY(svj::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                                  QStringLiteral("color=black:size=8000x8000"), QStringLiteral("-frames:v"),
+                                  QStringLiteral("1"), QString::fromStdString((folder / "a_3.png").string())}));
+    VideoReader again(folder.string());
+    try {
+        again.readFrame(3);
+        QFAIL("an 8000 x 8000 image was decoded");
+    } catch (const MediaError& error) {
+        QVERIFY2(std::string(error.what()).find("8000x8000 but the sequence is 320x240") != std::string::npos,
+                 error.what());
+    }
 }
 
 // A "video" that is a concat script or a playlist naming another file must not make us read that file.

@@ -2,6 +2,7 @@
 // the exact source frames and times reported.
 #include "media/clip_sampler.h"
 #include "media/media_error.h"
+#include "media/media_limits.h"
 #include "tests/media/media_test_helpers.h"
 #include "tests/support/test_registry.h"
 
@@ -22,6 +23,7 @@ private slots:
     void sampleOnTheLastInstantShowsTheLastFrame();
     void slowSourceRepeatsFrames();
     void coverageTilesTheVideo();
+    void timestampJumpsAreBounded();
     void centreCropGeometry();
     void clipCarriesTheFramesItClaims();
     void clipIsResizedAndCropped();
@@ -148,6 +150,25 @@ void ClipSamplerTest::coverageTilesTheVideo() {
     const std::vector<ClipPlan> shorter = planCoverage(uniformTimeline(50, 25), 2000000, spec, "v.mp4");
     QCOMPARE(shorter.size(), size_t(1));
     QCOMPARE(shorter[0].sourceIndices.size(), size_t(17)); // shrunk to fit
+}
+
+void ClipSamplerTest::timestampJumpsAreBounded() {
+    // Three frames, the third 10^6 s after the second: picking frames by time must not make 8 million picks.
+    const std::vector<int64_t> claimed{0, 40000, 1000000040000};
+    const FrameTimeline timeline = boundedTimeline(claimed, 1000000080000);
+    const auto hold = static_cast<int64_t>(kMaxFrameHoldSeconds * 1e6);
+    QCOMPARE(timeline.framePtsUs, (std::vector<int64_t>{0, 40000, 40000 + hold}));
+    QCOMPARE(timeline.durationUs, 40000 + hold + 40000);
+    ClipSpec spec;
+    spec.fps = 8.0;
+    spec.frameCount = 17;
+    const std::vector<ClipPlan> plans = planCoverage(timeline.framePtsUs, timeline.durationUs, spec, "jump.mkv");
+    QVERIFY(plans.size() <= 6); // ~10 s at 8 fps in windows of 2 s
+    QCOMPARE(plans.back().sourceIndices.back(), int64_t(2));
+    // An ordinary timeline is left exactly as it was.
+    const std::vector<int64_t> steady = uniformTimeline(50, 25);
+    QCOMPARE(boundedTimeline(steady, 2000000).framePtsUs, steady);
+    QCOMPARE(boundedTimeline(steady, 2000000).durationUs, int64_t(2000000));
 }
 
 void ClipSamplerTest::centreCropGeometry() {

@@ -2,6 +2,8 @@
 // (positives) against GT-SVJ's five perturbations (negatives) must rank held-out clean clips below their
 // perturbed copies (AUC > 0.9). And training resumed from a saved state equals training straight through.
 #include "model/judge.h"
+#include "model/model_error.h"
+#include "model/safetensors.h"
 #include "model/stage1_trainer.h"
 #include "tests/support/test_registry.h"
 
@@ -225,6 +227,32 @@ void LearningTest::resumedTrainingEqualsUninterrupted() {
     } // the process "stops" here
     Judge resumed = Judge::load(checkpoint, options);
     auto trainer = makeTrainer(resumed);
+    {
+        // A state whose moment has another shape (copy_ would broadcast a [1] over it) is refused, naming
+        // it, and nothing of it is taken.
+        const auto file = SafetensorsFile::open(state);
+        SafetensorsWriter tampered;
+        for (const TensorInfo& tensor : file->tensors()) {
+            if (tensor.name == "adam.first.0") {
+                const float one = 1.0f;
+                tampered.add(tensor.name, DType::F32, {1}, &one, sizeof one);
+            } else {
+                tampered.add(tensor.name, tensor.dtype, tensor.shape, file->data(tensor), tensor.byteSize());
+            }
+        }
+        for (const auto& [key, value] : file->metadata()) {
+            tampered.setMetadata(key, value);
+        }
+        const std::string bad = dir.filePath(QStringLiteral("bad.state.safetensors")).toStdString();
+        tampered.write(bad);
+        try {
+            trainer->loadState(bad);
+            QFAIL("a state with a moment of the wrong shape was loaded");
+        } catch (const ModelError& error) {
+            QVERIFY2(std::string(error.what()).find("adam.first.0") != std::string::npos, error.what());
+        }
+        QCOMPARE(trainer->stepsDone(), int64_t(0));
+    }
     trainer->loadState(state);
     QCOMPARE(trainer->stepsDone(), int64_t(4));
     for (int i = 0; i < 4; ++i) {

@@ -1,4 +1,4 @@
-#include "tests/cli/cli_runner.h"
+#include "tests/support/cli_runner.h"
 
 #include <QFile>
 #include <QJsonDocument>
