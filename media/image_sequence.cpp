@@ -156,7 +156,8 @@ void ImageSequenceSource::decodeFile(const std::string& path) {
     CodecContextPtr decoder(avcodec_alloc_context3(codec));
     checkAv(avcodec_parameters_to_context(decoder.get(), parameters), MediaErrorKind::DecodeFailed, path,
             "cannot set up the image decoder");
-    decoder->max_pixels = int64_t(m_info.width) * int64_t(m_info.height);
+    // FFmpeg checks the stride-aligned width against it: leave room for the alignment.
+    decoder->max_pixels = (int64_t(m_info.width) + 128) * (int64_t(m_info.height) + 128);
     checkAv(avcodec_open2(decoder.get(), codec, nullptr), MediaErrorKind::DecodeFailed, path,
             "cannot open the image decoder");
     AvPacketPtr packet = allocPacket();

@@ -6,8 +6,8 @@
 # and the full held-out check against the two no-learning baselines.
 #   scripts/train-default-judge.sh [BUILD_DIR] [--fresh] [extra svj pretrain options...]
 # SVJ=/path/to/svj uses another binary (e.g. a copy, so rebuilding during the run changes nothing).
-# About 92 min on 2 cores: 1.5 min of clip making, 64 min of training (8000 steps, 2.07 steps/s), 26 min of the
-# held-out check of every held-out clip against both baselines.
+# About 77 min on 2 cores with nothing else running: 1.3 min of clip making, 58 min of training (8000 steps,
+# 2.29 steps/s), 17 min of the held-out check of every held-out clip against both baselines.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${1:-$root/build}

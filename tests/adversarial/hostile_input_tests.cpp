@@ -24,23 +24,7 @@ namespace {
 constexpr int kAddressSpaceMb = 3072;
 
 CliResult runLimited(const QStringList& arguments, int timeoutMs = 60000) {
-    QProcess process;
-    QStringList shell{QStringLiteral("-c"),
-                      QStringLiteral("ulimit -v %1 && exec \"$0\" \"$@\"").arg(kAddressSpaceMb * 1024),
-                      svj::test::cliPath()};
-    shell << arguments;
-    process.start(QStringLiteral("/bin/sh"), shell);
-    CliResult result;
-    if (!process.waitForFinished(timeoutMs) || process.exitStatus() != QProcess::NormalExit) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QString::fromUtf8(process.readAllStandardError());
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return svj::test::runCliLimited(arguments, kAddressSpaceMb, timeoutMs);
 }
 
 // Exit 2 and one line on stderr, "svj: error: ...", holding every one of `words`.

@@ -12,9 +12,9 @@ QString cliPath() {
     return qEnvironmentVariable("SVJ_CLI");
 }
 
-CliResult runCli(const QStringList& arguments, int timeoutMs) {
-    QProcess process;
-    process.start(cliPath(), arguments);
+namespace {
+
+CliResult finish(QProcess& process, int timeoutMs) {
     CliResult result;
     if (!process.waitForFinished(timeoutMs) || process.exitStatus() != QProcess::NormalExit) {
         process.kill();
@@ -26,6 +26,25 @@ CliResult runCli(const QStringList& arguments, int timeoutMs) {
     result.out = QString::fromUtf8(process.readAllStandardOutput());
     result.err = QString::fromUtf8(process.readAllStandardError());
     return result;
+}
+
+} // namespace
+
+CliResult runCli(const QStringList& arguments, int timeoutMs) {
+    QProcess process;
+    process.start(cliPath(), arguments);
+    return finish(process, timeoutMs);
+}
+
+CliResult runCliLimited(const QStringList& arguments, int addressSpaceMb, int timeoutMs) {
+    // `exec` replaces the shell, so a kill on time-out reaches svj itself.
+    QStringList shell{QStringLiteral("-c"),
+                      QStringLiteral("ulimit -v %1 && exec \"$0\" \"$@\"").arg(qint64(addressSpaceMb) * 1024),
+                      cliPath()};
+    shell << arguments;
+    QProcess process;
+    process.start(QStringLiteral("/bin/sh"), shell);
+    return finish(process, timeoutMs);
 }
 
 CliResult runCliInterrupted(const QStringList& arguments, const QByteArray& trigger, bool& signalled, int timeoutMs) {

@@ -17,6 +17,9 @@ struct CliResult {
 // $SVJ_CLI (CTest sets it).
 QString cliPath();
 CliResult runCli(const QStringList& arguments, int timeoutMs = 120000);
+// The same under an address-space limit (`ulimit -v`), so a file that makes svj allocate without bound
+// ends in a failed allocation instead of eating the machine.
+CliResult runCliLimited(const QStringList& arguments, int addressSpaceMb, int timeoutMs = 120000);
 // Runs `svj` and sends it SIGINT as soon as its stdout contains `trigger`; `signalled` says whether it did.
 CliResult runCliInterrupted(const QStringList& arguments, const QByteArray& trigger, bool& signalled,
                             int timeoutMs = 120000);
