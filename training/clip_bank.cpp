@@ -31,7 +31,7 @@ void addVideo(ClipBank& bank, const FootageItem& item, const BankSettings& setti
     media::VideoReader reader(item.path);
     const int64_t count = reader.frameCount();
     const double fps = reader.info().frameRate.valid() ? reader.info().frameRate.value() : 25.0;
-    std::mt19937_64 random(detail::seedOfText(settings.seed, item.path));
+    std::mt19937_64 random(detail::seedOfText(settings.seed, item.key()));
     media::VideoFrame frame = reader.readFrame(0);
     const int side = regionSide(frame.width, frame.height, settings);
     if (side < settings.minRegionSize) {
@@ -131,7 +131,7 @@ void addPhoto(ClipBank& bank, const FootageItem& item, const std::vector<const F
         }
         return;
     }
-    std::mt19937_64 random(detail::seedOfText(settings.seed, item.path));
+    std::mt19937_64 random(detail::seedOfText(settings.seed, item.key()));
     for (int k = 0; k < settings.clipsPerPhoto; ++k) {
         Picture object;
         const bool withObject = !objects.empty() && uniform(random, 0, 1) < settings.objectShare;

@@ -123,7 +123,7 @@ std::vector<CheckClip> loadCheckClips(const std::vector<FootageItem>& items, con
         }
     }
     for (const FootageItem& item : items) {
-        std::mt19937_64 random(detail::seedOfText(settings.seed, item.path));
+        std::mt19937_64 random(detail::seedOfText(settings.seed, item.key()));
         try {
             if (item.isVideo()) {
                 media::VideoReader reader(item.path);
@@ -153,6 +153,7 @@ std::vector<CheckClip> loadCheckClips(const std::vector<FootageItem>& items, con
                     clip.source = item.source;
                     clip.kind = item.kind;
                     clip.what = item.path + " @" + std::to_string(first);
+                    clip.key = item.key() + " @" + std::to_string(first);
                     clips.push_back(std::move(clip));
                 }
             } else if (item.kind == FootageKind::Photo) {
@@ -185,6 +186,7 @@ std::vector<CheckClip> loadCheckClips(const std::vector<FootageItem>& items, con
                     clip.source = item.source;
                     clip.kind = item.kind;
                     clip.what = item.path + " (" + rendered.description + ")";
+                    clip.key = item.key() + " #" + std::to_string(p);
                     clips.push_back(std::move(clip));
                 }
             }
@@ -248,7 +250,7 @@ nlohmann::json runFaultCheck(model::Judge* judge, const std::vector<CheckClip>& 
                 const media::VideoFault fault = faults[k % faults.size()];
                 copy.fault = static_cast<int>(fault);
                 std::mt19937_64 random(
-                    detail::mixSeeds(detail::mixSeeds(settings.seed, detail::seedOfText(0, check.what)), k));
+                    detail::mixSeeds(detail::mixSeeds(settings.seed, detail::seedOfText(0, check.key)), k));
                 media::FaultSettings faultSettings;
                 faultSettings.keepFrames = check.frames;
                 faultSettings.fps = check.fps;

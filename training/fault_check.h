@@ -28,6 +28,7 @@ struct CheckClip {
     double fps = 25.0;
     std::string source;
     std::string what;
+    std::string key; // `what` without the footage's folder: its broken copies are seeded from it
     FootageKind kind = FootageKind::Camera;
 };
 

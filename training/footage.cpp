@@ -92,6 +92,10 @@ const char* footageKindName(FootageKind kind) {
     return "?";
 }
 
+std::string FootageItem::key() const {
+    return source + "/" + fs::path(path).lexically_normal().filename().string();
+}
+
 std::vector<FootageItem> readFootage(const std::string& location) {
     const fs::path manifest = fs::path(location) / "MANIFEST.tsv";
     if (fs::is_directory(location) && fs::exists(manifest)) {

@@ -22,6 +22,9 @@ struct FootageItem {
     std::string licence;
 
     bool isVideo() const { return kind == FootageKind::Camera || kind == FootageKind::Rendered; }
+    // The item's name wherever its folder lies (source and file name): what its random draws are seeded
+    // from, so a check or a bank made from the same footage in another folder draws the same.
+    std::string key() const;
 };
 
 // A folder with a MANIFEST.tsv (path, source, kind, package, licence; what scripts/fetch-judge-footage.sh

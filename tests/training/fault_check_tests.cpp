@@ -7,6 +7,8 @@
 #include "training/fault_check.h"
 #include "training/footage.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,6 +22,7 @@ class FaultCheckTest : public QObject {
 private slots:
     void initTestCase();
     void checkClipsComeFromVideosAndPhotos();
+    void drawsDoNotDependOnWhereTheFootageLies();
     void baselinesAloneCoverEveryFamily();
     void judgeBesideTheBaselines();
     void classicalMixIsARobustZSum();
@@ -52,6 +55,36 @@ void FaultCheckTest::checkClipsComeFromVideosAndPhotos() {
     QCOMPARE(m_clips[0].clip.width, 160);
     QCOMPARE(m_clips.back().kind, FootageKind::Photo);
     QCOMPARE(m_clips.back().clip.width, 128);
+}
+
+void FaultCheckTest::drawsDoNotDependOnWhereTheFootageLies() {
+    // The same footage in another folder: the same clips, broken in the same places and strengths.
+    const QDir original(m_dir.filePath(QStringLiteral("footage")));
+    const QString moved = m_dir.filePath(QStringLiteral("elsewhere/footage"));
+    QVERIFY(QDir().mkpath(moved));
+    for (const QString& name : original.entryList(QDir::Files)) {
+        QVERIFY(QFile::copy(original.filePath(name), moved + QLatin1Char('/') + name));
+    }
+    CheckClipSettings settings;
+    settings.seconds = 1.4;
+    settings.clipsPerVideo = 1;
+    settings.photoWidth = 128;
+    settings.photoHeight = 96;
+    std::vector<FootageItem> items = readFootage(moved.toStdString());
+    items.erase(items.begin() + 1, items.begin() + 3);
+    const std::vector<CheckClip> clips = loadCheckClips(items, settings);
+    QCOMPARE(clips.size(), m_clips.size());
+    FaultCheckSettings check;
+    check.faults = {svj::media::VideoFault::SensorNoise, svj::media::VideoFault::LocalWarp,
+                    svj::media::VideoFault::Stutter};
+    check.falseAlarms = false;
+    for (size_t c = 0; c < clips.size(); ++c) {
+        QCOMPARE(clips[c].key, m_clips[c].key);
+        QVERIFY(clips[c].what != m_clips[c].what);
+        QVERIFY(clips[c].clip.rgb == m_clips[c].clip.rgb);
+    }
+    QCOMPARE(runFaultCheck(nullptr, clips, check)["faults"].dump(),
+             runFaultCheck(nullptr, m_clips, check)["faults"].dump());
 }
 
 void FaultCheckTest::baselinesAloneCoverEveryFamily() {
