@@ -145,16 +145,17 @@ void addPhoto(ClipBank& bank, const FootageItem& item, const std::vector<const F
         const double rates[] = {24.0, 25.0, 30.0};
         spec.fps = rates[uniformInt(random, 0, 2)];
         PhotoMotionClip rendered = renderPhotoMotion(picture, withObject ? &object : nullptr, spec, random);
-        // A camera's clip: a little sensor noise, then through an encoder at a good quality, as real footage
-        // always is (else any re-encode would look like a fault next to it).
-        const double noise = uniform(random, 0.0, 1.5);
+        // A camera's clip: some sensor noise, then through an encoder at a good to middling quality, as real
+        // footage always is (else any re-encode would look like a fault next to it). The range reaches the
+        // grain and the compression of old and small cameras, which held-out camera footage has.
+        const double noise = uniform(random, 0.0, 3.0);
         std::normal_distribution<float> normal(0.0f, 1.0f);
         for (uint8_t& value : rendered.clip.rgb) {
             value = static_cast<uint8_t>(std::clamp(std::lround(value + noise * normal(random)), 0L, 255L));
         }
         media::RoundTripSettings encode;
         encode.fps = spec.fps;
-        encode.crf = uniformInt(random, 14, 24);
+        encode.crf = uniformInt(random, 14, 28);
         BankClip clip;
         clip.clip = media::encodeRoundTrip(rendered.clip, encode);
         clip.fps = spec.fps;

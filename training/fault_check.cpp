@@ -308,6 +308,7 @@ nlohmann::json runFaultCheck(model::Judge* judge, const std::vector<CheckClip>& 
     int reencodeWorse = 0;
     std::vector<double> boundaryJumps;
     std::vector<double> otherSteps;
+    nlohmann::json details = nlohmann::json::array(); // every pair's margins (E(broken) - E(clean) and the like)
     for (size_t c = 0; c < clips.size(); ++c) {
         const ClipResult& result = results[c];
         const double cleanClassical = settings.baselines ? classical.score(result.features) : 0.0;
@@ -329,8 +330,14 @@ nlohmann::json runFaultCheck(model::Judge* judge, const std::vector<CheckClip>& 
                                         &byKind[footageKindName(clips[c].kind)]};
             bool localised = false;
             bool hit = false;
+            nlohmann::json detail = {{"clip", clips[c].what},
+                                     {"kind", footageKindName(clips[c].kind)},
+                                     {"fault", media::videoFaultName(fault)},
+                                     {"description", copy.record.description},
+                                     {"strength", copy.record.strength}};
             if (judge) {
                 const double margin = copy.energy - result.energy;
+                detail["judge"] = margin;
                 faultMargins.push_back(margin);
                 if (copy.record.confinedInTime(clips[c].frames) && copy.curve.size() == result.curve.size()) {
                     localised = true;
@@ -353,6 +360,9 @@ nlohmann::json runFaultCheck(model::Judge* judge, const std::vector<CheckClip>& 
                     tally->localised += localised ? 1 : 0;
                     tally->hits += hit ? 1 : 0;
                 }
+                if (localised) {
+                    detail["localised"] = hit;
+                }
             }
             if (settings.baselines) {
                 const double a = copy.features.irregularity - result.features.irregularity;
@@ -361,7 +371,10 @@ nlohmann::json runFaultCheck(model::Judge* judge, const std::vector<CheckClip>& 
                     tally->frameDifference.push_back(a);
                     tally->classical.push_back(b);
                 }
+                detail["frame_difference"] = a;
+                detail["classical"] = b;
             }
+            details.push_back(std::move(detail));
         }
         // Where windows meet on a clean clip (the curve starts to average in the next window), against the
         // steps between latent frames inside the same windows.
@@ -394,6 +407,7 @@ nlohmann::json runFaultCheck(model::Judge* judge, const std::vector<CheckClip>& 
     for (const auto& [name, tally] : byFault) {
         out["faults"][name] = tally.json(withJudge, withBaselines);
     }
+    out["pair_margins"] = std::move(details);
     out["footage_kinds"] = nlohmann::json::object();
     for (const auto& [name, tally] : byKind) {
         out["footage_kinds"][name] = tally.json(withJudge, withBaselines);

@@ -177,8 +177,8 @@ SampledPair PairSampler::pair(uint64_t seed, const std::vector<double>& faultWei
             settings.minStrength = s.minStrength;
             settings.maxStrength = s.maxStrength;
             settings.maxRegion = s.maxRegion;
-            const bool hold = fault == media::VideoFault::Freeze && bankClip.kind == FootageKind::Camera &&
-                              s.holdShare > 0 && std::uniform_real_distribution<double>(0, 1)(random) < s.holdShare;
+            const bool hold = fault == media::VideoFault::Freeze && s.holdShare > 0 &&
+                              std::uniform_real_distribution<double>(0, 1)(random) < s.holdShare;
             broken = hold ? heldStill(work, s.frames, uniformInt(random, 0, s.frames - 1), record)
                           : media::applyVideoFault(work, fault, random, &record, settings);
             if (record.length == 0) {

@@ -23,10 +23,11 @@ struct PairSamplerSettings {
     std::vector<media::VideoFault> faults;            // the faults to draw from (empty: all)
     double latentShare = 0.1;                         // pairs whose negative is one of the paper's latent perturbations
     double benignShare = 0.08;
-    // Freezes of camera footage that hold one frame for the whole window: inside a freeze longer than a
-    // window there is no jump to see, only stillness, and identical grain is what a real still shot never
-    // has (rendered video and photographs may stand still, so they are not held).
-    double holdShare = 0.3;
+    // Freezes that hold one frame for the whole window: inside a freeze longer than a window there is no jump
+    // to see, only stillness where the footage moved (and, on camera footage, identical grain, which a real
+    // still shot never has). Held for every kind of footage: a judge that saw it only on camera footage still
+    // ranked a long freeze of rendered video (and of camera footage) below the clean clip.
+    double holdShare = 0.5;
     double minStrength = 0.0;
     double maxStrength = 1.0;
     double maxRegion = 0.9; // region faults up to this share of the working area (tiles inside a region)

@@ -3,11 +3,13 @@
 #include "model/json_text.h"
 #include "model/model_error.h"
 #include "training/footage.h"
+#include "training/seeds.h"
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <future>
+#include <optional>
 #include <stdexcept>
 
 namespace svj::training {
@@ -137,14 +139,11 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
     say(PretrainEventKind::Message, {{"footage", o.footage}, {"items", items.size()}},
         "building the clip bank from " + std::to_string(split.train.size()) + " training items ...");
     const auto bankStart = std::chrono::steady_clock::now();
-    BankSettings bankSettings = o.bank;
-    // Room for the window, the look-ahead of timeline faults and eight frames of start positions.
-    bankSettings.frames = config.inputFrames + o.sampler.lookAhead + 8;
-    bankSettings.minFrames = config.inputFrames + o.sampler.lookAhead;
-    bankSettings.minRegionSize = std::max(bankSettings.minRegionSize, config.inputWidth); // a tile fits in every clip
-    if (bankSettings.regionSize < config.inputWidth) {
-        throw PretrainError("the regions cut from the footage (" + std::to_string(bankSettings.regionSize) +
-                            " px) must be at least the judge's tile (" + std::to_string(config.inputWidth) + " px)");
+    BankSettings bankSettings;
+    try {
+        bankSettings = bankSettingsForJudge(config, o.bank, o.sampler.lookAhead);
+    } catch (const std::invalid_argument& error) {
+        throw PretrainError(error.what());
     }
     const ClipBank bank = buildClipBank(split.train, bankSettings, [&](const std::string& message) {
         say(PretrainEventKind::Message, {{"message", message}}, message);
@@ -185,6 +184,22 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
         return picked;
     };
     const std::vector<CheckClip> quickClips = spreadOut(o.quickCheckClips);
+    // Held-out tile pairs: a bank of the held-out sources cut like the training bank, pairs drawn once.
+    std::optional<ClipBank> heldOutBank;
+    std::optional<PairCheck> pairCheck;
+    if (o.pairCheckEvery > 0 && !split.heldOut.empty()) {
+        heldOutBank.emplace(buildClipBank(split.heldOut, bankSettings, {}));
+        if (heldOutBank->size() > 0) {
+            PairSamplerSettings checkSettings = o.sampler;
+            checkSettings.tileSize = config.inputWidth;
+            checkSettings.frames = config.inputFrames;
+            pairCheck.emplace(*heldOutBank, checkSettings, o.pairCheckPerFault, detail::mixSeeds(o.seed, 0x7a1e),
+                              std::max(1, o.dataThreads));
+            say(PretrainEventKind::Message, {{"message", "held-out tile pairs"}, {"pairs", pairCheck->size()}},
+                std::to_string(pairCheck->size()) + " held-out tile pairs from " + std::to_string(heldOutBank->size()) +
+                    " clips of the held-out sources");
+        }
+    }
     const std::vector<CheckClip> finalClips = spreadOut(o.finalCheckClips);
 
     PairSamplerSettings samplerSettings = o.sampler;
@@ -239,7 +254,28 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
         say(PretrainEventKind::Eval, {{"step", trainer.stepsDone()}, {"what", what}, {"heldout", result}},
             std::string("held-out check (") + what + ", step " + std::to_string(trainer.stepsDone()) + "):\n" +
                 describeFaultCheck(result));
+        result.erase("pair_margins"); // in the event (a run's log) only: the sidecar keeps the tables
         return result;
+    };
+
+    const auto checkPairs = [&]() {
+        if (!pairCheck) {
+            return;
+        }
+        nlohmann::json result;
+        try {
+            result = pairCheck->run(*judge, 32, &stop);
+        } catch (const model::Cancelled&) {
+            return;
+        }
+        std::string text = "held-out tile pairs (step " + std::to_string(trainer.stepsDone()) +
+                           "): " + std::to_string(result["accuracy"].get<double>()).substr(0, 5) + " of " +
+                           std::to_string(result["pairs"].get<int>());
+        for (const auto& [family, row] : result["families"].items()) {
+            text += "; " + family + " " + std::to_string(row["accuracy"].get<double>()).substr(0, 5);
+        }
+        say(PretrainEventKind::Eval, {{"step", trainer.stepsDone()}, {"what", "pairs"}, {"pairs", result}}, text);
+        history.push_back({{"step", trainer.stepsDone()}, {"pairs", result}});
     };
 
     const int threads = std::max(1, o.dataThreads);
@@ -275,6 +311,9 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
                 history.push_back({{"step", done}, {"overall", result["overall"]}, {"families", result["families"]}});
             }
         }
+        if (o.pairCheckEvery > 0 && done % o.pairCheckEvery == 0 && done < o.steps) {
+            checkPairs();
+        }
         if (stop.load()) {
             if (next.valid()) {
                 next.wait();
@@ -285,6 +324,11 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
         if (done % std::max(1, o.checkpointEvery) == 0 && done < o.steps) {
             writeCheckpoint("periodic");
         }
+    }
+    const bool endedNow = !history.empty() && history.back().contains("pairs") &&
+                          history.back()["step"].get<int64_t>() == trainer.stepsDone();
+    if (!endedNow && o.pairCheckEvery > 0) {
+        checkPairs(); // a resumed run that was stopped after its last steps has it already
     }
     if (o.finalCheck && !checkClips.empty()) {
         metrics = check(finalClips, "final");

@@ -9,6 +9,7 @@
 #include "training/clip_bank.h"
 #include "training/fault_check.h"
 #include "training/fault_focus.h"
+#include "training/pair_check.h"
 #include "training/pair_sampler.h"
 
 #include <nlohmann/json.hpp>
@@ -37,6 +38,8 @@ struct PretrainOptions {
     int checkpointEvery = 250;
     int evalEvery = 0;        // held-out checks during the run (0: at the end only)
     int quickCheckClips = 12; // clips of the held-out footage a check during the run uses (all at the end)
+    int pairCheckEvery = 0;   // held-out tile pairs scored every N steps and at the end (0: never)
+    int pairCheckPerFault = 40;
     CheckClipSettings checkClips;
     FaultCheckSettings check;
     bool finalCheck = true;

@@ -10,8 +10,10 @@
 #include "model/json_text.h"
 #include "model/judge.h"
 #include "model/model_error.h"
+#include "model/runtime.h"
 #include "training/fault_check.h"
 #include "training/footage.h"
+#include "training/pair_check.h"
 
 #include <nlohmann/json.hpp>
 
@@ -42,6 +44,34 @@ std::vector<training::FootageItem> footageOf(const std::vector<std::string>& arg
     return items;
 }
 
+// `--tile-pairs`: pairs of tiles cut from the footage the way training cuts them, every fault alike.
+int checkTilePairs(model::Judge& judge, const std::vector<training::FootageItem>& items, const CommandLine& commandLine,
+                   const std::string& checkpoint) {
+    const int threads = std::max(1, model::threadCount());
+    const training::BankSettings bankSettings = training::bankSettingsForJudge(
+        judge.config(), training::BankSettings{}, training::PairSamplerSettings{}.lookAhead);
+    const training::ClipBank bank = training::buildClipBank(items, bankSettings, {});
+    if (bank.size() == 0) {
+        printError("no footage gave a clip the judge's tiles fit in");
+        return kExitBadInput;
+    }
+    training::PairSamplerSettings sampler;
+    sampler.tileSize = judge.config().inputWidth;
+    sampler.frames = judge.config().inputFrames;
+    sampler.faults = faultsOption(commandLine, "faults");
+    const training::PairCheck check(bank, sampler, commandLine.intValue("tile-pairs", 0),
+                                    static_cast<uint64_t>(commandLine.intValue("seed", 1)), threads);
+    nlohmann::json result = check.run(judge, 32, &installStopRequest());
+    result["checkpoint"] = checkpoint;
+    if (commandLine.flag("json")) {
+        std::cout << svj::model::jsonText(result) << "\n";
+    } else {
+        std::cout << checkpoint << ": " << check.size() << " tile pairs from " << bank.size() << " clips\n"
+                  << training::describePairCheck(result);
+    }
+    return kExitOk;
+}
+
 } // namespace
 
 int runFaultCheck(const Arguments& arguments) {
@@ -53,6 +83,8 @@ int runFaultCheck(const Arguments& arguments) {
                        {"repeats", "N", "broken copies per fault and clip, each at another place and strength", "1"},
                        {"seconds", "S", "length of each clip", "2"},
                        {"clips-per-video", "N", "clips cut from each video", "2"},
+                       {"tile-pairs", "N",
+                        "instead: N pairs per fault of tiles the size of the judge's input (fast; no baselines)", "0"},
                        {"baselines-only", "", "no judge: the two no-learning baselines alone"},
                        {"no-baselines", "", "the judge alone"},
                        {"seed", "N", "seed of the faults' places and strengths", "1"},
@@ -113,6 +145,12 @@ int runFaultCheck(const Arguments& arguments) {
         }
         if (!baselinesOnly) {
             judge.emplace(model::Judge::load(checkpoint, options));
+        }
+        if (commandLine.intValue("tile-pairs", 0) > 0) {
+            if (!judge) {
+                throw UsageError("--tile-pairs needs a judge");
+            }
+            return checkTilePairs(*judge, items, commandLine, checkpoint);
         }
         training::CheckClipSettings clipSettings;
         clipSettings.seconds = commandLine.doubleValue("seconds", 2.0);

@@ -89,6 +89,8 @@ training::PretrainOptions optionsFrom(const CommandLine& commandLine, const Argu
     o.evalEvery = commandLine.intValue("eval-every", 0);
     o.checkpointEvery = std::max(1, commandLine.intValue("checkpoint-every", 250));
     o.quickCheckClips = commandLine.intValue("quick-check", 12);
+    o.pairCheckEvery = commandLine.intValue("pair-check-every", 0);
+    o.pairCheckPerFault = commandLine.intValue("pair-check-pairs", 40);
     o.finalCheck = !commandLine.flag("no-final-check");
     o.finalCheckClips = commandLine.intValue("check-clips", 0);
     o.dataThreads = commandLine.intValue("data-threads", 1);
@@ -210,7 +212,7 @@ int runPretrain(const Arguments& arguments) {
          {"focus", "X", "draw the faults the judge still gets wrong in training more often (0: all alike)", "0.5"},
          {"latent-share", "X", "pairs with one of the paper's latent perturbations", "0.1"},
          {"benign-share", "X", "pairs with a high-quality re-encode (to tie)", "0.08"},
-         {"hold-share", "X", "freezes of camera footage that hold the whole window still", "0.3"},
+         {"hold-share", "X", "freezes that hold the whole window still", "0.5"},
          {"region", "N", "side of the regions cut from each video", "128"},
          {"max-clips", "N", "clips per video at most", "160"},
          {"clips-per-photo", "N", "clips rendered from each photograph", "12"},
@@ -219,6 +221,9 @@ int runPretrain(const Arguments& arguments) {
          {"heldout-sources", "A,B", "hold out these sources instead of a draw"},
          {"eval-every", "N", "a quick held-out check every N steps (0: only the full one at the end)", "0"},
          {"quick-check", "N", "clips of the quick check", "12"},
+         {"pair-check-every", "N",
+          "score held-out tile pairs (every fault alike) every N steps and at the end (0: never)", "0"},
+         {"pair-check-pairs", "N", "held-out tile pairs per fault", "40"},
          {"check-seconds", "S", "length of each held-out check clip", "2"},
          {"no-final-check", "", "skip the full held-out check at the end"},
          {"check-clips", "N", "clips of the final check (0: all)", "0"},

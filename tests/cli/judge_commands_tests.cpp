@@ -29,6 +29,8 @@ private slots:
     void interruptedAndResumedEqualsUninterrupted();
     void pretrainRefusesToOverwriteOrMismatchedResume();
     void pretrainBadVideos();
+    void faultcheckOnTheHeldOutSources();
+    void faultcheckBadInput();
     void scoreWithTheShippedJudge();
     void scoreJsonAndCsvAgree();
     void scoreBadInput();
@@ -192,6 +194,65 @@ void JudgeCommandTest::pretrainBadVideos() {
     QVERIFY2(missing.err.contains(QStringLiteral("line 2")) && missing.err.contains(QStringLiteral("gone.mp4")),
              qPrintable(missing.err));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("never.safetensors"))));
+}
+
+void JudgeCommandTest::faultcheckOnTheHeldOutSources() {
+    const QString checkpoint = m_dir.filePath(QStringLiteral("plain.safetensors"));
+    if (!QFile::exists(checkpoint)) {
+        QVERIFY(svj::test::runCli(pretrainArguments(checkpoint, 6)).exitCode == 0);
+    }
+    const QString held = sidecar(checkpoint)
+                             .value(QStringLiteral("data"))
+                             .toObject()
+                             .value(QStringLiteral("heldout_sources"))
+                             .toArray()
+                             .at(0)
+                             .toString();
+    // Whole frames, the judge beside both baselines on the same pairs, every pair's margins in the JSON.
+    const svj::test::CliResult whole = svj::test::runCli(
+        {QStringLiteral("faultcheck"), m_videos, QStringLiteral("--ckpt"), checkpoint, QStringLiteral("--heldout"),
+         QStringLiteral("--faults"), QStringLiteral("stutter,sensor-noise"), QStringLiteral("--seconds"),
+         QStringLiteral("1.5"), QStringLiteral("--clips-per-video"), QStringLiteral("1"), QStringLiteral("--json"),
+         QStringLiteral("--progress"), QStringLiteral("none")});
+    QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
+    const QJsonObject result = QJsonDocument::fromJson(whole.out.toUtf8()).object();
+    QCOMPARE(result.value(QStringLiteral("clips")).toInt(), 1);
+    const QJsonObject overall = result.value(QStringLiteral("overall")).toObject();
+    QVERIFY(overall.contains(QStringLiteral("judge")) && overall.contains(QStringLiteral("frame_difference")) &&
+            overall.contains(QStringLiteral("classical")));
+    const QJsonArray margins = result.value(QStringLiteral("pair_margins")).toArray();
+    QCOMPARE(margins.size(), result.value(QStringLiteral("pairs")).toInt());
+    for (const QJsonValue& pair : margins) {
+        QVERIFY(pair.toObject().value(QStringLiteral("clip")).toString().contains(held));
+    }
+    // Tiles the size of the judge's input, cut from the held-out source: every fault asked for, 3 pairs each.
+    const svj::test::CliResult tiles = svj::test::runCli(
+        {QStringLiteral("faultcheck"), m_videos, QStringLiteral("--ckpt"), checkpoint, QStringLiteral("--heldout"),
+         QStringLiteral("--faults"), QStringLiteral("stutter,sensor-noise"), QStringLiteral("--tile-pairs"),
+         QStringLiteral("3"), QStringLiteral("--json")});
+    QVERIFY2(tiles.exitCode == 0, qPrintable(tiles.err));
+    const QJsonObject pairs = QJsonDocument::fromJson(tiles.out.toUtf8()).object();
+    QCOMPARE(pairs.value(QStringLiteral("pairs")).toInt(), 6);
+    QCOMPARE(pairs.value(QStringLiteral("faults")).toObject().keys(),
+             (QStringList{QStringLiteral("sensor noise"), QStringLiteral("stutter")}));
+    const svj::test::CliResult table = svj::test::runCli(
+        {QStringLiteral("faultcheck"), m_videos, QStringLiteral("--ckpt"), checkpoint, QStringLiteral("--heldout"),
+         QStringLiteral("--faults"), QStringLiteral("stutter"), QStringLiteral("--tile-pairs"), QStringLiteral("2")});
+    QVERIFY2(table.exitCode == 0 && table.out.contains(QStringLiteral("held-out tile pairs")), qPrintable(table.err));
+}
+
+void JudgeCommandTest::faultcheckBadInput() {
+    const svj::test::CliResult missing =
+        svj::test::runCli({QStringLiteral("faultcheck"), m_dir.filePath(QStringLiteral("nowhere"))});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains(QStringLiteral("nowhere")), qPrintable(missing.err));
+    const svj::test::CliResult fault = svj::test::runCli(
+        {QStringLiteral("faultcheck"), m_videos, QStringLiteral("--faults"), QStringLiteral("wobble")});
+    QVERIFY(fault.exitCode != 0);
+    QVERIFY2(fault.err.contains(QStringLiteral("wobble")), qPrintable(fault.err));
+    const svj::test::CliResult none = svj::test::runCli({QStringLiteral("faultcheck")});
+    QVERIFY(none.exitCode != 0);
+    QVERIFY2(none.err.contains(QStringLiteral("footage")), qPrintable(none.err));
 }
 
 void JudgeCommandTest::scoreWithTheShippedJudge() {

@@ -66,16 +66,27 @@ PretrainOptions PretrainRunTest::options(const QString& out, int steps) const {
 
 void PretrainRunTest::trainsChecksAndWrites() {
     const QString out = m_dir.filePath(QStringLiteral("plain.safetensors"));
-    PretrainRun run(options(out, 6));
+    PretrainOptions o = options(out, 6);
+    o.pairCheckEvery = 3; // held-out tile pairs at step 3 and at the end
+    o.pairCheckPerFault = 2;
+    PretrainRun run(o);
     int steps = 0;
     bool sawData = false;
     bool sawEval = false;
+    std::vector<int64_t> pairChecks;
     std::atomic<bool> stop{false};
     QVERIFY(run.run(
         [&](const PretrainEvent& event) {
             steps += event.kind == PretrainEventKind::Step ? 1 : 0;
             sawData = sawData || event.kind == PretrainEventKind::Data;
             sawEval = sawEval || event.kind == PretrainEventKind::Eval;
+            if (event.kind == PretrainEventKind::Eval && event.fields.value("what", "") == "pairs") {
+                pairChecks.push_back(event.fields["step"].get<int64_t>());
+                const nlohmann::json& pairs = event.fields["pairs"];
+                QVERIFY(pairs["pairs"].get<int>() > 0 && pairs["pairs"].get<int>() <= 60);
+                QVERIFY(pairs["accuracy"].get<double>() >= 0.0 && pairs["accuracy"].get<double>() <= 1.0);
+                QVERIFY(pairs["families"].size() >= 3);
+            }
             if (event.kind == PretrainEventKind::Step) {
                 QVERIFY(std::isfinite(event.step.loss));
             }
@@ -83,6 +94,7 @@ void PretrainRunTest::trainsChecksAndWrites() {
         stop));
     QCOMPARE(steps, 6);
     QVERIFY(sawData && sawEval);
+    QCOMPARE(pairChecks, (std::vector<int64_t>{3, 6}));
     QVERIFY(QFile::exists(out) && QFile::exists(out + QStringLiteral(".state")));
     const nlohmann::json sidecar =
         nlohmann::json::parse(svj::model::Judge::readCheckpointInfo(out.toStdString()).sidecarJson);
@@ -90,6 +102,10 @@ void PretrainRunTest::trainsChecksAndWrites() {
     QVERIFY(sidecar["data"]["heldout_sources"] == nlohmann::json::array({"clip3"}));
     QVERIFY(sidecar["metrics"]["overall"].contains("judge"));
     QVERIFY(sidecar["metrics"]["overall"].contains("frame_difference"));
+    QVERIFY(!sidecar["metrics"].contains("pair_margins")); // every pair's margins are in the event, not the sidecar
+    QCOMPARE(sidecar["history"].size(), size_t(2));
+    QCOMPARE(sidecar["history"][1]["step"].get<int>(), 6);
+    QVERIFY(sidecar["history"][1].contains("pairs"));
     // The checkpoint scores like any judge.
     svj::model::Judge judge = svj::model::Judge::load(out.toStdString());
     QCOMPARE(judge.config().inputView, svj::model::InputView::Tiles);
