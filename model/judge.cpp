@@ -5,6 +5,7 @@
 
 #include "model/judge.h"
 
+#include "model/atomic_file.h"
 #include "model/json_text.h"
 #include "model/latent_frames.h"
 #include "model/model_error.h"
@@ -136,16 +137,27 @@ CheckpointInfo Judge::readCheckpointInfo(const std::string& checkpoint) {
     CheckpointInfo info;
     const std::string sidecar = sidecarPath(checkpoint);
     std::string text;
-    if (std::filesystem::exists(sidecar)) {
-        text = readText(sidecar);
-    } else {
-        // A checkpoint whose sidecar was lost still carries its config in the safetensors metadata.
+    // The copy inside the tensor file is the one that belongs to these tensors: a save killed between the
+    // tensors and the sidecar file leaves the sidecar file one save behind. The file beside it is for people
+    // and tools, and a fallback when the tensor file cannot be read.
+    std::string inside;
+    try {
         const auto metadata = SafetensorsFile::open(checkpoint)->metadata();
         const auto it = metadata.find("svj_sidecar");
-        if (it == metadata.end()) {
-            throw ModelError(checkpoint + ": no sidecar (" + sidecar + ") and no config inside: not an SVJ checkpoint");
+        if (it != metadata.end()) {
+            inside = it->second;
         }
-        text = it->second;
+    } catch (const ModelError&) {
+        if (!std::filesystem::exists(sidecar)) {
+            throw;
+        }
+    }
+    if (!inside.empty()) {
+        text = inside;
+    } else if (std::filesystem::exists(sidecar)) {
+        text = readText(sidecar);
+    } else {
+        throw ModelError(checkpoint + ": no sidecar (" + sidecar + ") and no config inside: not an SVJ checkpoint");
     }
     nlohmann::json json;
     try {

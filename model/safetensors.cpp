@@ -1,5 +1,6 @@
 #include "model/safetensors.h"
 
+#include "model/atomic_file.h"
 #include "model/json_text.h"
 #include "model/model_error.h"
 
@@ -421,48 +422,6 @@ void SafetensorsWriter::write(const std::string& path) const {
         contents.append(reinterpret_cast<const char*>(tensor.bytes.data()), tensor.bytes.size());
     }
     writeFileAtomically(path, contents);
-}
-
-void writeFileAtomically(const std::string& path, const std::string& contents) {
-    static std::atomic<int> counter{0};
-    const std::filesystem::path target(path);
-    const std::string temporary =
-        (target.parent_path() / ("." + target.filename().string() + ".partial-" + std::to_string(::getpid()) + "-" +
-                                 std::to_string(counter.fetch_add(1))))
-            .string();
-    const int descriptor = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (descriptor < 0) {
-        fail(path, std::string("cannot create the file: ") + std::strerror(errno));
-    }
-    size_t written = 0;
-    while (written < contents.size()) {
-        const ssize_t result = ::write(descriptor, contents.data() + written, contents.size() - written);
-        if (result < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            const std::string reason = std::strerror(errno);
-            ::close(descriptor);
-            ::unlink(temporary.c_str());
-            fail(path, "writing failed: " + reason);
-        }
-        written += static_cast<size_t>(result);
-    }
-    if (::fsync(descriptor) != 0 || ::close(descriptor) != 0) {
-        ::unlink(temporary.c_str());
-        fail(path, "flushing to disk failed");
-    }
-    if (::rename(temporary.c_str(), path.c_str()) != 0) {
-        const std::string reason = std::strerror(errno);
-        ::unlink(temporary.c_str());
-        fail(path, "cannot move the finished file into place: " + reason);
-    }
-    // Make the rename itself durable.
-    const int directory = ::open(target.parent_path().empty() ? "." : target.parent_path().c_str(), O_RDONLY);
-    if (directory >= 0) {
-        ::fsync(directory);
-        ::close(directory);
-    }
 }
 
 } // namespace svj::model

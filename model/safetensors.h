@@ -111,8 +111,4 @@ private:
     std::map<std::string, std::string> m_metadata;
 };
 
-// Writes `contents` to `path` atomically (temporary file in the same folder, fsync, rename); throws
-// ModelError naming the path. Used for every checkpoint and sidecar.
-void writeFileAtomically(const std::string& path, const std::string& contents);
-
 } // namespace svj::model

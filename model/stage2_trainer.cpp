@@ -229,8 +229,8 @@ Stage2Step Stage2Trainer::step() {
     return report;
 }
 
-void Stage2Trainer::saveState(const std::string& path) const {
-    detail::saveTrainerState(path, kStateFormat, *m_impl->optimizer, m_impl->random);
+void Stage2Trainer::saveState(const std::string& path, const std::map<std::string, std::string>& extra) const {
+    detail::saveTrainerState(path, kStateFormat, *m_impl->optimizer, m_impl->random, extra);
 }
 
 void Stage2Trainer::loadState(const std::string& path) {

@@ -9,6 +9,7 @@
 #include "model/training_data.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -72,7 +73,8 @@ public:
     // Windows whose latents are cached (the frozen VAE encodes each window once; 0 with the tubelet encoder).
     size_t cachedClips() const;
 
-    void saveState(const std::string& path) const;
+    // `extra`: metadata of the caller's stored with it (the checkpoint generation).
+    void saveState(const std::string& path, const std::map<std::string, std::string>& extra = {}) const;
     void loadState(const std::string& path);
 
     struct Impl;

@@ -1,5 +1,6 @@
 #include "training/pretrain_run.h"
 
+#include "model/checkpoint_set.h"
 #include "model/json_text.h"
 #include "model/model_error.h"
 #include "training/footage.h"
@@ -64,10 +65,6 @@ nlohmann::json trainerJson(const model::PairTrainerOptions& t, int64_t totalStep
 
 } // namespace
 
-std::string trainingStatePath(const std::string& checkpoint) {
-    return checkpoint + ".state";
-}
-
 nlohmann::json PretrainOptions::resumeKey() const {
     return {{"footage", footage},
             {"held_out_fraction", heldOutFraction},
@@ -98,11 +95,13 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
     namespace fs = std::filesystem;
     const nlohmann::json key = o.resumeKey();
     std::optional<model::Judge> judge;
+    std::string statePath;                            // the training state a resume continues from
     nlohmann::json history = nlohmann::json::array(); // the held-out checks during the run, a resumed one's too
     if (o.resume) {
-        if (!fs::exists(o.out) || !fs::exists(trainingStatePath(o.out))) {
-            throw PretrainError(o.out + ": nothing to resume (the checkpoint or its training state " +
-                                trainingStatePath(o.out) + " is missing)");
+        try {
+            statePath = model::stateOfCheckpoint(o.out);
+        } catch (const model::ModelError& error) {
+            throw PretrainError(error.what());
         }
         const model::CheckpointInfo info = model::Judge::readCheckpointInfo(o.out);
         const nlohmann::json sidecar = nlohmann::json::parse(info.sidecarJson);
@@ -217,7 +216,7 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
     model::PairTrainer trainer(*judge, trainerOptions);
     FaultFocus focus(o.focusInterval, o.focus, media::allVideoFaults().size());
     if (o.resume) {
-        const std::map<std::string, std::string> saved = trainer.loadState(trainingStatePath(o.out));
+        const std::map<std::string, std::string> saved = trainer.loadState(statePath);
         const auto it = saved.find("fault_focus");
         if (it != saved.end()) {
             focus.restore(it->second);
@@ -238,9 +237,16 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
                                         {"data", data},
                                         {"metrics", metrics},
                                         {"history", history}};
-        // The state first: a checkpoint on disk always has a state at least as new (resume never rewinds).
-        trainer.saveState(trainingStatePath(o.out), {{"fault_focus", focus.save()}});
-        judge->save(o.out, svj::model::jsonText(sidecar));
+        model::saveCheckpointSet(
+            o.out, trainer.stepsDone(),
+            [&](const std::string& path, const std::string& generation) {
+                trainer.saveState(path, {{"fault_focus", focus.save()}, {"generation", generation}});
+            },
+            [&](const std::string& generation) {
+                nlohmann::json fields = sidecar;
+                fields["generation"] = generation;
+                judge->save(o.out, svj::model::jsonText(fields));
+            });
         say(PretrainEventKind::Checkpoint, {{"path", o.out}, {"step", trainer.stepsDone()}, {"why", why}},
             "checkpoint (" + why + ", step " + std::to_string(trainer.stepsDone()) + ") -> " + o.out);
     };

@@ -86,6 +86,4 @@ private:
     PretrainOptions m_options;
 };
 
-std::string trainingStatePath(const std::string& checkpoint);
-
 } // namespace svj::training

@@ -35,8 +35,8 @@ namespace {
 
 const QString kRunFile = QStringLiteral("running.json");
 // Files that belong to a checkpoint: renamed and deleted with it.
-const QStringList kCompanions = {QStringLiteral(".json"), QStringLiteral(".state"), QStringLiteral(".log.jsonl"),
-                                 QStringLiteral(".log.txt")};
+const QStringList kCompanions = {QStringLiteral(".json"), QStringLiteral(".state"), QStringLiteral(".state.next"),
+                                 QStringLiteral(".log.jsonl"), QStringLiteral(".log.txt")};
 
 bool alive(qint64 pid) {
     return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == 0;
@@ -312,7 +312,10 @@ void FinetunePanel::start(int epochs) {
 }
 
 void FinetunePanel::resume() {
-    if (isRunning() || m_out.isEmpty() || !QFileInfo::exists(m_out + QStringLiteral(".state"))) {
+    // A save killed just before its state moved into place leaves it as .state.next; svj finetune takes it.
+    if (isRunning() || m_out.isEmpty() ||
+        (!QFileInfo::exists(m_out + QStringLiteral(".state")) &&
+         !QFileInfo::exists(m_out + QStringLiteral(".state.next")))) {
         emit statusMessage(tr("Nothing to resume"));
         return;
     }

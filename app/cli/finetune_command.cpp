@@ -16,6 +16,7 @@
 #include "media/clip_sampler.h"
 #include "media/media_error.h"
 #include "media/video_reader.h"
+#include "model/checkpoint_set.h"
 #include "model/default_judge.h"
 #include "model/json_text.h"
 #include "model/judge.h"
@@ -252,14 +253,11 @@ int runFinetune(const Arguments& arguments) {
                                      {"holdout", holdout},
                                      {"seed", options.seed}};
     std::optional<model::Judge> judge;
+    std::string statePath; // the training state a resume continues from
     nlohmann::json metrics = {{"epochs", nlohmann::json::array()}};
     try {
         if (resume) {
-            if (!std::filesystem::exists(*out) || !std::filesystem::exists(trainingStatePath(*out))) {
-                printError(*out + ": nothing to resume (the checkpoint or its training state " +
-                           trainingStatePath(*out) + " is missing)");
-                return kExitBadInput;
-            }
+            statePath = model::stateOfCheckpoint(*out); // throws naming what is missing or mixed
             const nlohmann::json sidecar = nlohmann::json::parse(model::Judge::readCheckpointInfo(*out).sidecarJson);
             if (sidecar.value("training", nlohmann::json()) != settings) {
                 printError(*out + ": the run that wrote it used other settings (" +
@@ -396,7 +394,7 @@ int runFinetune(const Arguments& arguments) {
     }
     if (resume) {
         try {
-            trainer.loadState(trainingStatePath(*out));
+            trainer.loadState(statePath);
         } catch (const model::ModelError& error) {
             printError(error.what());
             return kExitBadInput;
@@ -417,9 +415,16 @@ int runFinetune(const Arguments& arguments) {
               {"heldout_pairs", split.heldOut.size()},
               {"videos", videos.size()}}},
             {"metrics", metrics}};
-        // The state first: a checkpoint on disk always has a state at least as new (resume never rewinds).
-        trainer.saveState(trainingStatePath(*out));
-        judge->save(*out, svj::model::jsonText(sidecar));
+        model::saveCheckpointSet(
+            *out, trainer.stepsDone(),
+            [&](const std::string& path, const std::string& generation) {
+                trainer.saveState(path, {{"generation", generation}});
+            },
+            [&](const std::string& generation) {
+                nlohmann::json fields = sidecar;
+                fields["generation"] = generation;
+                judge->save(*out, svj::model::jsonText(fields));
+            });
         progress.event("checkpoint", {{"path", *out}, {"step", trainer.stepsDone()}, {"why", why}},
                        "checkpoint (" + why + ", step " + std::to_string(trainer.stepsDone()) + ") -> " + *out);
     };

@@ -7,10 +7,6 @@
 
 namespace svj::cli {
 
-std::string trainingStatePath(const std::string& checkpoint) {
-    return checkpoint + ".state";
-}
-
 std::string readTextFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {

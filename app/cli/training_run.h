@@ -1,5 +1,5 @@
-// What `svj pretrain` and `svj finetune` share about a run on disk: where its resumable training state
-// lives beside the checkpoint, and the exact command that made it (for the checkpoint's sidecar).
+// What `svj pretrain` and `svj finetune` share about a run on disk: reading a text file, and the exact
+// command that made a checkpoint (for its sidecar). Where the training state lives: model/checkpoint_set.h.
 #pragma once
 
 #include "app/cli/commands.h"
@@ -7,9 +7,6 @@
 #include <string>
 
 namespace svj::cli {
-
-// CKPT.state: the optimizer moments, step count and random state that make --resume exact.
-std::string trainingStatePath(const std::string& checkpoint);
 
 // The whole of a text file; throws model::ModelError naming it when it cannot be read.
 std::string readTextFile(const std::string& path);

@@ -25,6 +25,7 @@ private slots:
     void initTestCase();
     void finetuneReportsEveryEpochAndScoresWithAReward();
     void interruptedAndResumedEqualsUninterrupted();
+    void killedSaveResumesToTheSameWeights();
     void badInputLeavesNothingBehind();
     void startsFromTheShippedJudgeByDefault();
     void workspaceLabelsAndScores();
@@ -225,6 +226,28 @@ void FinetuneCommandTest::interruptedAndResumedEqualsUninterrupted() {
     for (qsizetype i = 0; i < straightEpochs.size(); ++i) {
         QCOMPARE(resumedEpochs[i].toObject().value(QStringLiteral("heldout")),
                  straightEpochs[i].toObject().value(QStringLiteral("heldout")));
+    }
+}
+
+void FinetuneCommandTest::killedSaveResumesToTheSameWeights() {
+    // A checkpoint every epoch (2 steps), four renames a save: the pending state, the tensors, the sidecar,
+    // the state. A kill before the second save's tensors, and one before its sidecar.
+    const int epochs = 4;
+    const QString straight = m_dir.filePath(QStringLiteral("straight.safetensors"));
+    if (!QFile::exists(straight)) {
+        QVERIFY(svj::test::runCli(finetuneArguments(straight, epochs)).exitCode == 0);
+    }
+    for (const int killAt : {6, 7}) {
+        const QString killed = m_dir.filePath(QStringLiteral("killed-%1.safetensors").arg(killAt));
+        const svj::test::CliResult dying = svj::test::runCliWithEnvironment(
+            finetuneArguments(killed, epochs), {QStringLiteral("SVJ_TEST_KILL_AT_RENAME=%1").arg(killAt)});
+        QCOMPARE(dying.exitCode, -1);
+        QStringList resume = finetuneArguments(killed, epochs);
+        resume << QStringLiteral("--resume");
+        const svj::test::CliResult resumed = svj::test::runCli(resume);
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+        QVERIFY2(tensorBytes(killed) == tensorBytes(straight),
+                 qPrintable(QStringLiteral("killed before rename %1: other weights after the resume").arg(killAt)));
     }
 }
 

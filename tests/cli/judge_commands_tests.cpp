@@ -27,6 +27,9 @@ private slots:
     void initTestCase();
     void pretrainWritesACheckpointWithItsHeldOutCheck();
     void interruptedAndResumedEqualsUninterrupted();
+    void killedSaveResumesToTheSameWeights_data();
+    void killedSaveResumesToTheSameWeights();
+    void resumeRefusesAMixedCheckpoint();
     void pretrainRefusesToOverwriteOrMismatchedResume();
     void pretrainBadVideos();
     void faultcheckOnTheHeldOutSources();
@@ -160,6 +163,62 @@ void JudgeCommandTest::interruptedAndResumedEqualsUninterrupted() {
     QVERIFY(!a.isEmpty());
     QVERIFY2(a == tensorBytes(stopped), "the resumed run's weights differ from the uninterrupted run's");
     QCOMPARE(sidecar(stopped).value(QStringLiteral("metrics")), sidecar(straight).value(QStringLiteral("metrics")));
+}
+
+void JudgeCommandTest::killedSaveResumesToTheSameWeights_data() {
+    // A checkpoint every 2 steps; each save renames four files into place: the pending state, the tensors,
+    // the sidecar, the state. The second save's renames are the 5th to the 8th: a kill before each.
+    QTest::addColumn<int>("killAt");
+    QTest::newRow("before the pending state") << 5;
+    QTest::newRow("before the tensors") << 6;
+    QTest::newRow("before the sidecar") << 7;
+    QTest::newRow("before the state moves") << 8;
+}
+
+void JudgeCommandTest::killedSaveResumesToTheSameWeights() {
+    QFETCH(int, killAt);
+    const int steps = 6;
+    QStringList extra{QStringLiteral("--checkpoint-every"), QStringLiteral("2")};
+    const QString straight = m_dir.filePath(QStringLiteral("saved-straight.safetensors"));
+    if (!QFile::exists(straight)) {
+        const svj::test::CliResult full = svj::test::runCli(pretrainArguments(straight, steps) + extra);
+        QVERIFY2(full.exitCode == 0, qPrintable(full.err));
+    }
+    const QString killed = m_dir.filePath(QStringLiteral("killed-%1.safetensors").arg(killAt));
+    const svj::test::CliResult dying = svj::test::runCliWithEnvironment(
+        pretrainArguments(killed, steps) + extra, {QStringLiteral("SVJ_TEST_KILL_AT_RENAME=%1").arg(killAt)});
+    QCOMPARE(dying.exitCode, -1); // killed, as a power cut would
+    QStringList resume = pretrainArguments(killed, steps) + extra;
+    resume << QStringLiteral("--resume");
+    const svj::test::CliResult resumed = svj::test::runCli(resume);
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+    QVERIFY2(tensorBytes(killed) == tensorBytes(straight),
+             "the run resumed after a killed save ends on other weights than the uninterrupted run");
+    QCOMPARE(sidecar(killed).value(QStringLiteral("steps")).toInt(), steps);
+    // Nothing of the killed save is left behind.
+    const QStringList left =
+        QDir(m_dir.path())
+            .entryList({QStringLiteral(".killed-%1*").arg(killAt), QStringLiteral("killed-%1*.next").arg(killAt)},
+                       QDir::Files | QDir::Hidden);
+    QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
+}
+
+void JudgeCommandTest::resumeRefusesAMixedCheckpoint() {
+    // The tensors of one run's save beside the training state of another's: resume names both and refuses.
+    const QString a = m_dir.filePath(QStringLiteral("mixed-a.safetensors"));
+    const QString b = m_dir.filePath(QStringLiteral("mixed-b.safetensors"));
+    QVERIFY(svj::test::runCli(pretrainArguments(a, 2)).exitCode == 0);
+    QVERIFY(svj::test::runCli(pretrainArguments(b, 2)).exitCode == 0);
+    QVERIFY(QFile::remove(a + QStringLiteral(".state")));
+    QVERIFY(QFile::copy(b + QStringLiteral(".state"), a + QStringLiteral(".state")));
+    QStringList resume = pretrainArguments(a, 2);
+    resume << QStringLiteral("--resume");
+    const QByteArray before = tensorBytes(a);
+    const svj::test::CliResult mixed = svj::test::runCli(resume);
+    QCOMPARE(mixed.exitCode, 2);
+    QVERIFY2(mixed.err.contains(QStringLiteral("different saves")) && mixed.err.contains(a + QStringLiteral(".state")),
+             qPrintable(mixed.err));
+    QCOMPARE(tensorBytes(a), before);
 }
 
 void JudgeCommandTest::pretrainRefusesToOverwriteOrMismatchedResume() {

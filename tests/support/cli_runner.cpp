@@ -36,6 +36,28 @@ CliResult runCli(const QStringList& arguments, int timeoutMs) {
     return finish(process, timeoutMs);
 }
 
+CliResult runCliWithEnvironment(const QStringList& arguments, const QStringList& environment, int timeoutMs) {
+    QProcess process;
+    QProcessEnvironment variables = QProcessEnvironment::systemEnvironment();
+    for (const QString& setting : environment) {
+        const qsizetype equals = setting.indexOf(QLatin1Char('='));
+        variables.insert(setting.left(equals), setting.mid(equals + 1));
+    }
+    process.setProcessEnvironment(variables);
+    process.start(cliPath(), arguments);
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    CliResult result;
+    // A process that killed itself (a test hook) reports -1 with whatever it printed.
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
 CliResult runCliLimited(const QStringList& arguments, int addressSpaceMb, int timeoutMs) {
     // `exec` replaces the shell, so a kill on time-out reaches svj itself.
     QStringList shell{QStringLiteral("-c"),

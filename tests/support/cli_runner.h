@@ -17,6 +17,8 @@ struct CliResult {
 // $SVJ_CLI (CTest sets it).
 QString cliPath();
 CliResult runCli(const QStringList& arguments, int timeoutMs = 120000);
+// The same with `environment` ("NAME=value" each) added to this process's.
+CliResult runCliWithEnvironment(const QStringList& arguments, const QStringList& environment, int timeoutMs = 120000);
 // The same under an address-space limit (`ulimit -v`), so a file that makes svj allocate without bound
 // ends in a failed allocation instead of eating the machine.
 CliResult runCliLimited(const QStringList& arguments, int addressSpaceMb, int timeoutMs = 120000);

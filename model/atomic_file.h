@@ -1,0 +1,19 @@
+// Files that are either whole or absent: written to a temporary file of their own (created exclusively,
+// never through a symbolic link), flushed to disk, renamed into place and the rename made durable. What a
+// killed writer left behind is removed by the next save of the same file. Torch-free.
+#pragma once
+
+#include <string>
+
+namespace svj::model {
+
+// Writes `contents` to `path` atomically; throws ModelError naming the path.
+void writeFileAtomically(const std::string& path, const std::string& contents);
+
+// Renames `from` (a finished file) to `to` and makes the rename durable; throws ModelError naming both.
+void moveFileDurably(const std::string& from, const std::string& to);
+
+// Temporary files of `path` whose writer is gone (".NAME.partial-PID-..."): deleted. Returns how many.
+int removeStalePartials(const std::string& path);
+
+} // namespace svj::model
