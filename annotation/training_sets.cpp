@@ -11,6 +11,13 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <optional>
+#include <unistd.h>
+
 namespace svj::annotation {
 namespace {
 
@@ -24,6 +31,79 @@ void writeAtomically(const QString& path, const QByteArray& bytes) {
 QByteArray line(const QJsonObject& object) {
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + "\n";
 }
+
+void syncFolder(const QString& folder) {
+    const int descriptor = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (descriptor >= 0) {
+        ::fsync(descriptor);
+        ::close(descriptor);
+    }
+}
+
+// A videofolder set is built whole in a hidden sibling folder, then takes the target's place in one step
+// (an exchange where a previous export is there): a kill leaves the previous set or the new one, never a
+// mix. A folder that holds anything but a previous export is refused, never replaced.
+class FolderInPlace {
+public:
+    explicit FolderInPlace(const QString& target)
+        : m_target(QDir::cleanPath(QFileInfo(target).absoluteFilePath())) {
+        const QFileInfo info(m_target);
+        if (info.exists() &&
+            (!info.isDir() || (!QDir(m_target).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden) &&
+                               !QFileInfo::exists(m_target + QStringLiteral("/metadata.jsonl"))))) {
+            throw ImportError(m_target, 0,
+                              QStringLiteral("is not a previous videofolder export (no metadata.jsonl); choose an "
+                                             "empty or new folder"));
+        }
+        const QDir parent = info.absoluteDir();
+        // Left by a killed export of ours: the pid in the name is gone.
+        for (const QString& stale : parent.entryList(
+                 {QStringLiteral(".") + info.fileName() + QStringLiteral(".partial-*")}, QDir::Dirs | QDir::Hidden)) {
+            const qint64 pid = stale.section(QLatin1Char('-'), -1).toLongLong();
+            if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+                QDir(parent.filePath(stale)).removeRecursively();
+            }
+        }
+        m_building = parent.filePath(QStringLiteral(".") + info.fileName() + QStringLiteral(".partial-") +
+                                     QString::number(::getpid()));
+        QDir(m_building).removeRecursively();
+        if (!QDir().mkpath(m_building + QStringLiteral("/videos"))) {
+            throw ImportError(m_target, 0, QStringLiteral("cannot create the folder"));
+        }
+    }
+    ~FolderInPlace() {
+        if (!m_building.isEmpty()) {
+            QDir(m_building).removeRecursively(); // an export that failed leaves nothing behind
+        }
+    }
+    FolderInPlace(const FolderInPlace&) = delete;
+    FolderInPlace& operator=(const FolderInPlace&) = delete;
+
+    const QString& building() const { return m_building; }
+
+    void commit() {
+        const QByteArray from = QFile::encodeName(m_building);
+        const QByteArray to = QFile::encodeName(m_target);
+        syncFolder(m_building);
+        if (QFileInfo::exists(m_target)) {
+            if (::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_EXCHANGE) != 0) {
+                throw ImportError(m_target, 0,
+                                  QStringLiteral("cannot put the new export in place: %1").arg(qt_error_string(errno)));
+            }
+        } else if (::rename(from.constData(), to.constData()) != 0) {
+            throw ImportError(m_target, 0,
+                              QStringLiteral("cannot put the new export in place: %1").arg(qt_error_string(errno)));
+        }
+        syncFolder(QFileInfo(m_target).absolutePath());
+        // After an exchange the building folder holds the previous export; without one it is gone.
+        QDir(m_building).removeRecursively();
+        m_building.clear();
+    }
+
+private:
+    QString m_target;
+    QString m_building;
+};
 
 } // namespace
 
@@ -58,10 +138,11 @@ void writeTrainingSet(const PreferenceFile& file, const QString& path, Preferenc
         return;
     }
     const bool folderLayout = format == PreferenceFormat::VideoFolder;
-    QDir folder = folderLayout ? QDir(path) : QFileInfo(path).absoluteDir();
-    if (folderLayout && !QDir().mkpath(folder.filePath(QStringLiteral("videos")))) {
-        throw ImportError(path, 0, QStringLiteral("cannot create the folder"));
+    std::optional<FolderInPlace> inPlace;
+    if (folderLayout) {
+        inPlace.emplace(path);
     }
+    const QDir folder = folderLayout ? QDir(inPlace->building()) : QFileInfo(path).absoluteDir();
     // videofolder: each video copied once, under a name unique in the set.
     QHash<QString, QString> copies;
     const auto place = [&](const QString& video) {
@@ -73,7 +154,6 @@ void writeTrainingSet(const PreferenceFile& file, const QString& path, Preferenc
         }
         const QString name = QStringLiteral("videos/%1-%2").arg(copies.size()).arg(QFileInfo(video).fileName());
         const QString target = folder.filePath(name);
-        QFile::remove(target);
         if (!QFile::copy(video, target)) {
             throw ImportError(video, 0, QStringLiteral("cannot copy into %1").arg(target));
         }
@@ -100,23 +180,27 @@ void writeTrainingSet(const PreferenceFile& file, const QString& path, Preferenc
                                      {QStringLiteral("chosen"), chosen},
                                      {QStringLiteral("rejected"), rejected}});
     }
-    QString tiesPath;
     if (folderLayout) {
         writeAtomically(folder.filePath(QStringLiteral("metadata.jsonl")), main);
-        tiesPath = folder.filePath(QStringLiteral("ties.jsonl"));
-    } else {
-        writeAtomically(path, main);
-        QString stem = path;
-        if (stem.endsWith(QLatin1String(".jsonl"))) {
-            stem.chop(6);
+        if (!ties.isEmpty()) {
+            writeAtomically(folder.filePath(QStringLiteral("ties.jsonl")), ties);
         }
-        tiesPath = stem + QStringLiteral(".ties.jsonl");
+        inPlace->commit();
+        return;
     }
+    // TRL: the pairs and the ties beside them, each file atomic; the ties first, so the main file, the one
+    // a trainer opens, is the last thing to change.
+    QString stem = path;
+    if (stem.endsWith(QLatin1String(".jsonl"))) {
+        stem.chop(6);
+    }
+    const QString tiesPath = stem + QStringLiteral(".ties.jsonl");
     if (ties.isEmpty()) {
         QFile::remove(tiesPath);
     } else {
         writeAtomically(tiesPath, ties);
     }
+    writeAtomically(path, main);
 }
 
 } // namespace svj::annotation

@@ -69,6 +69,7 @@ private Q_SLOTS:
     void importIsAllOrNothingAndIdempotent();
     void exportsReimportToTheSameLabels_data();
     void exportsReimportToTheSameLabels();
+    void videofolderExportReplacesItselfWhole();
     void movedVideoIsFoundAgain();
     void judgeScoresKeepTheirFrames();
 
@@ -326,6 +327,34 @@ void WorkspaceTest::exportsReimportToTheSameLabels() {
             QCOMPARE(b.aspects, a.aspects);
         }
     }
+}
+
+void WorkspaceTest::videofolderExportReplacesItselfWhole() {
+    QTemporaryDir dir;
+    Workspace source = Workspace::create(svj::test::newWorkspaceLocation(dir.path(), QStringLiteral("source.svj")));
+    importPreferenceFile(source, readPreferenceFile(writePairs(dir.path()), PreferenceFormat::Jsonl));
+    LabelStore store(source);
+    const PreferenceFile exported = workspacePreferences(store);
+    const QString out = dir.filePath(QStringLiteral("set"));
+    writePreferenceFile(exported, out, PreferenceFormat::VideoFolder);
+    // Something of an earlier export that the new one does not have: gone once the new one is in place.
+    QVERIFY(svj::test::writeFile(out + QStringLiteral("/videos/earlier.mp4"), "old"));
+    writePreferenceFile(exported, out, PreferenceFormat::VideoFolder);
+    QVERIFY(!QFile::exists(out + QStringLiteral("/videos/earlier.mp4")));
+    QCOMPARE(readPreferenceFile(out, PreferenceFormat::VideoFolder).pairs.size(), exported.pairs.size());
+    // Nothing is left beside it.
+    QCOMPARE(QDir(dir.path()).entryList({QStringLiteral(".set*")}, QDir::AllEntries | QDir::Hidden), QStringList());
+    // A folder that is not an export of ours is never replaced.
+    const QString mine = dir.filePath(QStringLiteral("mine"));
+    QVERIFY(QDir().mkpath(mine));
+    QVERIFY(svj::test::writeFile(mine + QStringLiteral("/notes.txt"), "keep me"));
+    try {
+        writePreferenceFile(exported, mine, PreferenceFormat::VideoFolder);
+        QFAIL("a folder of someone else's files was replaced by an export");
+    } catch (const ImportError& error) {
+        QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("metadata.jsonl")), error.what());
+    }
+    QVERIFY(QFile::exists(mine + QStringLiteral("/notes.txt")));
 }
 
 void WorkspaceTest::movedVideoIsFoundAgain() {
