@@ -45,6 +45,7 @@ Workspace::Workspace(Workspace&& other) noexcept
     , m_dialect(other.m_dialect)
     , m_connection(std::move(other.m_connection))
     , m_depth(other.m_depth)
+    , m_migrationBackup(std::move(other.m_migrationBackup))
     , m_statements(std::move(other.m_statements)) {
     other.m_connection.clear();
 }
@@ -197,7 +198,20 @@ int Workspace::schemaVersion() const {
 }
 
 void Workspace::migrate() {
-    for (int version = schemaVersion() + 1; version <= latestSchemaVersion(); ++version) {
+    const int from = schemaVersion();
+    if (from > 0 && from < latestSchemaVersion() && m_dialect.engine() == SqlEngine::Sqlite) {
+        // A whole, consistent copy of the workspace as it was (WAL included) before anything changes it; an
+        // earlier copy of the same version is kept as it is.
+        const QString backup = m_location.text + QStringLiteral(".schema-%1.backup").arg(from);
+        if (!QFileInfo::exists(backup)) {
+            command(QStringLiteral("VACUUM INTO '%1'")
+                        .arg(QString(backup).replace(QLatin1Char('\''), QStringLiteral("''"))));
+        }
+        m_migrationBackup = backup;
+        qInfo("%s: schema version %d migrated to %d; the workspace as it was is in %s", qPrintable(path()), from,
+              latestSchemaVersion(), qPrintable(backup));
+    }
+    for (int version = from + 1; version <= latestSchemaVersion(); ++version) {
         // Each step in one transaction: a migration stopped half-way leaves the older schema intact.
         transaction([&] {
             for (const QString& statement : migrationTo(version)) {

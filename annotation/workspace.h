@@ -75,6 +75,10 @@ public:
     // "ok", or what `PRAGMA integrity_check` (full) / `quick_check` found (PostgreSQL: the missing tables).
     QString integrityCheck(bool full = true) const;
 
+    // Where the copy taken before this open migrated an SQLite workspace's schema lies ("" when nothing was
+    // migrated): WORKSPACE.schema-N.backup, N the version it had. Told to the user by whoever opened it.
+    QString migrationBackup() const { return m_migrationBackup; }
+
 private:
     Workspace(WorkspaceLocation location, QString connection);
     static QString connect(const WorkspaceLocation& location, const SqlDialect& dialect, bool readOnly);
@@ -94,6 +98,7 @@ private:
     SqlDialect m_dialect;
     QString m_connection;
     int m_depth = 0; // transaction() inside transaction() joins the outer one
+    QString m_migrationBackup;
     mutable std::unique_ptr<QHash<QString, QSqlQuery>> m_statements;
 };
 

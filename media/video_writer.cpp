@@ -4,8 +4,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
+#include <random>
 #include <unistd.h>
 
 extern "C" {
@@ -19,20 +23,51 @@ namespace {
 
 using namespace detail;
 
+// A name nobody can guess, created here exclusively and never through a link: the encoder then writes into
+// a file that is ours.
 std::string temporaryPathFor(const std::string& path) {
     static std::atomic<int> counter{0};
     const std::filesystem::path target(path);
-    const std::string name = "." + target.filename().string() + ".partial-" + std::to_string(::getpid()) + "-" +
-                             std::to_string(counter.fetch_add(1));
-    return (target.parent_path() / name).string();
+    std::random_device entropy;
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        const std::string name = "." + target.filename().string() + ".partial-" + std::to_string(::getpid()) + "-" +
+                                 std::to_string(counter.fetch_add(1)) + "-" + std::to_string(entropy());
+        const std::string temporary = (target.parent_path() / name).string();
+        const int descriptor = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+        if (descriptor >= 0) {
+            ::close(descriptor);
+            return temporary;
+        }
+        if (errno != EEXIST) {
+            break;
+        }
+    }
+    throw MediaError(MediaErrorKind::EncodeFailed, path,
+                     std::string("cannot create the file: ") + std::strerror(errno));
 }
 
+// Flushed to disk, renamed into place, the rename made durable: a power cut leaves the old file or the new.
 void moveIntoPlace(const std::string& temporary, const std::string& path) {
+    const int file = ::open(temporary.c_str(), O_RDONLY | O_CLOEXEC);
+    const bool flushed = file >= 0 && ::fsync(file) == 0;
+    if (file >= 0) {
+        ::close(file);
+    }
     std::error_code error;
+    if (!flushed) {
+        std::filesystem::remove(temporary, error);
+        throw MediaError(MediaErrorKind::EncodeFailed, path, "flushing the file to disk failed");
+    }
     std::filesystem::rename(temporary, path, error);
     if (error) {
         std::filesystem::remove(temporary, error);
         throw MediaError(MediaErrorKind::EncodeFailed, path, "cannot move the finished file into place");
+    }
+    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    const int directory = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (directory >= 0) {
+        ::fsync(directory);
+        ::close(directory);
     }
 }
 

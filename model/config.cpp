@@ -340,7 +340,8 @@ std::string JudgeConfig::toJson() const {
           {"stem_stride", tubelet.stemStride},
           {"difference_input", tubelet.differenceInput},
           {"edge_features", tubelet.edgeFeatures},
-          {"chroma_features", tubelet.chromaFeatures}}},
+          {"chroma_features", tubelet.chromaFeatures},
+          {"frame_statistics", tubelet.frameStatistics}}},
         {"input",
          {{"width", inputWidth},
           {"height", inputHeight},
@@ -399,6 +400,7 @@ JudgeConfig JudgeConfig::fromJson(const std::string& text, const std::string& so
         read(json["tubelet"], "difference_input", config.tubelet.differenceInput, source);
         read(json["tubelet"], "edge_features", config.tubelet.edgeFeatures, source);
         read(json["tubelet"], "chroma_features", config.tubelet.chromaFeatures, source);
+        read(json["tubelet"], "frame_statistics", config.tubelet.frameStatistics, source);
     }
     if (json.contains("input")) {
         read(json["input"], "width", config.inputWidth, source);

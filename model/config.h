@@ -74,6 +74,11 @@ struct TubeletConfig {
     // The magnitudes of the chroma's horizontal and vertical gradients and of its change from the frame
     // before: colour smeared off its edges (chroma bleed) and colour flicker, which the luma measures miss.
     bool chromaFeatures = false;
+    // Per frame of the window, as planes of one value: how much the frame changed from the one before
+    // relative to the window's typical change (a repeated frame is 0, a jump is large, whatever the contrast:
+    // the frame-difference baseline's signal), and how far the frame's mean luma and colour differences lie
+    // from the window's (flicker, colour flicker and drift: the FFmpeg filters' signal). Each tile's own.
+    bool frameStatistics = false;
 };
 
 // Stored values: keep the numbers.

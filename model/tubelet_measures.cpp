@@ -19,6 +19,9 @@ namespace {
 constexpr float kLuma[3] = {0.299f, 0.587f, 0.114f};
 constexpr float kBlue[3] = {-0.169f, -0.331f, 0.5f};
 constexpr float kRed[3] = {0.5f, -0.419f, -0.081f};
+// A window that barely changes (a still shot) has a typical change near zero: this keeps the ratio finite
+// (pixels are in [-1, 1]; one grey level is 0.008).
+constexpr float kTypicalChangeFloor = 0.01f;
 
 torch::Tensor operatorMeasures(const torch::Tensor& video, const TubeletConfig& config) {
     const int64_t frames = video.size(2);
@@ -69,6 +72,26 @@ torch::Tensor operatorMeasures(const torch::Tensor& video, const TubeletConfig& 
         channels.push_back(8.0 * across);
         channels.push_back(8.0 * downwards);
         channels.push_back(8.0 * (chroma - chromaOf(previous)).abs().sum(1, true));
+    }
+    if (config.frameStatistics) {
+        const auto weighted = [&](const torch::Tensor& rgb, const float* w) {
+            return rgb.select(1, 0) * w[0] + rgb.select(1, 1) * w[1] + rgb.select(1, 2) * w[2]; // [B, F, H, W]
+        };
+        const torch::Tensor luma = weighted(video, kLuma);
+        const torch::Tensor change = (luma - weighted(previous, kLuma)).abs().mean({2, 3}); // [B, F]
+        torch::Tensor relative = torch::ones_like(change);
+        if (frames > 1) {
+            const torch::Tensor typical = change.slice(1, 1).mean(1, true);
+            relative = torch::cat({relative.slice(1, 0, 1), change.slice(1, 1) / (typical + kTypicalChangeFloor)}, 1);
+        }
+        const auto offset = [](const torch::Tensor& level) { return level - level.mean(1, true); };
+        const std::vector<torch::Tensor> values{relative, 4.0 * offset(luma.mean({2, 3})),
+                                                8.0 * offset(weighted(video, kBlue).mean({2, 3})),
+                                                8.0 * offset(weighted(video, kRed).mean({2, 3}))};
+        for (const torch::Tensor& value : values) {
+            channels.push_back(
+                value.view({video.size(0), 1, frames, 1, 1}).expand({-1, 1, -1, video.size(3), video.size(4)}));
+        }
     }
     return channels.size() == 1 ? video : torch::cat(channels, 1);
 }
@@ -156,6 +179,72 @@ void fusedFrame(const FramePlanes& p, int64_t h, int64_t w, const TubeletConfig&
     }
 }
 
+constexpr int64_t kFrameStatisticChannels = 4;
+
+// The frame statistics of every frame of every clip (the definition is operatorMeasures'), written as
+// constant planes into channels `first` .. `first + 3` through `planeOf(b, c, t)`.
+template <typename PlaneOf>
+void fillFrameStatistics(const float* in, int64_t batch, int64_t frames, int64_t plane, int64_t first,
+                         const PlaneOf& planeOf) {
+    // Per clip and frame: change from the frame before, mean luma, mean blue and red differences.
+    std::vector<double> stats(static_cast<size_t>(batch * frames * 4), 0.0);
+    at::parallel_for(0, batch * frames, 1, [&](int64_t begin, int64_t end) {
+        for (int64_t k = begin; k < end; ++k) {
+            const int64_t b = k / frames;
+            const int64_t t = k % frames;
+            const int64_t before = t > 0 ? t - 1 : 0;
+            const float* now[3];
+            const float* then[3];
+            for (int c = 0; c < 3; ++c) {
+                now[c] = in + ((b * 3 + c) * frames + t) * plane;
+                then[c] = in + ((b * 3 + c) * frames + before) * plane;
+            }
+            double change = 0.0;
+            double luma = 0.0;
+            double blue = 0.0;
+            double red = 0.0;
+            for (int64_t i = 0; i < plane; ++i) {
+                const float y = now[0][i] * kLuma[0] + now[1][i] * kLuma[1] + now[2][i] * kLuma[2];
+                const float yThen = then[0][i] * kLuma[0] + then[1][i] * kLuma[1] + then[2][i] * kLuma[2];
+                change += std::fabs(y - yThen);
+                luma += y;
+                blue += now[0][i] * kBlue[0] + now[1][i] * kBlue[1] + now[2][i] * kBlue[2];
+                red += now[0][i] * kRed[0] + now[1][i] * kRed[1] + now[2][i] * kRed[2];
+            }
+            double* out = stats.data() + k * 4;
+            out[0] = change / static_cast<double>(plane);
+            out[1] = luma / static_cast<double>(plane);
+            out[2] = blue / static_cast<double>(plane);
+            out[3] = red / static_cast<double>(plane);
+        }
+    });
+    at::parallel_for(0, batch, 1, [&](int64_t begin, int64_t end) {
+        for (int64_t b = begin; b < end; ++b) {
+            const double* clip = stats.data() + b * frames * 4;
+            double typical = 0.0;
+            double means[4] = {0.0, 0.0, 0.0, 0.0};
+            for (int64_t t = 0; t < frames; ++t) {
+                typical += t > 0 ? clip[t * 4] : 0.0;
+                for (int s = 1; s < 4; ++s) {
+                    means[s] += clip[t * 4 + s] / static_cast<double>(frames);
+                }
+            }
+            typical = frames > 1 ? typical / static_cast<double>(frames - 1) : 0.0;
+            for (int64_t t = 0; t < frames; ++t) {
+                const float values[4] = {t > 0 ? static_cast<float>(clip[t * 4] / (typical + kTypicalChangeFloor))
+                                               : 1.0f,
+                                         static_cast<float>(4.0 * (clip[t * 4 + 1] - means[1])),
+                                         static_cast<float>(8.0 * (clip[t * 4 + 2] - means[2])),
+                                         static_cast<float>(8.0 * (clip[t * 4 + 3] - means[3]))};
+                for (int64_t c = 0; c < 4; ++c) {
+                    float* out = planeOf(b, first + c, t);
+                    std::fill(out, out + plane, values[c]);
+                }
+            }
+        }
+    });
+}
+
 // Frame `t` of every output channel goes to `head` (t = 0, [B, C, H, W]) or `tail` (t >= 1, [B, C, F-1, H, W]);
 // with `head` undefined, all frames go to `tail` ([B, C, F, H, W]).
 void fusedMeasuresInto(const torch::Tensor& video, const TubeletConfig& config, torch::Tensor* head,
@@ -190,6 +279,13 @@ void fusedMeasuresInto(const torch::Tensor& video, const TubeletConfig& config, 
             fusedFrame(p, h, w, config, luma, blue, red);
         }
     });
+    if (config.frameStatistics) {
+        fillFrameStatistics(
+            in, batch, frames, plane, channels - kFrameStatisticChannels, [&](int64_t b, int64_t c, int64_t t) {
+                return head && t == 0 ? headData + (b * channels + c) * plane
+                                      : tailData + ((b * channels + c) * tailFrames + (head ? t - 1 : t)) * plane;
+            });
+    }
 }
 
 bool fusedApplies(const torch::Tensor& video) {
@@ -200,7 +296,8 @@ bool fusedApplies(const torch::Tensor& video) {
 } // namespace
 
 int64_t measureChannels(const TubeletConfig& config) {
-    return (config.differenceInput ? 3 : 0) + (config.edgeFeatures ? 4 : 0) + (config.chromaFeatures ? 3 : 0);
+    return (config.differenceInput ? 3 : 0) + (config.edgeFeatures ? 4 : 0) + (config.chromaFeatures ? 3 : 0) +
+           (config.frameStatistics ? kFrameStatisticChannels : 0);
 }
 
 torch::Tensor withMeasures(const torch::Tensor& video, const TubeletConfig& config, bool operatorsOnly) {

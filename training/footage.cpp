@@ -28,13 +28,11 @@ std::vector<std::string> splitTabs(const std::string& line) {
 }
 
 FootageKind kindByName(const std::string& name, const std::string& where) {
-    for (const FootageKind kind :
-         {FootageKind::Camera, FootageKind::Rendered, FootageKind::Photo, FootageKind::Object}) {
-        if (name == footageKindName(kind)) {
-            return kind;
-        }
+    const std::optional<FootageKind> kind = footageKindByName(name);
+    if (!kind) {
+        throw std::runtime_error(where + ": unknown kind '" + name + "' (camera, rendered, photo, object)");
     }
-    throw std::runtime_error(where + ": unknown kind '" + name + "' (camera, rendered, photo, object)");
+    return *kind;
 }
 
 std::vector<FootageItem> readManifest(const fs::path& manifest) {
@@ -90,6 +88,16 @@ const char* footageKindName(FootageKind kind) {
         return "object";
     }
     return "?";
+}
+
+std::optional<FootageKind> footageKindByName(const std::string& name) {
+    for (const FootageKind kind :
+         {FootageKind::Camera, FootageKind::Rendered, FootageKind::Photo, FootageKind::Object}) {
+        if (name == footageKindName(kind)) {
+            return kind;
+        }
+    }
+    return std::nullopt;
 }
 
 std::string FootageItem::key() const {

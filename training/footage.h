@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@ namespace svj::training {
 enum class FootageKind { Camera = 0, Rendered = 1, Photo = 2, Object = 3 };
 
 const char* footageKindName(FootageKind kind);
+std::optional<FootageKind> footageKindByName(const std::string& name);
 
 struct FootageItem {
     std::string path; // absolute, or as given

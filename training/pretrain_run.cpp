@@ -66,16 +66,24 @@ nlohmann::json trainerJson(const model::PairTrainerOptions& t, int64_t totalStep
 } // namespace
 
 nlohmann::json PretrainOptions::resumeKey() const {
-    return {{"footage", footage},
-            {"held_out_fraction", heldOutFraction},
-            {"held_out_sources", heldOutSources},
-            {"steps", steps},
-            {"batch", batch},
-            {"seed", seed},
-            {"focus", {focus, focusInterval}},
-            {"bank", bankJson(bank)},
-            {"sampler", samplerJson(sampler)},
-            {"trainer", trainerJson(trainer, steps)}};
+    std::vector<std::string> kinds;
+    for (const FootageKind kind : trainKinds) {
+        kinds.emplace_back(footageKindName(kind));
+    }
+    nlohmann::json key = {{"footage", footage},
+                          {"held_out_fraction", heldOutFraction},
+                          {"held_out_sources", heldOutSources},
+                          {"steps", steps},
+                          {"batch", batch},
+                          {"seed", seed},
+                          {"focus", {focus, focusInterval}},
+                          {"bank", bankJson(bank)},
+                          {"sampler", samplerJson(sampler)},
+                          {"trainer", trainerJson(trainer, steps)}};
+    if (!kinds.empty()) {
+        key["train_kinds"] = kinds; // absent when all are trained on: keys of earlier runs stay as they were
+    }
+    return key;
 }
 
 PretrainRun::PretrainRun(PretrainOptions options)
@@ -131,7 +139,14 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
     } catch (const std::runtime_error& error) {
         throw PretrainError(error.what());
     }
-    const FootageSplit split = splitBySource(items, o.heldOutFraction, o.seed, o.heldOutSources);
+    FootageSplit split = splitBySource(items, o.heldOutFraction, o.seed, o.heldOutSources);
+    if (!o.trainKinds.empty()) {
+        std::erase_if(split.train, [&](const FootageItem& item) {
+            // Objects go with the photographs they cross.
+            const FootageKind kind = item.kind == FootageKind::Object ? FootageKind::Photo : item.kind;
+            return std::find(o.trainKinds.begin(), o.trainKinds.end(), kind) == o.trainKinds.end();
+        });
+    }
     if (split.train.empty()) {
         throw PretrainError(o.footage + ": no footage is left for training");
     }

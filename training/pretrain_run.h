@@ -27,6 +27,9 @@ struct PretrainOptions {
     bool resume = false;
     double heldOutFraction = 0.25;
     std::vector<std::string> heldOutSources; // instead of the seeded draw
+    // Kinds of footage the run trains on (empty: all); the split and the held-out check still take all of
+    // them, so a run without, say, the photographs is checked on the same clips as one with them.
+    std::vector<FootageKind> trainKinds;
 
     model::JudgeConfig config;
     model::JudgeOptions judge;

@@ -53,6 +53,9 @@ model::JudgeConfig configFrom(const CommandLine& commandLine) {
     if (commandLine.value("chroma")) {
         config.tubelet.chromaFeatures = commandLine.valueOr("chroma", "off") != "off";
     }
+    if (commandLine.value("frame-stats")) {
+        config.tubelet.frameStatistics = commandLine.valueOr("frame-stats", "off") != "off";
+    }
     if (commandLine.value("window-stride")) {
         config.windowStride = commandLine.intValue("window-stride", config.windowStride);
     }
@@ -86,6 +89,13 @@ training::PretrainOptions optionsFrom(const CommandLine& commandLine, const Argu
     o.batch = commandLine.intValue("batch", 8);
     o.heldOutFraction = commandLine.doubleValue("holdout", 0.25);
     o.heldOutSources = splitCommaList(commandLine.valueOr("heldout-sources", ""));
+    for (const std::string& name : splitCommaList(commandLine.valueOr("train-kinds", ""))) {
+        const std::optional<training::FootageKind> kind = training::footageKindByName(name);
+        if (!kind || *kind == training::FootageKind::Object) {
+            throw UsageError("--train-kinds: '" + name + "' is not camera, rendered or photo");
+        }
+        o.trainKinds.push_back(*kind);
+    }
     o.evalEvery = commandLine.intValue("eval-every", 0);
     o.checkpointEvery = std::max(1, commandLine.intValue("checkpoint-every", 250));
     o.quickCheckClips = commandLine.intValue("quick-check", 12);
@@ -192,6 +202,10 @@ int runPretrain(const Arguments& arguments) {
          {"difference", "on|off", "show the judge the frame-to-frame difference", "on"},
          {"edges", "on|off", "show the judge the magnitudes of luma change, gradients and Laplacian", "on"},
          {"chroma", "on|off", "show the judge the magnitudes of the chroma's gradients and change", "on"},
+         {"frame-stats", "on|off",
+          "show the judge each frame's change against the window's typical change, and its mean luma and colour "
+          "against the window's",
+          "off"},
          {"window-stride", "N", "frames between the starts of the windows that score a video (0: half a window)", "0"},
          {"layers", "N", "transformer blocks"},
          {"heads", "N", "attention heads (of 32 channels)"},
@@ -219,6 +233,8 @@ int runPretrain(const Arguments& arguments) {
          {"low-rate-share", "X", "clips picked at 8-15 fps from faster videos", "0.15"},
          {"holdout", "FRACTION", "sources held out for the check", "0.25"},
          {"heldout-sources", "A,B", "hold out these sources instead of a draw"},
+         {"train-kinds", "KINDS",
+          "train on these kinds of footage only (camera, rendered, photo); the check takes all"},
          {"eval-every", "N", "a quick held-out check every N steps (0: only the full one at the end)", "0"},
          {"quick-check", "N", "clips of the quick check", "12"},
          {"pair-check-every", "N",

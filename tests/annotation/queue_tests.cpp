@@ -18,6 +18,8 @@
 #include <QDir>
 #include <QFile>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -69,6 +71,21 @@ void QueueTest::olderSchemaMigratesForward() {
     svj::test::runRaw(path, version1);
     Workspace workspace = Workspace::open(path);
     QCOMPARE(workspace.schemaVersion(), Workspace::currentSchemaVersion());
+    if (!svj::test::onPostgres()) {
+        // The workspace as it was, copied before the migration touched it: still a version-1 workspace.
+        QCOMPARE(workspace.migrationBackup(), path + QStringLiteral(".schema-1.backup"));
+        QSqlDatabase copy = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("backup-check"));
+        copy.setDatabaseName(workspace.migrationBackup());
+        QVERIFY(copy.open());
+        QSqlQuery version(copy);
+        QVERIFY(version.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")) && version.next());
+        QCOMPARE(version.value(0).toString(), QStringLiteral("1"));
+        version = QSqlQuery();
+        copy.close();
+        copy = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("backup-check"));
+        QVERIFY(Workspace::open(path).migrationBackup().isEmpty()); // nothing migrated the second time
+    }
     QVERIFY(workspace
                 .scalar(svj::test::onPostgres()
                             ? QStringLiteral("SELECT indexname FROM pg_indexes WHERE indexname = 'assignments_queue'")

@@ -16,27 +16,33 @@ private Q_SLOTS:
     void fusedLoopEqualsTheOperators_data();
     void fusedLoopEqualsTheOperators();
     void gradientsTakeTheOperators();
+    void frameStatisticsSeeARepeatAndAFlicker();
 };
 
 void TubeletMeasuresTest::fusedLoopEqualsTheOperators_data() {
     QTest::addColumn<bool>("difference");
     QTest::addColumn<bool>("edges");
     QTest::addColumn<bool>("chroma");
-    QTest::newRow("all") << true << true << true;
-    QTest::newRow("difference and edges") << true << true << false;
-    QTest::newRow("edges alone") << false << true << false;
-    QTest::newRow("chroma alone") << false << false << true;
-    QTest::newRow("pixels alone") << false << false << false;
+    QTest::addColumn<bool>("statistics");
+    QTest::newRow("all") << true << true << true << true;
+    QTest::newRow("difference, edges and chroma") << true << true << true << false;
+    QTest::newRow("difference and edges") << true << true << false << false;
+    QTest::newRow("edges alone") << false << true << false << false;
+    QTest::newRow("chroma alone") << false << false << true << false;
+    QTest::newRow("frame statistics alone") << false << false << false << true;
+    QTest::newRow("pixels alone") << false << false << false << false;
 }
 
 void TubeletMeasuresTest::fusedLoopEqualsTheOperators() {
     QFETCH(bool, difference);
     QFETCH(bool, edges);
     QFETCH(bool, chroma);
+    QFETCH(bool, statistics);
     TubeletConfig config;
     config.differenceInput = difference;
     config.edgeFeatures = edges;
     config.chromaFeatures = chroma;
+    config.frameStatistics = statistics;
     // Not square, so rows and columns cannot be confused; frame 0 has no frame before it.
     const torch::Tensor video = torch::rand({3, 3, 9, 16, 24}) * 2 - 1;
     const torch::Tensor fused = svj::model::detail::withMeasures(video, config);
@@ -60,6 +66,33 @@ void TubeletMeasuresTest::gradientsTakeTheOperators() {
     svj::model::detail::withMeasures(video, config).sum().backward();
     QVERIFY(video.grad().defined());
     QVERIFY(video.grad().abs().sum().item<double>() > 0.0);
+}
+
+void TubeletMeasuresTest::frameStatisticsSeeARepeatAndAFlicker() {
+    TubeletConfig config;
+    config.frameStatistics = true;
+    // A pattern moving steadily, frame 4 a repeat of frame 3; frame 6 brighter.
+    torch::Tensor video = torch::zeros({1, 3, 9, 8, 8});
+    for (int64_t t = 0; t < 9; ++t) {
+        const int64_t shown = t == 4 ? 3 : t;
+        video.select(2, t).copy_(torch::sin(torch::arange(8).to(torch::kFloat) + static_cast<double>(shown))
+                                     .view({1, 1, 1, 8})
+                                     .expand({1, 3, 8, 8}) *
+                                 0.5);
+    }
+    video.select(2, 6) += 0.2;
+    for (const bool operatorsOnly : {false, true}) {
+        const torch::Tensor all = svj::model::detail::withMeasures(video, config, operatorsOnly);
+        QCOMPARE(all.size(1), int64_t(3 + 4));
+        const torch::Tensor relative = all.select(1, 3).select(0, 0).mean({1, 2}); // [F]
+        QCOMPARE(relative[0].item<float>(), 1.0f);                                 // nothing before frame 0
+        QVERIFY(relative[4].item<float>() < 0.05f);                                // the repeat does not change
+        QVERIFY(relative[2].item<float>() > 0.5f);                                 // steady motion: near typical
+        const torch::Tensor luma = all.select(1, 4).select(0, 0).mean({1, 2});
+        QVERIFY(luma[6].item<float>() > luma[5].item<float>() + 0.5f); // the bright frame stands out
+        // Constant over each frame's plane.
+        QCOMPARE(all.select(1, 5).select(2, 2).max().item<float>(), all.select(1, 5).select(2, 2).min().item<float>());
+    }
 }
 
 SVJ_REGISTER_TEST(TubeletMeasuresTest)
