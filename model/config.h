@@ -76,8 +76,9 @@ struct TubeletConfig {
     bool chromaFeatures = false;
     // Per frame of the window, as planes of one value: how much the frame changed from the one before
     // relative to the window's typical change (a repeated frame is 0, a jump is large, whatever the contrast:
-    // the frame-difference baseline's signal), and how far the frame's mean luma and colour differences lie
-    // from the window's (flicker, colour flicker and drift: the FFmpeg filters' signal). Each tile's own.
+    // the frame-difference baseline's signal), and how far the frame's mean luma, colour differences and
+    // saturation lie from the window's (flicker, colour flicker and drift: the FFmpeg filters' signal).
+    // Each tile's own.
     bool frameStatistics = false;
 };
 

@@ -85,9 +85,11 @@ torch::Tensor operatorMeasures(const torch::Tensor& video, const TubeletConfig& 
             relative = torch::cat({relative.slice(1, 0, 1), change.slice(1, 1) / (typical + kTypicalChangeFloor)}, 1);
         }
         const auto offset = [](const torch::Tensor& level) { return level - level.mean(1, true); };
+        const torch::Tensor blue = weighted(video, kBlue);
+        const torch::Tensor red = weighted(video, kRed);
         const std::vector<torch::Tensor> values{relative, 4.0 * offset(luma.mean({2, 3})),
-                                                8.0 * offset(weighted(video, kBlue).mean({2, 3})),
-                                                8.0 * offset(weighted(video, kRed).mean({2, 3}))};
+                                                8.0 * offset(blue.mean({2, 3})), 8.0 * offset(red.mean({2, 3})),
+                                                8.0 * offset((blue.abs() + red.abs()).mean({2, 3}))};
         for (const torch::Tensor& value : values) {
             channels.push_back(
                 value.view({video.size(0), 1, frames, 1, 1}).expand({-1, 1, -1, video.size(3), video.size(4)}));
@@ -100,7 +102,7 @@ torch::Tensor operatorMeasures(const torch::Tensor& video, const TubeletConfig& 
 struct FramePlanes {
     const float* rgb[3];
     const float* before[3];
-    float* out[16];
+    float* out[32]; // every output channel (at most 3 + 3 + 4 + 3 + 5)
 };
 
 void fusedFrame(const FramePlanes& p, int64_t h, int64_t w, const TubeletConfig& config, std::vector<float>& luma,
@@ -179,15 +181,17 @@ void fusedFrame(const FramePlanes& p, int64_t h, int64_t w, const TubeletConfig&
     }
 }
 
-constexpr int64_t kFrameStatisticChannels = 4;
+constexpr int64_t kFrameStatisticChannels = 5;
 
 // The frame statistics of every frame of every clip (the definition is operatorMeasures'), written as
-// constant planes into channels `first` .. `first + 3` through `planeOf(b, c, t)`.
+// constant planes into channels `first` .. `first + 4` through `planeOf(b, c, t)`.
 template <typename PlaneOf>
 void fillFrameStatistics(const float* in, int64_t batch, int64_t frames, int64_t plane, int64_t first,
                          const PlaneOf& planeOf) {
-    // Per clip and frame: change from the frame before, mean luma, mean blue and red differences.
-    std::vector<double> stats(static_cast<size_t>(batch * frames * 4), 0.0);
+    // Per clip and frame: change from the frame before, mean luma, mean blue and red differences, and the
+    // mean of their magnitudes (saturation).
+    constexpr int64_t kStats = kFrameStatisticChannels;
+    std::vector<double> stats(static_cast<size_t>(batch * frames * kStats), 0.0);
     at::parallel_for(0, batch * frames, 1, [&](int64_t begin, int64_t end) {
         for (int64_t k = begin; k < end; ++k) {
             const int64_t b = k / frames;
@@ -203,40 +207,46 @@ void fillFrameStatistics(const float* in, int64_t batch, int64_t frames, int64_t
             double luma = 0.0;
             double blue = 0.0;
             double red = 0.0;
+            double saturation = 0.0;
             for (int64_t i = 0; i < plane; ++i) {
                 const float y = now[0][i] * kLuma[0] + now[1][i] * kLuma[1] + now[2][i] * kLuma[2];
                 const float yThen = then[0][i] * kLuma[0] + then[1][i] * kLuma[1] + then[2][i] * kLuma[2];
+                const float b = now[0][i] * kBlue[0] + now[1][i] * kBlue[1] + now[2][i] * kBlue[2];
+                const float r = now[0][i] * kRed[0] + now[1][i] * kRed[1] + now[2][i] * kRed[2];
                 change += std::fabs(y - yThen);
                 luma += y;
-                blue += now[0][i] * kBlue[0] + now[1][i] * kBlue[1] + now[2][i] * kBlue[2];
-                red += now[0][i] * kRed[0] + now[1][i] * kRed[1] + now[2][i] * kRed[2];
+                blue += b;
+                red += r;
+                saturation += std::fabs(b) + std::fabs(r);
             }
-            double* out = stats.data() + k * 4;
+            double* out = stats.data() + k * kStats;
             out[0] = change / static_cast<double>(plane);
             out[1] = luma / static_cast<double>(plane);
             out[2] = blue / static_cast<double>(plane);
             out[3] = red / static_cast<double>(plane);
+            out[4] = saturation / static_cast<double>(plane);
         }
     });
     at::parallel_for(0, batch, 1, [&](int64_t begin, int64_t end) {
         for (int64_t b = begin; b < end; ++b) {
-            const double* clip = stats.data() + b * frames * 4;
+            const double* clip = stats.data() + b * frames * kStats;
             double typical = 0.0;
-            double means[4] = {0.0, 0.0, 0.0, 0.0};
+            double means[kStats] = {};
             for (int64_t t = 0; t < frames; ++t) {
-                typical += t > 0 ? clip[t * 4] : 0.0;
-                for (int s = 1; s < 4; ++s) {
-                    means[s] += clip[t * 4 + s] / static_cast<double>(frames);
+                typical += t > 0 ? clip[t * kStats] : 0.0;
+                for (int64_t s = 1; s < kStats; ++s) {
+                    means[s] += clip[t * kStats + s] / static_cast<double>(frames);
                 }
             }
             typical = frames > 1 ? typical / static_cast<double>(frames - 1) : 0.0;
             for (int64_t t = 0; t < frames; ++t) {
-                const float values[4] = {t > 0 ? static_cast<float>(clip[t * 4] / (typical + kTypicalChangeFloor))
-                                               : 1.0f,
-                                         static_cast<float>(4.0 * (clip[t * 4 + 1] - means[1])),
-                                         static_cast<float>(8.0 * (clip[t * 4 + 2] - means[2])),
-                                         static_cast<float>(8.0 * (clip[t * 4 + 3] - means[3]))};
-                for (int64_t c = 0; c < 4; ++c) {
+                const float values[kStats] = {
+                    t > 0 ? static_cast<float>(clip[t * kStats] / (typical + kTypicalChangeFloor)) : 1.0f,
+                    static_cast<float>(4.0 * (clip[t * kStats + 1] - means[1])),
+                    static_cast<float>(8.0 * (clip[t * kStats + 2] - means[2])),
+                    static_cast<float>(8.0 * (clip[t * kStats + 3] - means[3])),
+                    static_cast<float>(8.0 * (clip[t * kStats + 4] - means[4]))};
+                for (int64_t c = 0; c < kStats; ++c) {
                     float* out = planeOf(b, first + c, t);
                     std::fill(out, out + plane, values[c]);
                 }
@@ -272,7 +282,7 @@ void fusedMeasuresInto(const torch::Tensor& video, const TubeletConfig& config, 
                 p.rgb[c] = in + ((b * 3 + c) * frames + t) * plane;
                 p.before[c] = in + ((b * 3 + c) * frames + before) * plane;
             }
-            for (int64_t c = 0; c < channels; ++c) {
+            for (int64_t c = 0; c < channels && c < static_cast<int64_t>(std::size(p.out)); ++c) {
                 p.out[c] = head && t == 0 ? headData + (b * channels + c) * plane
                                           : tailData + ((b * channels + c) * tailFrames + (head ? t - 1 : t)) * plane;
             }

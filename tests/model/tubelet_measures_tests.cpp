@@ -83,7 +83,7 @@ void TubeletMeasuresTest::frameStatisticsSeeARepeatAndAFlicker() {
     video.select(2, 6) += 0.2;
     for (const bool operatorsOnly : {false, true}) {
         const torch::Tensor all = svj::model::detail::withMeasures(video, config, operatorsOnly);
-        QCOMPARE(all.size(1), int64_t(3 + 4));
+        QCOMPARE(all.size(1), int64_t(3 + 5));
         const torch::Tensor relative = all.select(1, 3).select(0, 0).mean({1, 2}); // [F]
         QCOMPARE(relative[0].item<float>(), 1.0f);                                 // nothing before frame 0
         QVERIFY(relative[4].item<float>() < 0.05f);                                // the repeat does not change
