@@ -152,8 +152,11 @@ CheckpointInfo Judge::readCheckpointInfo(const std::string& checkpoint) {
             throw;
         }
     }
+    // Errors name the copy that was read.
+    std::string source = sidecar;
     if (!inside.empty()) {
         text = inside;
+        source = checkpoint + " (the sidecar inside it)";
     } else if (std::filesystem::exists(sidecar)) {
         text = readText(sidecar);
     } else {
@@ -163,13 +166,13 @@ CheckpointInfo Judge::readCheckpointInfo(const std::string& checkpoint) {
     try {
         json = nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& error) {
-        throw ModelError(sidecar + ": not valid JSON: " + error.what());
+        throw ModelError(source + ": not valid JSON: " + error.what());
     }
     if (json.value("format", std::string()) != kFormat || !json.contains("config")) {
-        throw ModelError(sidecar + ": not an SVJ judge sidecar (format '" + json.value("format", std::string("?")) +
+        throw ModelError(source + ": not an SVJ judge sidecar (format '" + json.value("format", std::string("?")) +
                          "')");
     }
-    info.config = JudgeConfig::fromJson(jsonText(json["config"]), sidecar);
+    info.config = JudgeConfig::fromJson(jsonText(json["config"]), source);
     info.parent = json.value("parent", std::string());
     info.stage2 = json.value("stage2", false);
     info.sidecarJson = text;

@@ -1,6 +1,7 @@
 // Issue 21's table, one test per row: the input is made here (FFmpeg, printf-style bytes), the real `svj`
 // opens it under a 3 GiB address-space limit, and the test asserts what the user sees: a one-line error
 // naming the file and exit code 2, or a result whose size follows the decoded frames, not a file's claims.
+#include "tests/support/checkpoint_files.h"
 #include "tests/support/cli_runner.h"
 #include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"
@@ -244,11 +245,16 @@ void HostileInputTest::checkpointConfigIsBoundedBeforeAllocation() {
     const auto tampered = [&](const QString& name, const std::function<void(QJsonObject&)>& change) {
         const QString checkpoint = path(name);
         QFile::copy(QStringLiteral(SVJ_DEFAULT_JUDGE), checkpoint);
+        QFile::setPermissions(checkpoint, QFile::ReadOwner | QFile::WriteOwner);
         QJsonObject edited = sidecar;
         QJsonObject config = edited.value(QStringLiteral("config")).toObject();
         change(config);
         edited.insert(QStringLiteral("config"), config);
+        // Both copies: the one inside the tensor file is the one a load believes.
         svj::test::writeFile(checkpoint + QStringLiteral(".json"), QJsonDocument(edited).toJson());
+        if (!svj::test::writeEmbeddedSidecar(checkpoint, edited)) {
+            qWarning("could not rewrite the sidecar inside %s", qPrintable(checkpoint));
+        }
         return checkpoint;
     };
     const QString huge = tampered(QStringLiteral("huge.safetensors"), [](QJsonObject& config) {
@@ -268,14 +274,14 @@ void HostileInputTest::checkpointConfigIsBoundedBeforeAllocation() {
         config.insert(QStringLiteral("input"), input);
     });
     QVERIFY(isOneLineError(runLimited({QStringLiteral("score"), m_video, QStringLiteral("--ckpt"), negative}),
-                           {QStringLiteral("negative.safetensors.json"), QStringLiteral("-64")}));
+                           {QStringLiteral("negative.safetensors"), QStringLiteral("-64")}));
     const QString wide = tampered(QStringLiteral("wide.safetensors"), [](QJsonObject& config) {
         QJsonObject transformer = config.value(QStringLiteral("transformer")).toObject();
         transformer.insert(QStringLiteral("attention_head_dim"), 1 << 20);
         config.insert(QStringLiteral("transformer"), transformer);
     });
     QVERIFY(isOneLineError(runLimited({QStringLiteral("score"), m_video, QStringLiteral("--ckpt"), wide}),
-                           {QStringLiteral("wide.safetensors.json"), QStringLiteral("at most")}));
+                           {QStringLiteral("wide.safetensors"), QStringLiteral("at most")}));
 }
 
 void HostileInputTest::csvOutputIsEscapedAndFormulasNeutralised() {

@@ -1,6 +1,7 @@
 // `svj finetune` as a user runs it: a real stage-2 run on videos made here (clean vs darkened copies, with
 // per-aspect verdicts), its per-epoch held-out figures and checkpoints, the fine-tuned judge scoring with a
 // reward, SIGINT + --resume equal to an uninterrupted run, and bad input that leaves nothing behind.
+#include "tests/support/checkpoint_files.h"
 #include "tests/support/cli_runner.h"
 #include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"

@@ -1,5 +1,6 @@
 // `svj pretrain` and `svj score` as a user runs them: a real (tiny) training run on videos made here, stopped
 // with SIGINT and resumed to the same weights bit for bit; the shipped judge scoring a video; bad input.
+#include "tests/support/checkpoint_files.h"
 #include "tests/support/cli_runner.h"
 #include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"

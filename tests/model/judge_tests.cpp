@@ -3,6 +3,7 @@
 #include "model/judge.h"
 #include "model/model_error.h"
 #include "model/safetensors.h"
+#include "tests/support/checkpoint_files.h"
 #include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"
 
@@ -228,7 +229,9 @@ void JudgeTest::truncatedCheckpointIsRefused() {
 }
 
 void JudgeTest::checkpointOfAnotherShapeIsRefused() {
-    // Tensors of one judge under the sidecar of another: the load names what does not fit.
+    // Tensors of one judge under the sidecar of another. The copy inside the tensor file is the one a load
+    // believes: another judge's sidecar file beside it changes nothing, another judge's sidecar inside it
+    // is refused, naming what does not fit.
     Judge tiny = Judge::create(microConfig());
     JudgeConfig wider = microConfig();
     wider.transformer.numAttentionHeads = 4;
@@ -239,6 +242,9 @@ void JudgeTest::checkpointOfAnotherShapeIsRefused() {
     other.save(b.toStdString());
     QFile::remove(a + QStringLiteral(".json"));
     QVERIFY(QFile::copy(b + QStringLiteral(".json"), a + QStringLiteral(".json")));
+    QCOMPARE(Judge::load(a.toStdString()).config().transformer.numAttentionHeads,
+             microConfig().transformer.numAttentionHeads);
+    QVERIFY(svj::test::writeEmbeddedSidecar(a, svj::test::embeddedSidecar(b)));
     try {
         Judge::load(a.toStdString());
         QFAIL("a mismatched checkpoint was accepted");

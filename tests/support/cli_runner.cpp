@@ -97,28 +97,4 @@ CliResult runCliInterrupted(const QStringList& arguments, const QByteArray& trig
     return result;
 }
 
-QByteArray tensorBytes(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return {};
-    }
-    const QByteArray all = file.readAll();
-    if (all.size() < 8) {
-        return {};
-    }
-    quint64 headerSize = 0;
-    for (int i = 7; i >= 0; --i) {
-        headerSize = (headerSize << 8) | static_cast<unsigned char>(all[i]);
-    }
-    return all.mid(static_cast<qsizetype>(8 + headerSize));
-}
-
-QJsonObject sidecar(const QString& checkpoint) {
-    QFile file(checkpoint + QStringLiteral(".json"));
-    if (!file.open(QIODevice::ReadOnly)) {
-        return {};
-    }
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
 } // namespace svj::test

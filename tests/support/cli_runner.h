@@ -2,7 +2,6 @@
 #pragma once
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -25,10 +24,5 @@ CliResult runCliLimited(const QStringList& arguments, int addressSpaceMb, int ti
 // Runs `svj` and sends it SIGINT as soon as its stdout contains `trigger`; `signalled` says whether it did.
 CliResult runCliInterrupted(const QStringList& arguments, const QByteArray& trigger, bool& signalled,
                             int timeoutMs = 120000);
-
-// The tensor bytes of a safetensors file (everything after the header; the header holds the sidecar).
-QByteArray tensorBytes(const QString& path);
-// A checkpoint's sidecar (CKPT.json), empty when it cannot be read.
-QJsonObject sidecar(const QString& checkpoint);
 
 } // namespace svj::test
