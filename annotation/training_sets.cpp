@@ -1,6 +1,7 @@
 #include "annotation/training_sets.h"
 
 #include "annotation/csv_writer.h"
+#include "annotation/durable_file.h"
 #include "annotation/import_error.h"
 
 #include <QDir>
@@ -32,12 +33,30 @@ QByteArray line(const QJsonObject& object) {
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + "\n";
 }
 
-void syncFolder(const QString& folder) {
-    const int descriptor = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (descriptor >= 0) {
-        ::fsync(descriptor);
-        ::close(descriptor);
+// Written into every videofolder export: only a folder holding it, and nothing an export does not write,
+// is ours to replace. A Hugging Face dataset folder has a metadata.jsonl too.
+const QString kExportMarker = QStringLiteral(".svj-videofolder");
+
+bool isPreviousExport(const QString& folder) {
+    const QStringList ours{kExportMarker, QStringLiteral("metadata.jsonl"), QStringLiteral("ties.jsonl"),
+                           QStringLiteral("videos")};
+    const QStringList entries = QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    if (entries.isEmpty()) {
+        return true;
     }
+    if (!entries.contains(kExportMarker)) {
+        return false;
+    }
+    for (const QString& entry : entries) {
+        if (!ours.contains(entry)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+[[noreturn]] void cannotPlace(const QString& target, int error) {
+    throw ImportError(target, 0, QStringLiteral("cannot put the new export in place: %1").arg(qt_error_string(error)));
 }
 
 // A videofolder set is built whole in a hidden sibling folder, then takes the target's place in one step
@@ -45,25 +64,32 @@ void syncFolder(const QString& folder) {
 // mix. A folder that holds anything but a previous export is refused, never replaced.
 class FolderInPlace {
 public:
-    explicit FolderInPlace(const QString& target)
-        : m_target(QDir::cleanPath(QFileInfo(target).absoluteFilePath())) {
+    FolderInPlace(const QString& target, const PreferenceFile& file) {
+        const QFileInfo given(QFileInfo(target).absoluteFilePath());
+        // Through a link, the folder it names is the one replaced (not the link).
+        m_target = QDir::cleanPath(given.exists() ? given.canonicalFilePath() : given.absoluteFilePath());
         const QFileInfo info(m_target);
-        if (info.exists() &&
-            (!info.isDir() || (!QDir(m_target).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden) &&
-                               !QFileInfo::exists(m_target + QStringLiteral("/metadata.jsonl"))))) {
+        if (info.exists() && (!info.isDir() || !isPreviousExport(m_target))) {
             throw ImportError(m_target, 0,
-                              QStringLiteral("is not a previous videofolder export (no metadata.jsonl); choose an "
-                                             "empty or new folder"));
+                              QStringLiteral("is not a previous videofolder export of this tool (only a folder "
+                                             "holding %1 and what an export writes is replaced); choose an "
+                                             "empty or new folder")
+                                  .arg(kExportMarker));
         }
-        const QDir parent = info.absoluteDir();
-        // Left by a killed export of ours: the pid in the name is gone.
-        for (const QString& stale : parent.entryList(
-                 {QStringLiteral(".") + info.fileName() + QStringLiteral(".partial-*")}, QDir::Dirs | QDir::Hidden)) {
-            const qint64 pid = stale.section(QLatin1Char('-'), -1).toLongLong();
-            if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
-                QDir(parent.filePath(stale)).removeRecursively();
+        // A workspace that imported a previous export refers to its videos: replacing it would lose them.
+        const QString inside = m_target + QLatin1Char('/');
+        for (const PreferencePair& pair : file.pairs) {
+            for (const QString& video : {pair.videoA, pair.videoB}) {
+                const QFileInfo where(video);
+                if ((where.exists() ? where.canonicalFilePath() : where.absoluteFilePath()).startsWith(inside)) {
+                    throw ImportError(
+                        m_target, 0,
+                        QStringLiteral("holds %1, a video of this export; choose another folder").arg(video));
+                }
             }
         }
+        const QDir parent = info.absoluteDir();
+        removeStaleFolders(parent, info.fileName());
         m_building = parent.filePath(QStringLiteral(".") + info.fileName() + QStringLiteral(".partial-") +
                                      QString::number(::getpid()));
         QDir(m_building).removeRecursively();
@@ -82,17 +108,40 @@ public:
     const QString& building() const { return m_building; }
 
     void commit() {
+        writeAtomically(m_building + QLatin1Char('/') + kExportMarker, QByteArray());
+        // Every copied video on disk before the set that names them replaces the previous one.
+        const QDir videos(m_building + QStringLiteral("/videos"));
+        for (const QString& name : videos.entryList(QDir::Files)) {
+            if (!syncFile(videos.filePath(name))) {
+                throw ImportError(videos.filePath(name), 0,
+                                  QStringLiteral("cannot write: %1").arg(qt_error_string(errno)));
+            }
+        }
+        syncFolder(videos.path());
+        syncFolder(m_building);
         const QByteArray from = QFile::encodeName(m_building);
         const QByteArray to = QFile::encodeName(m_target);
-        syncFolder(m_building);
-        if (QFileInfo::exists(m_target)) {
-            if (::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_EXCHANGE) != 0) {
-                throw ImportError(m_target, 0,
-                                  QStringLiteral("cannot put the new export in place: %1").arg(qt_error_string(errno)));
+        if (!QFileInfo::exists(m_target)) {
+            if (::rename(from.constData(), to.constData()) != 0) {
+                cannotPlace(m_target, errno);
             }
-        } else if (::rename(from.constData(), to.constData()) != 0) {
-            throw ImportError(m_target, 0,
-                              QStringLiteral("cannot put the new export in place: %1").arg(qt_error_string(errno)));
+        } else if (::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_EXCHANGE) != 0) {
+            if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP) {
+                cannotPlace(m_target, errno);
+            }
+            // No exchange on this file system (vfat, NFS, many FUSE ones): the previous set steps aside first.
+            // A kill between the two renames leaves it under .NAME.old-PID, put back by the next export.
+            const QString aside =
+                oldName(QFileInfo(m_target).absoluteDir(), QFileInfo(m_target).fileName(), ::getpid());
+            if (::rename(to.constData(), QFile::encodeName(aside).constData()) != 0) {
+                cannotPlace(m_target, errno);
+            }
+            if (::rename(from.constData(), to.constData()) != 0) {
+                const int error = errno;
+                ::rename(QFile::encodeName(aside).constData(), to.constData());
+                cannotPlace(m_target, error);
+            }
+            m_building = aside;
         }
         syncFolder(QFileInfo(m_target).absolutePath());
         // After an exchange the building folder holds the previous export; without one it is gone.
@@ -101,6 +150,29 @@ public:
     }
 
 private:
+    static QString oldName(const QDir& parent, const QString& name, qint64 pid) {
+        return parent.filePath(QStringLiteral(".") + name + QStringLiteral(".old-") + QString::number(pid));
+    }
+
+    // Left by a killed export of ours: the pid in the name is gone. A previous set stepped aside and not
+    // replaced goes back in place.
+    static void removeStaleFolders(const QDir& parent, const QString& name) {
+        const QStringList patterns{QStringLiteral(".") + name + QStringLiteral(".partial-*"),
+                                   QStringLiteral(".") + name + QStringLiteral(".old-*")};
+        for (const QString& stale : parent.entryList(patterns, QDir::Dirs | QDir::Hidden)) {
+            const qint64 pid = stale.section(QLatin1Char('-'), -1).toLongLong();
+            if (pid <= 0 || ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) {
+                continue;
+            }
+            const QString path = parent.filePath(stale);
+            if (stale.contains(QStringLiteral(".old-")) && !QFileInfo::exists(parent.filePath(name))) {
+                ::rename(QFile::encodeName(path).constData(), QFile::encodeName(parent.filePath(name)).constData());
+            } else {
+                QDir(path).removeRecursively();
+            }
+        }
+    }
+
     QString m_target;
     QString m_building;
 };
@@ -140,7 +212,7 @@ void writeTrainingSet(const PreferenceFile& file, const QString& path, Preferenc
     const bool folderLayout = format == PreferenceFormat::VideoFolder;
     std::optional<FolderInPlace> inPlace;
     if (folderLayout) {
-        inPlace.emplace(path);
+        inPlace.emplace(path, file);
     }
     const QDir folder = folderLayout ? QDir(inPlace->building()) : QFileInfo(path).absoluteDir();
     // videofolder: each video copied once, under a name unique in the set.

@@ -1,7 +1,9 @@
 #include "annotation/workspace.h"
 
+#include "annotation/durable_file.h"
 #include "annotation/schema.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
@@ -9,6 +11,7 @@
 #include <QThread>
 #include <QUuid>
 
+#include <cerrno>
 #include <chrono>
 
 namespace svj::annotation {
@@ -200,12 +203,25 @@ int Workspace::schemaVersion() const {
 void Workspace::migrate() {
     const int from = schemaVersion();
     if (from > 0 && from < latestSchemaVersion() && m_dialect.engine() == SqlEngine::Sqlite) {
-        // A whole, consistent copy of the workspace as it was (WAL included) before anything changes it; an
-        // earlier copy of the same version is kept as it is.
-        const QString backup = m_location.text + QStringLiteral(".schema-%1.backup").arg(from);
-        if (!QFileInfo::exists(backup)) {
-            command(QStringLiteral("VACUUM INTO '%1'")
-                        .arg(QString(backup).replace(QLatin1Char('\''), QStringLiteral("''"))));
+        // A whole, consistent copy of the workspace as it was (WAL included) before anything changes it. It
+        // is written under a temporary name and renamed once on disk (VACUUM INTO neither syncs nor cleans
+        // up after a kill), and never over an earlier copy: that may be of another life of this path.
+        const QString base = m_location.text + QStringLiteral(".schema-%1.backup").arg(from);
+        QString backup = base;
+        for (int n = 2; QFileInfo::exists(backup); ++n) {
+            backup = base + QLatin1Char('.') + QString::number(n);
+        }
+        const QString partial =
+            backup + QStringLiteral(".partial-") + QString::number(QCoreApplication::applicationPid());
+        QFile::remove(partial);
+        command(
+            QStringLiteral("VACUUM INTO '%1'").arg(QString(partial).replace(QLatin1Char('\''), QStringLiteral("''"))));
+        if (!syncAndRename(partial, backup)) {
+            const int error = errno;
+            QFile::remove(partial);
+            throw WorkspaceError(m_location.display,
+                                 QStringLiteral("cannot keep the copy made before the schema migration (%1): %2")
+                                     .arg(backup, qt_error_string(error)));
         }
         m_migrationBackup = backup;
         qInfo("%s: schema version %d migrated to %d; the workspace as it was is in %s", qPrintable(path()), from,

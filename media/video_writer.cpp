@@ -23,8 +23,9 @@ namespace {
 
 using namespace detail;
 
-// A name nobody can guess, created here exclusively and never through a link: the encoder then writes into
-// a file that is ours.
+// A name nobody can guess, created here exclusively and never through a link, so nobody can plant a link
+// under it first. The encoder reopens it by that name: someone able to replace files in the target's folder
+// between the two opens could still redirect the write, as they could replace the finished file itself.
 std::string temporaryPathFor(const std::string& path) {
     static std::atomic<int> counter{0};
     const std::filesystem::path target(path);
@@ -320,8 +321,11 @@ void writePng(const VideoFrame& frame, const std::string& path) {
             "PNG encoding failed");
 
     const std::string temporary = temporaryPathFor(path);
-    FILE* file = std::fopen(temporary.c_str(), "wb");
+    // "r+b": the exclusive file temporaryPathFor made, never one created anew under its name.
+    FILE* file = std::fopen(temporary.c_str(), "r+b");
     if (!file) {
+        std::error_code error;
+        std::filesystem::remove(temporary, error);
         throw MediaError(MediaErrorKind::EncodeFailed, path, "cannot create the file");
     }
     const bool ok =

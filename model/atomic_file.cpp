@@ -35,12 +35,20 @@ void killBeforeRenameIfAsked() {
     }
 }
 
+// A rename is on disk only once its folder is synced. Some file systems (vfat, some FUSE) cannot sync a
+// folder at all (EINVAL): nothing more can be done there, so only real failures are errors.
 void syncFolderOf(const fs::path& file) {
-    const int directory =
-        ::open(file.parent_path().empty() ? "." : file.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (directory >= 0) {
-        ::fsync(directory);
-        ::close(directory);
+    const fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    const int directory = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (directory < 0) {
+        throw ModelError(file.string() +
+                         ": cannot open its folder to make the rename durable: " + std::strerror(errno));
+    }
+    const bool synced = ::fsync(directory) == 0 || errno == EINVAL;
+    const int error = errno;
+    ::close(directory);
+    if (!synced) {
+        throw ModelError(file.string() + ": syncing its folder failed: " + std::strerror(error));
     }
 }
 
@@ -113,9 +121,13 @@ void writeFileAtomically(const std::string& path, const std::string& contents) {
         }
         written += static_cast<size_t>(result);
     }
-    if (::fsync(descriptor) != 0 || ::close(descriptor) != 0) {
+    const bool synced = ::fsync(descriptor) == 0;
+    const int syncError = errno;
+    const bool closed = ::close(descriptor) == 0;
+    if (!synced || !closed) {
+        const std::string reason = std::strerror(synced ? errno : syncError);
         ::unlink(temporary.c_str());
-        throw ModelError(path + ": flushing to disk failed");
+        throw ModelError(path + ": flushing to disk failed: " + reason);
     }
     try {
         moveFileDurably(temporary, path);

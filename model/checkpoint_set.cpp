@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <random>
 
 namespace svj::model {
@@ -58,7 +60,18 @@ std::string stateOfCheckpoint(const std::string& checkpoint) {
     if (!fs::exists(checkpoint)) {
         throw ModelError(checkpoint + ": nothing to resume (the checkpoint is missing)");
     }
-    const std::string wanted = checkpointGeneration(checkpoint);
+    const std::string inside = Judge::readCheckpointInfo(checkpoint).sidecarJson;
+    const std::string wanted = nlohmann::json::parse(inside).value("generation", std::string());
+    // A save killed between the judge and the sidecar beside it leaves that file one save behind: people,
+    // scripts and the fine-tune panel read it, so it is brought up to the judge's own copy.
+    const std::string besideIt = checkpoint + ".json";
+    if (fs::exists(besideIt)) {
+        std::ifstream in(besideIt, std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (text != inside) {
+            writeFileAtomically(besideIt, inside);
+        }
+    }
     std::string found;
     if (fs::exists(state)) {
         found = stateGeneration(state);

@@ -69,6 +69,19 @@ void QueueTest::olderSchemaMigratesForward() {
     }
     version1 << QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', '1')");
     svj::test::runRaw(path, version1);
+    if (!svj::test::onPostgres()) {
+        // A copy under the same name from another life of this path (or a killed VACUUM INTO) is never
+        // taken for this workspace's copy, nor overwritten.
+        const QString other = dir.filePath(QStringLiteral("other.svj"));
+        svj::test::runRaw(other, version1);
+        QVERIFY(svj::test::writeFile(other + QStringLiteral(".schema-1.backup"), "an older copy"));
+        Workspace migrated = Workspace::open(other);
+        QCOMPARE(migrated.migrationBackup(), other + QStringLiteral(".schema-1.backup.2"));
+        QFile older(other + QStringLiteral(".schema-1.backup"));
+        QVERIFY(older.open(QIODevice::ReadOnly));
+        QCOMPARE(older.readAll(), QByteArray("an older copy"));
+        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.partial-*")}), QStringList());
+    }
     Workspace workspace = Workspace::open(path);
     QCOMPARE(workspace.schemaVersion(), Workspace::currentSchemaVersion());
     if (!svj::test::onPostgres()) {

@@ -352,9 +352,37 @@ void WorkspaceTest::videofolderExportReplacesItselfWhole() {
         writePreferenceFile(exported, mine, PreferenceFormat::VideoFolder);
         QFAIL("a folder of someone else's files was replaced by an export");
     } catch (const ImportError& error) {
-        QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("metadata.jsonl")), error.what());
+        QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral(".svj-videofolder")), error.what());
     }
     QVERIFY(QFile::exists(mine + QStringLiteral("/notes.txt")));
+    // Nor a Hugging Face dataset folder (it has a metadata.jsonl too), nor an export of ours someone added
+    // a file to.
+    const QString dataset = dir.filePath(QStringLiteral("dataset"));
+    QVERIFY(QDir().mkpath(dataset));
+    QVERIFY(svj::test::writeFile(dataset + QStringLiteral("/metadata.jsonl"), "{}\n"));
+    QVERIFY(svj::test::writeFile(dataset + QStringLiteral("/README.md"), "a dataset card"));
+    QVERIFY(svj::test::writeFile(out + QStringLiteral("/README.md"), "added by hand"));
+    for (const QString& folder : {dataset, out}) {
+        QVERIFY_THROWS_EXCEPTION(ImportError, writePreferenceFile(exported, folder, PreferenceFormat::VideoFolder));
+        QVERIFY(QFile::exists(folder + QStringLiteral("/README.md")));
+    }
+    QVERIFY(QFile::remove(out + QStringLiteral("/README.md")));
+    // A set whose videos lie in the folder (a workspace that imported this export) is not exported over it.
+    const PreferenceFile reimported = readPreferenceFile(out, PreferenceFormat::VideoFolder);
+    try {
+        writePreferenceFile(reimported, out, PreferenceFormat::VideoFolder);
+        QFAIL("an export replaced the videos it was made from");
+    } catch (const ImportError& error) {
+        QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("a video of this export")), error.what());
+    }
+    QCOMPARE(readPreferenceFile(out, PreferenceFormat::VideoFolder).pairs.size(), exported.pairs.size());
+    // Through a link, the folder it names takes the new set and the link stays a link.
+    const QString link = dir.filePath(QStringLiteral("link"));
+    QVERIFY(QFile::link(out, link));
+    writePreferenceFile(exported, link, PreferenceFormat::VideoFolder);
+    QVERIFY(QFileInfo(link).isSymLink());
+    QVERIFY(QFile::exists(out + QStringLiteral("/.svj-videofolder")));
+    QCOMPARE(readPreferenceFile(link, PreferenceFormat::VideoFolder).pairs.size(), exported.pairs.size());
 }
 
 void WorkspaceTest::movedVideoIsFoundAgain() {

@@ -1,5 +1,6 @@
 // The torch-free Judge API: scoring, checkpoints (atomic, with sidecar), loading diffusers folders, and
 // the errors for files that do not fit.
+#include "model/checkpoint_set.h"
 #include "model/judge.h"
 #include "model/model_error.h"
 #include "model/safetensors.h"
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void saveAndLoadGiveTheSameScores();
     void truncatedCheckpointIsRefused();
     void checkpointOfAnotherShapeIsRefused();
+    void interruptedSaveIsFinishedOnResume();
     void wrongClipSizeIsRefused();
     void cancelStopsScoring();
     void bfloat16ScoresCloseToFloat32();
@@ -253,6 +255,38 @@ void JudgeTest::checkpointOfAnotherShapeIsRefused() {
         QVERIFY2(text.contains(QStringLiteral("does not fit the model")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("with the wrong shape")), qPrintable(text));
     }
+}
+
+void JudgeTest::interruptedSaveIsFinishedOnResume() {
+    // Two generations of one checkpoint; the second save killed after its judge and before its sidecar
+    // file and state moved into place. The resume takes the pending state of the judge's generation and
+    // brings the sidecar file up to the judge's own copy.
+    Judge judge = Judge::create(microConfig());
+    const std::string checkpoint = m_dir.filePath(QStringLiteral("gen.safetensors")).toStdString();
+    const auto writeState = [](const std::string& path, const std::string& generation) {
+        SafetensorsWriter writer;
+        const float step = 1.0F;
+        writer.add("step", DType::F32, {1}, &step, sizeof(step));
+        writer.setMetadata("generation", generation);
+        writer.write(path);
+    };
+    const auto writeJudge = [&](const std::string& generation) {
+        judge.save(checkpoint, "{\"generation\": \"" + generation + "\"}");
+    };
+    saveCheckpointSet(checkpoint, 1, writeState, writeJudge);
+    const QString sidecarFile = QString::fromStdString(checkpoint) + QStringLiteral(".json");
+    QFile first(sidecarFile);
+    QVERIFY(first.open(QIODevice::ReadOnly));
+    const QByteArray firstSidecar = first.readAll();
+    first.close();
+    writeState(pendingStatePath(checkpoint), "2-new");
+    writeJudge("2-new");
+    QVERIFY(svj::test::writeFile(sidecarFile, firstSidecar)); // the sidecar file's rename never happened
+    QCOMPARE(stateOfCheckpoint(checkpoint), trainingStatePath(checkpoint));
+    QCOMPARE(stateGeneration(trainingStatePath(checkpoint)), std::string("2-new"));
+    QVERIFY(!QFile::exists(QString::fromStdString(pendingStatePath(checkpoint))));
+    QCOMPARE(svj::test::sidecar(QString::fromStdString(checkpoint)).value(QStringLiteral("generation")).toString(),
+             QStringLiteral("2-new"));
 }
 
 void JudgeTest::wrongClipSizeIsRefused() {
