@@ -5,7 +5,7 @@
 # keep the judge's input shape). The runs are short (STEPS, default 1000) so a set fits in a couple of hours on
 # 2 cores: they rank the choices, they do not reach the shipped judge's figures.
 #   bench/run_judge_ablations.sh [BUILD_DIR] [NAME...]
-# names: reference fps8 frames9 size32 small no-frame-stats no-holds no-photos no-compression no-spatial
+# names: reference fps8 frames9 size32 small frame-stats no-holds no-photos no-compression no-spatial
 #        no-photometric no-focus (default: all)
 # Environment: STEPS (1000), CHECK_CLIPS (6), SVJ (the binary). Results: BUILD_DIR/ablations/NAME.*
 set -euo pipefail
@@ -13,7 +13,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${1:-$root/build}
 shift || true
 names=("$@")
-all=(reference fps8 frames9 size32 small no-frame-stats no-holds no-photos no-compression no-spatial no-photometric
+all=(reference fps8 frames9 size32 small frame-stats no-holds no-photos no-compression no-spatial no-photometric
     no-focus)
 [ ${#names[@]} -gt 0 ] || names=("${all[@]}")
 svj=${SVJ:-$build/bin/svj}
@@ -28,7 +28,7 @@ mkdir -p "$out"
 
 # The shipped judge's recipe (scripts/train-default-judge.sh) at a short length.
 base=(--preset tiny --hidden 96 --size 64 --frames 17 --fps 0 --edges on --chroma on --difference on
-    --frame-stats on --stem 0 --hold-share 0.5 --batch 16 --lr 0.001 --warmup 100 --focus 0.5 --holdout 0.25
+    --frame-stats off --stem 0 --hold-share 0.5 --batch 16 --lr 0.001 --warmup 100 --focus 0.5 --holdout 0.25
     --seed 1 --check-clips "$check_clips" --pair-check-every "$steps" --threads "$(nproc)" --progress none)
 variant() {
     case $1 in
@@ -37,7 +37,7 @@ variant() {
         frames9) echo "--frames 9" ;;
         size32) echo "--size 32" ;;
         small) echo "--layers 3 --hidden 48" ;;
-        no-frame-stats) echo "--frame-stats off" ;;
+        frame-stats) echo "--frame-stats on" ;;
         no-holds) echo "--hold-share 0" ;;
         no-photos) echo "--train-kinds camera,rendered" ;; # checked on the same held-out clips, photos included
         no-compression) echo "--families 1,1,0,1,1" ;;
