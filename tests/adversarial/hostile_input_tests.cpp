@@ -41,6 +41,7 @@ bool isOneLineError(const CliResult& result, const QStringList& words) {
             return false;
         }
     }
+    qInfo("exit 2, stderr: %s", qPrintable(line)); // the suite's log is the table of what each input gets
     return true;
 }
 
