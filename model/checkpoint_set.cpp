@@ -17,6 +17,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The generation a sidecar names ("" when none, or when it is not a string).
+std::string generationIn(const std::string& sidecarText) {
+    const nlohmann::json sidecar = nlohmann::json::parse(sidecarText, nullptr, false);
+    if (!sidecar.is_object() || !sidecar.contains("generation") || !sidecar["generation"].is_string()) {
+        return {};
+    }
+    return sidecar["generation"].get<std::string>();
+}
+
 std::string describe(const std::string& generation) {
     return generation.empty() ? "no generation recorded" : "generation " + generation;
 }
@@ -32,8 +41,7 @@ std::string pendingStatePath(const std::string& checkpoint) {
 }
 
 std::string checkpointGeneration(const std::string& checkpoint) {
-    const nlohmann::json sidecar = nlohmann::json::parse(Judge::readCheckpointInfo(checkpoint).sidecarJson);
-    return sidecar.value("generation", std::string());
+    return generationIn(Judge::readCheckpointInfo(checkpoint).sidecarJson);
 }
 
 std::string stateGeneration(const std::string& state) {
@@ -61,7 +69,7 @@ std::string stateOfCheckpoint(const std::string& checkpoint) {
         throw ModelError(checkpoint + ": nothing to resume (the checkpoint is missing)");
     }
     const std::string inside = Judge::readCheckpointInfo(checkpoint).sidecarJson;
-    const std::string wanted = nlohmann::json::parse(inside).value("generation", std::string());
+    const std::string wanted = generationIn(inside);
     // A save killed between the judge and the sidecar beside it leaves that file one save behind: people,
     // scripts and the fine-tune panel read it, so it is brought up to the judge's own copy.
     const std::string besideIt = checkpoint + ".json";

@@ -7,6 +7,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <type_traits>
+#include <vector>
 
 namespace svj::model {
 namespace {
@@ -35,6 +40,54 @@ Json parseObject(const std::string& text, const std::string& source) {
 constexpr int kMaxWidth = 16384;
 constexpr int kMaxChannels = 4096;
 
+// One JSON value as T, with its type and range checked: a number outside an int's range, or a float where an
+// integer belongs, is refused rather than converted (the conversion is undefined behaviour).
+template <typename T>
+T valueAs(const Json& value, const char* key, const std::string& source) {
+    const auto wrong = [&](const char* what) { invalid(source, std::string("'") + key + "' " + what); };
+    if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::string>) {
+        if (std::is_same_v<T, bool> ? !value.is_boolean() : !value.is_string()) {
+            wrong("has the wrong type");
+        }
+        return value.get<T>();
+    } else if constexpr (std::is_integral_v<T>) {
+        if (!value.is_number_integer()) {
+            wrong("has the wrong type (an integer is needed)");
+        }
+        if (value.is_number_unsigned()) {
+            const uint64_t number = value.get<uint64_t>();
+            if (number > static_cast<uint64_t>(std::numeric_limits<T>::max())) {
+                wrong("is out of range");
+            }
+            return static_cast<T>(number);
+        }
+        const int64_t number = value.get<int64_t>();
+        if (number < static_cast<int64_t>(std::numeric_limits<T>::min()) ||
+            number > static_cast<int64_t>(std::numeric_limits<T>::max())) {
+            wrong("is out of range");
+        }
+        return static_cast<T>(number);
+    } else if constexpr (std::is_floating_point_v<T>) {
+        if (!value.is_number()) {
+            wrong("has the wrong type (a number is needed)");
+        }
+        const double number = value.get<double>();
+        if (!std::isfinite(number) || std::abs(number) > static_cast<double>(std::numeric_limits<T>::max())) {
+            wrong("is out of range");
+        }
+        return static_cast<T>(number);
+    } else {
+        if (!value.is_array()) {
+            wrong("has the wrong type (a list is needed)");
+        }
+        T list;
+        for (const Json& element : value) {
+            list.push_back(valueAs<typename T::value_type>(element, key, source));
+        }
+        return list;
+    }
+}
+
 // Reads `key` into `target` when present, with the JSON type checked.
 template <typename T>
 void read(const Json& json, const char* key, T& target, const std::string& source) {
@@ -42,11 +95,19 @@ void read(const Json& json, const char* key, T& target, const std::string& sourc
     if (it == json.end() || it->is_null()) {
         return;
     }
-    try {
-        target = it->get<T>();
-    } catch (const Json::exception&) {
-        invalid(source, std::string("'") + key + "' has the wrong type");
+    target = valueAs<T>(*it, key, source);
+}
+
+// The object under `key`, or null when absent; anything else there is refused.
+const Json* section(const Json& json, const char* key, const std::string& source) {
+    const auto it = json.find(key);
+    if (it == json.end() || it->is_null()) {
+        return nullptr;
     }
+    if (!it->is_object()) {
+        invalid(source, std::string("'") + key + "' must be an object");
+    }
+    return &*it;
 }
 
 template <typename Enum>
@@ -136,7 +197,9 @@ TransformerConfig transformerFrom(const Json& json, TransformerConfig c, const s
     if (json.contains("patch_size_t") && !json["patch_size_t"].is_null()) {
         invalid(source, "patch_size_t (CogVideoX 1.5) is not supported");
     }
-    if (json.value("use_learned_positional_embeddings", false)) {
+    bool learnedPositions = false;
+    read(json, "use_learned_positional_embeddings", learnedPositions, source);
+    if (learnedPositions) {
         invalid(source, "learned positional embeddings (CogVideoX-5B-I2V) are not supported");
     }
     return c;
@@ -379,37 +442,38 @@ std::string JudgeConfig::toJson() const {
 JudgeConfig JudgeConfig::fromJson(const std::string& text, const std::string& source) {
     const Json json = parseObject(text, source);
     JudgeConfig config;
-    const std::string presetName = json.value("preset", std::string("custom"));
+    std::string presetName = "custom";
+    read(json, "preset", presetName, source);
     const std::vector<std::string> known = presetNames();
     if (std::find(known.begin(), known.end(), presetName) != known.end()) {
         config = forPreset(presetName);
     }
     config.preset = presetName;
-    if (json.contains("transformer")) {
-        config.transformer = transformerFrom(json["transformer"], config.transformer, source);
+    if (const Json* transformer = section(json, "transformer", source)) {
+        config.transformer = transformerFrom(*transformer, config.transformer, source);
     }
     readEnum(json, "encoder", config.encoder, kEncoderNames, source);
-    if (json.contains("vae")) {
-        config.vae = vaeFrom(json["vae"], config.vae, source);
+    if (const Json* vae = section(json, "vae", source)) {
+        config.vae = vaeFrom(*vae, config.vae, source);
     }
-    if (json.contains("tubelet")) {
-        read(json["tubelet"], "hidden_channels", config.tubelet.hiddenChannels, source);
-        read(json["tubelet"], "latent_channels", config.tubelet.latentChannels, source);
-        read(json["tubelet"], "stem_channels", config.tubelet.stemChannels, source);
-        read(json["tubelet"], "stem_stride", config.tubelet.stemStride, source);
-        read(json["tubelet"], "difference_input", config.tubelet.differenceInput, source);
-        read(json["tubelet"], "edge_features", config.tubelet.edgeFeatures, source);
-        read(json["tubelet"], "chroma_features", config.tubelet.chromaFeatures, source);
-        read(json["tubelet"], "frame_statistics", config.tubelet.frameStatistics, source);
+    if (const Json* tubelet = section(json, "tubelet", source)) {
+        read(*tubelet, "hidden_channels", config.tubelet.hiddenChannels, source);
+        read(*tubelet, "latent_channels", config.tubelet.latentChannels, source);
+        read(*tubelet, "stem_channels", config.tubelet.stemChannels, source);
+        read(*tubelet, "stem_stride", config.tubelet.stemStride, source);
+        read(*tubelet, "difference_input", config.tubelet.differenceInput, source);
+        read(*tubelet, "edge_features", config.tubelet.edgeFeatures, source);
+        read(*tubelet, "chroma_features", config.tubelet.chromaFeatures, source);
+        read(*tubelet, "frame_statistics", config.tubelet.frameStatistics, source);
     }
-    if (json.contains("input")) {
-        read(json["input"], "width", config.inputWidth, source);
-        read(json["input"], "height", config.inputHeight, source);
-        read(json["input"], "frames", config.inputFrames, source);
-        read(json["input"], "fps", config.inputFps, source);
-        readEnum(json["input"], "view", config.inputView, kViewNames, source);
-        read(json["input"], "window_stride", config.windowStride, source);
-        read(json["input"], "max_tiles", config.maxTiles, source);
+    if (const Json* input = section(json, "input", source)) {
+        read(*input, "width", config.inputWidth, source);
+        read(*input, "height", config.inputHeight, source);
+        read(*input, "frames", config.inputFrames, source);
+        read(*input, "fps", config.inputFps, source);
+        readEnum(*input, "view", config.inputView, kViewNames, source);
+        read(*input, "window_stride", config.windowStride, source);
+        read(*input, "max_tiles", config.maxTiles, source);
     }
     read(json, "timestep", config.timestep, source);
     read(json, "tap_block", config.tapBlock, source);
@@ -420,16 +484,16 @@ JudgeConfig JudgeConfig::fromJson(const std::string& text, const std::string& so
     read(json, "aspect_head_hidden", config.aspectHeadHidden, source);
     read(json, "aspects", config.aspects, source);
     read(json, "aspects_from_energy", config.aspectsFromEnergy, source);
-    if (json.contains("lora")) {
-        read(json["lora"], "rank", config.lora.rank, source);
-        read(json["lora"], "alpha", config.lora.alpha, source);
-        read(json["lora"], "first_block", config.lora.firstBlock, source);
-        read(json["lora"], "targets", config.lora.targets, source);
+    if (const Json* lora = section(json, "lora", source)) {
+        read(*lora, "rank", config.lora.rank, source);
+        read(*lora, "alpha", config.lora.alpha, source);
+        read(*lora, "first_block", config.lora.firstBlock, source);
+        read(*lora, "targets", config.lora.targets, source);
     }
     readEnum(json, "stage1_training", config.stage1Training, kStage1Names, source);
     read(json, "energy_regularization", config.energyRegularization, source);
-    if (json.contains("negatives")) {
-        const Json& n = json["negatives"];
+    if (const Json* negatives = section(json, "negatives", source)) {
+        const Json& n = *negatives;
         read(n, "generated", config.negatives.generated, source);
         read(n, "frame_shuffle", config.negatives.frameShuffle, source);
         read(n, "frame_drop", config.negatives.frameDrop, source);

@@ -168,13 +168,23 @@ CheckpointInfo Judge::readCheckpointInfo(const std::string& checkpoint) {
     } catch (const nlohmann::json::exception& error) {
         throw ModelError(source + ": not valid JSON: " + error.what());
     }
-    if (json.value("format", std::string()) != kFormat || !json.contains("config")) {
-        throw ModelError(source + ": not an SVJ judge sidecar (format '" + json.value("format", std::string("?")) +
-                         "')");
+    // Every field's type checked: a sidecar is input like any other file.
+    const auto field = [&](const char* key) -> const nlohmann::json* {
+        return json.is_object() && json.contains(key) ? &json[key] : nullptr;
+    };
+    const nlohmann::json* format = field("format");
+    if (!format || !format->is_string() || format->get<std::string>() != kFormat || !field("config")) {
+        throw ModelError(source + ": not an SVJ judge sidecar (format '" +
+                         (format && format->is_string() ? format->get<std::string>() : std::string("?")) + "')");
     }
-    info.config = JudgeConfig::fromJson(jsonText(json["config"]), source);
-    info.parent = json.value("parent", std::string());
-    info.stage2 = json.value("stage2", false);
+    info.config = JudgeConfig::fromJson(jsonText(*field("config")), source);
+    const nlohmann::json* parent = field("parent");
+    const nlohmann::json* stage2 = field("stage2");
+    if ((parent && !parent->is_string() && !parent->is_null()) || (stage2 && !stage2->is_boolean())) {
+        throw ModelError(source + ": 'parent' must be a string and 'stage2' true or false");
+    }
+    info.parent = parent && parent->is_string() ? parent->get<std::string>() : std::string();
+    info.stage2 = stage2 && stage2->get<bool>();
     info.sidecarJson = text;
     return info;
 }

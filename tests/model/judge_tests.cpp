@@ -116,6 +116,16 @@ void JudgeTest::invalidConfigsAreRefused_data() {
                          << "sum to 1";
     QTest::newRow("type") << R"({"preset": "tiny", "timestep": "late"})"
                           << "'timestep' has the wrong type";
+    QTest::newRow("float for an integer") << R"({"preset": "tiny", "input": {"width": 64.5}})"
+                                          << "'width' has the wrong type (an integer is needed)";
+    QTest::newRow("outside an int") << R"({"transformer": {"num_layers": 5e118}})"
+                                    << "'num_layers' has the wrong type";
+    QTest::newRow("integer outside an int") << R"({"transformer": {"num_layers": 4294967296}})"
+                                            << "'num_layers' is out of range";
+    QTest::newRow("section not an object") << R"({"transformer": 0.25})"
+                                           << "'transformer' must be an object";
+    QTest::newRow("preset not a string") << R"({"preset": 3})"
+                                         << "'preset' has the wrong type";
     QTest::newRow("not json") << "{preset"
                               << "not valid JSON";
 }
