@@ -58,13 +58,38 @@ CliResult runCliWithEnvironment(const QStringList& arguments, const QStringList&
     return result;
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAddressSanitizer = true;
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+
 CliResult runCliLimited(const QStringList& arguments, int addressSpaceMb, int timeoutMs) {
+    QProcess process;
+    if (kAddressSanitizer) {
+        // AddressSanitizer reserves terabytes of address space for its shadow, so an address-space limit stops
+        // it before main(); its own allocator limit bounds the memory instead (an allocation past it fails
+        // as it would under the limit).
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        const QString asan = environment.value(QStringLiteral("ASAN_OPTIONS"));
+        environment.insert(QStringLiteral("ASAN_OPTIONS"),
+                           (asan.isEmpty() ? QString() : asan + QLatin1Char(':')) +
+                               QStringLiteral("allocator_may_return_null=1:malloc_limit_mb=%1").arg(addressSpaceMb));
+        process.setProcessEnvironment(environment);
+        process.start(cliPath(), arguments);
+        return finish(process, timeoutMs);
+    }
     // `exec` replaces the shell, so a kill on time-out reaches svj itself.
     QStringList shell{QStringLiteral("-c"),
                       QStringLiteral("ulimit -v %1 && exec \"$0\" \"$@\"").arg(qint64(addressSpaceMb) * 1024),
                       cliPath()};
     shell << arguments;
-    QProcess process;
     process.start(QStringLiteral("/bin/sh"), shell);
     return finish(process, timeoutMs);
 }
