@@ -172,7 +172,8 @@ void JudgeTest::measuredInputsScoreAndSave() {
     const ScoreResult result = judge.score({clip.data(), 9, 32, 32});
     QCOMPARE(result.latentEnergies.size(), size_t(3));
     QVERIFY(std::isfinite(result.energy));
-    const auto first = judge.impl().network->named_parameters().find("tubelet.first.weight");
+    const auto parameters = judge.impl().network->named_parameters(); // find() points into it
+    const auto first = parameters.find("tubelet.first.weight");
     QVERIFY(first != nullptr);
     QCOMPARE(first->size(1), int64_t(13));
     const QString path = m_dir.filePath(QStringLiteral("measured.safetensors"));
