@@ -1,8 +1,8 @@
 #include "annotation/training_sets.h"
 
 #include "annotation/csv_writer.h"
-#include "annotation/durable_file.h"
 #include "annotation/import_error.h"
+#include "media/durable_file.h"
 
 #include <QDir>
 #include <QFile>
@@ -112,13 +112,13 @@ public:
         // Every copied video on disk before the set that names them replaces the previous one.
         const QDir videos(m_building + QStringLiteral("/videos"));
         for (const QString& name : videos.entryList(QDir::Files)) {
-            if (!syncFile(videos.filePath(name))) {
+            if (!media::syncFile(QFile::encodeName(videos.filePath(name)).toStdString())) {
                 throw ImportError(videos.filePath(name), 0,
                                   QStringLiteral("cannot write: %1").arg(qt_error_string(errno)));
             }
         }
-        syncFolder(videos.path());
-        syncFolder(m_building);
+        media::syncFolder(QFile::encodeName(videos.path()).toStdString());
+        media::syncFolder(QFile::encodeName(m_building).toStdString());
         const QByteArray from = QFile::encodeName(m_building);
         const QByteArray to = QFile::encodeName(m_target);
         if (!QFileInfo::exists(m_target)) {
@@ -143,7 +143,7 @@ public:
             }
             m_building = aside;
         }
-        syncFolder(QFileInfo(m_target).absolutePath());
+        media::syncFolder(QFile::encodeName(QFileInfo(m_target).absolutePath()).toStdString());
         // After an exchange the building folder holds the previous export; without one it is gone.
         QDir(m_building).removeRecursively();
         m_building.clear();

@@ -1,7 +1,7 @@
 #include "annotation/workspace.h"
 
-#include "annotation/durable_file.h"
 #include "annotation/schema.h"
+#include "media/durable_file.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -216,7 +216,7 @@ void Workspace::migrate() {
         QFile::remove(partial);
         command(
             QStringLiteral("VACUUM INTO '%1'").arg(QString(partial).replace(QLatin1Char('\''), QStringLiteral("''"))));
-        if (!syncAndRename(partial, backup)) {
+        if (!media::syncAndRename(QFile::encodeName(partial).toStdString(), QFile::encodeName(backup).toStdString())) {
             const int error = errno;
             QFile::remove(partial);
             throw WorkspaceError(m_location.display,

@@ -1,5 +1,6 @@
 #include "media/video_writer.h"
 
+#include "media/durable_file.h"
 #include "media/ffmpeg_handles.h"
 
 #include <algorithm>
@@ -49,26 +50,12 @@ std::string temporaryPathFor(const std::string& path) {
 
 // Flushed to disk, renamed into place, the rename made durable: a power cut leaves the old file or the new.
 void moveIntoPlace(const std::string& temporary, const std::string& path) {
-    const int file = ::open(temporary.c_str(), O_RDONLY | O_CLOEXEC);
-    const bool flushed = file >= 0 && ::fsync(file) == 0;
-    if (file >= 0) {
-        ::close(file);
-    }
-    std::error_code error;
-    if (!flushed) {
-        std::filesystem::remove(temporary, error);
-        throw MediaError(MediaErrorKind::EncodeFailed, path, "flushing the file to disk failed");
-    }
-    std::filesystem::rename(temporary, path, error);
-    if (error) {
-        std::filesystem::remove(temporary, error);
-        throw MediaError(MediaErrorKind::EncodeFailed, path, "cannot move the finished file into place");
-    }
-    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
-    const int directory = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (directory >= 0) {
-        ::fsync(directory);
-        ::close(directory);
+    if (!syncAndRename(temporary, path)) {
+        const std::string reason = std::strerror(errno);
+        std::error_code error;
+        std::filesystem::remove(temporary, error); // still there unless the rename itself went through
+        throw MediaError(MediaErrorKind::EncodeFailed, path,
+                         "cannot flush the finished file to disk and move it into place: " + reason);
     }
 }
 
@@ -330,9 +317,9 @@ void writePng(const VideoFrame& frame, const std::string& path) {
     }
     const bool ok =
         std::fwrite(packet->data, 1, static_cast<size_t>(packet->size), file) == static_cast<size_t>(packet->size) &&
-        std::fflush(file) == 0 && ::fsync(fileno(file)) == 0;
-    std::fclose(file);
-    if (!ok) {
+        std::fflush(file) == 0; // moveIntoPlace syncs it to disk
+    const bool closed = std::fclose(file) == 0;
+    if (!ok || !closed) {
         std::error_code error;
         std::filesystem::remove(temporary, error);
         throw MediaError(MediaErrorKind::EncodeFailed, path, "writing the file failed (disk full?)");
