@@ -11,7 +11,9 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <random>
+#include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 
 extern "C" {
 #include <libavutil/imgutils.h>
@@ -24,21 +26,64 @@ namespace {
 
 using namespace detail;
 
-// A name nobody can guess, created here exclusively and never through a link, so nobody can plant a link
-// under it first. The encoder reopens it by that name: someone able to replace files in the target's folder
-// between the two opens could still redirect the write, as they could replace the finished file itself.
-std::string temporaryPathFor(const std::string& path) {
+// The file a writer fills before it is renamed into place: a name nobody can guess, created here exclusively and
+// never through a link, and kept open. The encoder writes through the open file (Linux: /proc/self/fd/N, which
+// names the file itself, not the name in the folder), so replacing the name while it writes cannot redirect the
+// write, and the rename checks that the name is still this file.
+struct TemporaryFile {
+    std::string path;
+    int descriptor = -1;
+
+    TemporaryFile() = default;
+    TemporaryFile(const TemporaryFile&) = delete;
+    TemporaryFile& operator=(const TemporaryFile&) = delete;
+    TemporaryFile(TemporaryFile&& other) noexcept
+        : path(std::move(other.path))
+        , descriptor(std::exchange(other.descriptor, -1)) {}
+    TemporaryFile& operator=(TemporaryFile&& other) noexcept {
+        std::swap(path, other.path);
+        std::swap(descriptor, other.descriptor);
+        return *this;
+    }
+    ~TemporaryFile() {
+        if (descriptor >= 0) {
+            ::close(descriptor);
+        }
+    }
+
+    // What to give FFmpeg to open: the open file where the system can name it, else its name.
+    std::string url() const {
+        const std::string byDescriptor = "/proc/self/fd/" + std::to_string(descriptor);
+        struct stat viaProc {};
+        struct stat viaDescriptor {};
+        if (::stat(byDescriptor.c_str(), &viaProc) == 0 && ::fstat(descriptor, &viaDescriptor) == 0 &&
+            viaProc.st_ino == viaDescriptor.st_ino && viaProc.st_dev == viaDescriptor.st_dev) {
+            return byDescriptor;
+        }
+        return path;
+    }
+
+    // Whether the name still names the file this writer filled (not a link or another file put in its place).
+    bool stillNamed() const {
+        struct stat named {};
+        struct stat held {};
+        return ::lstat(path.c_str(), &named) == 0 && ::fstat(descriptor, &held) == 0 && S_ISREG(named.st_mode) &&
+               named.st_ino == held.st_ino && named.st_dev == held.st_dev;
+    }
+};
+
+TemporaryFile temporaryFileFor(const std::string& path) {
     static std::atomic<int> counter{0};
     const std::filesystem::path target(path);
     std::random_device entropy;
     for (int attempt = 0; attempt < 8; ++attempt) {
         const std::string name = "." + target.filename().string() + ".partial-" + std::to_string(::getpid()) + "-" +
                                  std::to_string(counter.fetch_add(1)) + "-" + std::to_string(entropy());
-        const std::string temporary = (target.parent_path() / name).string();
-        const int descriptor = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-        if (descriptor >= 0) {
-            ::close(descriptor);
-            return temporary;
+        TemporaryFile file;
+        file.path = (target.parent_path() / name).string();
+        file.descriptor = ::open(file.path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+        if (file.descriptor >= 0) {
+            return file;
         }
         if (errno != EEXIST) {
             break;
@@ -49,11 +94,17 @@ std::string temporaryPathFor(const std::string& path) {
 }
 
 // Flushed to disk, renamed into place, the rename made durable: a power cut leaves the old file or the new.
-void moveIntoPlace(const std::string& temporary, const std::string& path) {
-    if (!syncAndRename(temporary, path)) {
+void moveIntoPlace(const TemporaryFile& temporary, const std::string& path) {
+    if (!temporary.stillNamed()) {
+        // Someone replaced the temporary name while the file was written: renaming it would put their file (or
+        // link) in place of ours. Nothing of it moves; the old file at `path` stays.
+        throw MediaError(MediaErrorKind::EncodeFailed, path,
+                         "the temporary file " + temporary.path + " was replaced while it was written; not moved");
+    }
+    if (!syncAndRename(temporary.path, path)) {
         const std::string reason = std::strerror(errno);
         std::error_code error;
-        std::filesystem::remove(temporary, error); // still there unless the rename itself went through
+        std::filesystem::remove(temporary.path, error); // still there unless the rename itself went through
         throw MediaError(MediaErrorKind::EncodeFailed, path,
                          "cannot flush the finished file to disk and move it into place: " + reason);
     }
@@ -64,7 +115,7 @@ void moveIntoPlace(const std::string& temporary, const std::string& path) {
 class VideoWriter::Impl {
 public:
     std::string path;
-    std::string temporary;
+    TemporaryFile temporary;
     int width = 0;
     int height = 0;
     AVFormatContext* format = nullptr; // owned: freed in the destructor
@@ -86,9 +137,9 @@ public:
             }
             avformat_free_context(format);
         }
-        if (!finished && !temporary.empty()) {
+        if (!finished && temporary.descriptor >= 0 && temporary.stillNamed()) {
             std::error_code error;
-            std::filesystem::remove(temporary, error);
+            std::filesystem::remove(temporary.path, error);
         }
     }
 
@@ -180,11 +231,12 @@ VideoWriter::VideoWriter(const std::string& path, int width, int height, const W
     d.stream->time_base = codec->time_base;
     d.stream->avg_frame_rate = codec->framerate;
 
-    d.temporary = temporaryPathFor(path);
-    // The muxer reopens its url to move the index to the front: point it at the temporary file.
+    d.temporary = temporaryFileFor(path);
+    // The muxer reopens its url to move the index to the front: point it at the open temporary file.
+    const std::string url = d.temporary.url();
     av_freep(&d.format->url);
-    d.format->url = av_strdup(d.temporary.c_str());
-    checkAv(avio_open(&d.format->pb, d.temporary.c_str(), AVIO_FLAG_WRITE), MediaErrorKind::EncodeFailed, path,
+    d.format->url = av_strdup(url.c_str());
+    checkAv(avio_open(&d.format->pb, url.c_str(), AVIO_FLAG_WRITE), MediaErrorKind::EncodeFailed, path,
             "cannot create the file");
     d.fileOpen = true;
     AVDictionary* muxerOptions = nullptr;
@@ -307,24 +359,23 @@ void writePng(const VideoFrame& frame, const std::string& path) {
     checkAv(avcodec_receive_packet(codec.get(), packet.get()), MediaErrorKind::EncodeFailed, path,
             "PNG encoding failed");
 
-    const std::string temporary = temporaryPathFor(path);
-    // "r+b": the exclusive file temporaryPathFor made, never one created anew under its name.
-    FILE* file = std::fopen(temporary.c_str(), "r+b");
-    if (!file) {
-        std::error_code error;
-        std::filesystem::remove(temporary, error);
-        throw MediaError(MediaErrorKind::EncodeFailed, path, "cannot create the file");
+    const TemporaryFile temporary = temporaryFileFor(path);
+    const auto* bytes = packet->data;
+    size_t left = static_cast<size_t>(packet->size);
+    while (left > 0) { // through the descriptor temporaryFileFor made, never a file opened anew by its name
+        const ssize_t written = ::write(temporary.descriptor, bytes, left);
+        if (written < 0 && errno == EINTR) {
+            continue;
+        }
+        if (written <= 0) {
+            std::error_code error;
+            std::filesystem::remove(temporary.path, error);
+            throw MediaError(MediaErrorKind::EncodeFailed, path, "writing the file failed (disk full?)");
+        }
+        bytes += written;
+        left -= static_cast<size_t>(written);
     }
-    const bool ok =
-        std::fwrite(packet->data, 1, static_cast<size_t>(packet->size), file) == static_cast<size_t>(packet->size) &&
-        std::fflush(file) == 0; // moveIntoPlace syncs it to disk
-    const bool closed = std::fclose(file) == 0;
-    if (!ok || !closed) {
-        std::error_code error;
-        std::filesystem::remove(temporary, error);
-        throw MediaError(MediaErrorKind::EncodeFailed, path, "writing the file failed (disk full?)");
-    }
-    moveIntoPlace(temporary, path);
+    moveIntoPlace(temporary, path); // syncs it to disk
 }
 
 } // namespace svj::media

@@ -4,12 +4,14 @@
 
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <random>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -57,24 +59,37 @@ void syncFolderOf(const fs::path& file) {
 int removeStalePartials(const std::string& path) {
     const fs::path target(path);
     const std::string prefix = partialPrefix(target);
+    const auto now = fs::file_time_type::clock::now();
     std::error_code error;
     int removed = 0;
     for (const fs::directory_entry& entry :
          fs::directory_iterator(target.parent_path().empty() ? fs::path(".") : target.parent_path(), error)) {
         const std::string name = entry.path().filename().string();
-        if (name.compare(0, prefix.size(), prefix) != 0) {
-            continue;
-        }
-        const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
-        // Another live process may be writing it right now; only a dead writer's file is left over.
-        if (pid > 0 && pid != ::getpid() && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH)) {
-            continue;
-        }
-        if (pid == ::getpid()) {
-            continue; // ours, still being written by another thread
-        }
         std::error_code ignored;
-        removed += fs::remove(entry.path(), ignored) ? 1 : 0;
+        if (name.compare(0, prefix.size(), prefix) != 0 || !entry.is_regular_file(ignored) ||
+            entry.is_symlink(ignored)) {
+            continue;
+        }
+        // A writer locks its file from just after it creates it until it closes it: a file nobody holds is a
+        // finished or dead writer's. A pid alone says nothing on a shared folder or once reused, so it only
+        // speeds things up: a file whose writer's pid is gone here goes at once (the save after a killed one
+        // cleans up), any other unheld file once it is a minute old (a writer on another host between creating
+        // its file and locking it, or between closing and renaming it, has a fresh one).
+        const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        const bool writerGoneHere =
+            pid > 0 && pid != ::getpid() && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+        const auto written = entry.last_write_time(ignored);
+        if (ignored || (!writerGoneHere && now - written < std::chrono::seconds(kStaleAfterSeconds))) {
+            continue;
+        }
+        const int descriptor = ::open(entry.path().c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+        if (descriptor < 0) {
+            continue;
+        }
+        if (::flock(descriptor, LOCK_EX | LOCK_NB) == 0) {
+            removed += ::unlink(entry.path().c_str()) == 0 ? 1 : 0; // still holding the lock: nobody took it over
+        }
+        ::close(descriptor);
     }
     return removed;
 }
@@ -107,6 +122,9 @@ void writeFileAtomically(const std::string& path, const std::string& contents) {
     if (descriptor < 0) {
         throw ModelError(path + ": cannot create the file: " + std::strerror(errno));
     }
+    // Held until the file is closed, just before its rename (or the process dies): removeStalePartials leaves a
+    // held file alone, and the fresh modification time covers the moment between the close and the rename.
+    ::flock(descriptor, LOCK_EX);
     size_t written = 0;
     while (written < contents.size()) {
         const ssize_t result = ::write(descriptor, contents.data() + written, contents.size() - written);

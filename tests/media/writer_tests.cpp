@@ -7,6 +7,8 @@
 #include "tests/support/test_registry.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,6 +27,7 @@ private slots:
     void h264KeepsThePicture();
     void abandonedWriterLeavesNoFile();
     void failedWriteKeepsTheOldFile();
+    void aReplacedTemporaryNameRedirectsNothing();
     void refusesWhatCannotWork();
     void pngRoundTrip();
 
@@ -134,6 +137,39 @@ void WriterTest::failedWriteKeepsTheOldFile() {
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("old contents"));
     QVERIFY(!QFile::exists(path + QStringLiteral(".mkv")));
+}
+
+// Someone who can write in the target's folder swaps the temporary file's name for a link to another file while
+// the video is written: the encoder keeps writing the file it opened (mp4's index move reopens it too), the
+// linked file is untouched, and finish() refuses to move the stranger into place.
+void WriterTest::aReplacedTemporaryNameRedirectsNothing() {
+    QTemporaryDir dir;
+    const QString victim = dir.filePath(QStringLiteral("victim.txt"));
+    QVERIFY(svj::test::writeFile(victim, "precious"));
+    const std::string path = dir.filePath(QStringLiteral("out.mp4")).toStdString();
+    VideoWriter writer(path, 64, 64); // H.264 in mp4: the index is moved to the front at the end
+    writer.write(noiseFrame(64, 64, 1));
+    const QStringList partials =
+        QDir(dir.path()).entryList({QStringLiteral(".out.mp4.partial-*")}, QDir::Files | QDir::Hidden);
+    QCOMPARE(partials.size(), 1);
+    const QString temporary = dir.filePath(partials.front());
+    QVERIFY(QFile::rename(temporary, dir.filePath(QStringLiteral("moved-away"))));
+    QVERIFY(QFile::link(victim, temporary));
+    for (int i = 2; i < 12; ++i) {
+        writer.write(noiseFrame(64, 64, i));
+    }
+    try {
+        writer.finish();
+        QFAIL("a replaced temporary file was moved into place");
+    } catch (const MediaError& error) {
+        QVERIFY2(QString::fromStdString(error.what()).contains(QStringLiteral("was replaced")), error.what());
+    }
+    QVERIFY(!QFileInfo::exists(QString::fromStdString(path)));
+    QFile kept(victim);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("precious"));
+    // What was written went into the file the writer created (now under the name it was moved to).
+    QVERIFY(QFileInfo(dir.filePath(QStringLiteral("moved-away"))).size() > 1000);
 }
 
 void WriterTest::refusesWhatCannotWork() {

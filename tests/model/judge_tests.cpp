@@ -1,5 +1,6 @@
 // The torch-free Judge API: scoring, checkpoints (atomic, with sidecar), loading diffusers folders, and
 // the errors for files that do not fit.
+#include "model/atomic_file.h"
 #include "model/checkpoint_set.h"
 #include "model/judge.h"
 #include "model/model_error.h"
@@ -8,6 +9,7 @@
 #include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -17,7 +19,10 @@
 #include <torch/torch.h>
 
 #include <cmath>
+#include <fcntl.h>
 #include <random>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include "model/judge_impl.hpp"
 #include "model/tensor_io.hpp"
@@ -36,6 +41,7 @@ private Q_SLOTS:
     void measuredInputsScoreAndSave();
     void batchEqualsOneByOne();
     void saveAndLoadGiveTheSameScores();
+    void staleTemporaryFilesGoHeldOnesStay();
     void truncatedCheckpointIsRefused();
     void checkpointOfAnotherShapeIsRefused();
     void interruptedSaveIsFinishedOnResume();
@@ -201,6 +207,42 @@ void JudgeTest::batchEqualsOneByOne() {
         const ScoreResult single = judge.score(views[i]);
         QVERIFY(std::abs(single.energy - batched[i].energy) < 1e-5);
     }
+}
+
+// A killed writer's temporary file goes with the next save; one a live writer holds (an flock, whichever host or
+// process it is), or a fresh one whose pid may live elsewhere, stays.
+void JudgeTest::staleTemporaryFilesGoHeldOnesStay() {
+    QTemporaryDir dir;
+    const QString target = dir.filePath(QStringLiteral("judge.safetensors.json"));
+    const auto partial = [&](const char* tail, int ageSeconds) {
+        const QString path = dir.filePath(QStringLiteral(".judge.safetensors.json.partial-") + QLatin1String(tail));
+        svj::test::writeFile(path, "half a sidecar");
+        QFile file(path);
+        const QDateTime when = QDateTime::currentDateTime().addSecs(-ageSeconds);
+        if (!file.open(QIODevice::ReadWrite) || !file.setFileTime(when, QFileDevice::FileModificationTime)) {
+            qFatal("cannot age %s", qPrintable(path));
+        }
+        return path;
+    };
+    const int old = svj::model::kStaleAfterSeconds * 2;
+    const QString dead = partial("999999-0-1", 0); // its writer's pid is gone here: cleaned at once
+    const QString stale = partial("1-0-2", old);   // pid 1 lives, yet nobody has held the file for long
+    const QString held = partial("1-0-3", old);    // a live writer (on another host, say) holds it
+    const QString fresh = partial("1-0-4", 0);     // a writer elsewhere may not have taken its lock yet
+    const int holder = ::open(held.toLocal8Bit().constData(), O_RDONLY | O_CLOEXEC);
+    QVERIFY(holder >= 0 && ::flock(holder, LOCK_EX | LOCK_NB) == 0);
+    svj::model::writeFileAtomically(target.toStdString(), "{}");
+    QVERIFY(!QFile::exists(dead));
+    QVERIFY(!QFile::exists(stale));
+    QVERIFY(QFile::exists(held));
+    QVERIFY(QFile::exists(fresh));
+    ::close(holder); // the writer died
+    QCOMPARE(svj::model::removeStalePartials(target.toStdString()), 1);
+    QVERIFY(!QFile::exists(held));
+    QVERIFY(QFile::exists(fresh));
+    QFile written(target);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(written.readAll(), QByteArray("{}"));
 }
 
 void JudgeTest::saveAndLoadGiveTheSameScores() {
