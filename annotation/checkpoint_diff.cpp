@@ -53,4 +53,15 @@ CheckpointDiff diffCheckpoints(Workspace& workspace, const QString& oldCheckpoin
     return diff;
 }
 
+QStringList decisivelyLabelledVideos(Workspace& workspace) {
+    QSqlQuery videos = workspace.exec(
+        QStringLiteral("SELECT DISTINCT v.path FROM labels l JOIN pairs p ON p.id = l.pair_id JOIN videos v ON v.id IN "
+                       "(p.video_a, p.video_b) WHERE l.verdict IN ('A', 'B') ORDER BY v.path"));
+    QStringList paths;
+    while (videos.next()) {
+        paths << videos.value(0).toString();
+    }
+    return paths;
+}
+
 } // namespace svj::annotation

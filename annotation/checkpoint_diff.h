@@ -6,6 +6,7 @@
 #include "annotation/workspace.h"
 
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 namespace svj::annotation {
@@ -29,5 +30,7 @@ struct CheckpointDiff {
 // Over every standing decisive (A or B) label; checkpoints are paths as stored by `svj score --db`. A margin
 // of exactly zero counts as wrong. Lists are in pair order.
 CheckpointDiff diffCheckpoints(Workspace& workspace, const QString& oldCheckpoint, const QString& newCheckpoint);
+// The videos of the pairs with a decisive (A or B) label, in path order: what both judges must have scored first.
+QStringList decisivelyLabelledVideos(Workspace& workspace);
 
 } // namespace svj::annotation

@@ -1,6 +1,7 @@
 #include "annotation/export_check.h"
 
 #include "annotation/label_store.h"
+#include "annotation/preference_formats.h"
 
 #include <QHash>
 
@@ -10,14 +11,11 @@ namespace svj::annotation {
 namespace {
 
 bool carriesBothBad(PreferenceFormat format) {
-    return format == PreferenceFormat::Jsonl || format == PreferenceFormat::Csv ||
-           format == PreferenceFormat::GenAIBench || format == PreferenceFormat::Trl ||
-           format == PreferenceFormat::VideoFolder;
+    return preferenceFormatRow(format).keepsBothBad;
 }
 
 bool carriesAspects(PreferenceFormat format) {
-    return format == PreferenceFormat::Jsonl || format == PreferenceFormat::Csv ||
-           format == PreferenceFormat::VideoGenRewardBench;
+    return preferenceFormatRow(format).keepsAspects;
 }
 
 // One preference as text, by content: "x>y" for a decisive verdict, "x=y tie" otherwise, with aspects.

@@ -17,7 +17,7 @@ qint64 storeJudgeScore(Workspace& workspace, const JudgeScoreRecord& score) {
     workspace.transaction([&] {
         const StoredVideo video = store.addVideo(score.video);
         const QString checkpoint = QDir::cleanPath(QFileInfo(score.checkpoint).absoluteFilePath());
-        const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+        const QString now = workspace.timestamp();
         workspace.exec(
             QStringLiteral(
                 "INSERT INTO checkpoints (path, sidecar, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
@@ -97,6 +97,10 @@ std::optional<JudgeScoreRecord> keptJudgeScore(Workspace& workspace, const QStri
         }
     }
     return std::nullopt;
+}
+
+qint64 judgeScoreRows(Workspace& workspace) {
+    return workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM judge_scores")).toLongLong();
 }
 
 } // namespace svj::annotation

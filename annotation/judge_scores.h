@@ -1,5 +1,5 @@
 // The judge's scores of a workspace's videos: per-frame energies with the exact frames, size and rate the
-// judge consumed, and the checkpoint that gave them (DESIGN.md §3, `judge_scores` and `checkpoints`).
+// judge consumed, and the checkpoint that gave them (docs/label-store.md, `judge_scores` and `checkpoints`).
 #pragma once
 
 #include "annotation/workspace.h"
@@ -33,5 +33,7 @@ QVector<JudgeScoreRecord> judgeScoresOf(Workspace& workspace, const QString& vid
 // The newest score of `video` by `checkpoint` (a path) when it is still good: stored after the checkpoint file
 // was last written (a checkpoint rewritten in place is scored again).
 std::optional<JudgeScoreRecord> keptJudgeScore(Workspace& workspace, const QString& video, const QString& checkpoint);
+// Every stored score, older ones included.
+qint64 judgeScoreRows(Workspace& workspace);
 
 } // namespace svj::annotation

@@ -3,7 +3,6 @@
 #include "media/video_probe.h"
 
 #include <QCryptographicHash>
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -19,10 +18,6 @@ namespace svj::annotation {
 namespace {
 
 constexpr qint64 kHashedBytes = 4 * 1024 * 1024;
-
-QString now() {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
 
 QString aspectsJson(const QMap<QString, Verdict>& aspects) {
     if (aspects.isEmpty()) {
@@ -173,7 +168,8 @@ StoredVideo LabelStore::addVideo(const VideoFacts& facts, const QString& model, 
         QStringLiteral("INSERT INTO videos (path, content_hash, duration_s, fps, width, height, frame_count, model, "
                        "prompt_id, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {absolute, hash, video.durationSeconds, video.fps, video.width, video.height, video.frameCount,
-         model.isEmpty() ? QVariant() : QVariant(model), prompt_ ? QVariant(prompt_) : QVariant(), now()});
+         model.isEmpty() ? QVariant() : QVariant(model), prompt_ ? QVariant(prompt_) : QVariant(),
+         m_workspace.timestamp()});
     return video;
 }
 
@@ -188,7 +184,7 @@ qint64 LabelStore::addPair(qint64 videoA, qint64 videoB, const QString& prompt, 
     return m_workspace.insert(QStringLiteral("INSERT INTO pairs (video_a, video_b, prompt_id, origin, source, "
                                              "created_at) VALUES (?, ?, ?, ?, ?, ?)"),
                               {videoA, videoB, prompt_ ? QVariant(prompt_) : QVariant(), origin,
-                               source.isEmpty() ? QVariant() : QVariant(source), now()});
+                               source.isEmpty() ? QVariant() : QVariant(source), m_workspace.timestamp()});
 }
 
 qint64 LabelStore::addLabel(const LabelInput& label) {
@@ -218,7 +214,7 @@ qint64 LabelStore::addLabel(const LabelInput& label) {
          label.comment.isEmpty() ? QVariant() : QVariant(label.comment), nullable(label.watchedA),
          nullable(label.watchedB), nullable(label.secondsSpent),
          label.aOnLeft ? QVariant(*label.aOnLeft ? 1 : 0) : QVariant(), previous,
-         label.source.isEmpty() ? QVariant() : QVariant(label.source), now()});
+         label.source.isEmpty() ? QVariant() : QVariant(label.source), m_workspace.timestamp()});
 }
 
 qint64 LabelStore::undoLabel(qint64 labelId) {
@@ -240,7 +236,7 @@ qint64 LabelStore::undoLabel(qint64 labelId) {
                     {query.value(0), query.value(1)});
     return m_workspace.insert(QStringLiteral("INSERT INTO labels (pair_id, annotator_id, verdict, supersedes, source, "
                                              "created_at) VALUES (?, ?, 'undone', ?, 'undo', ?)"),
-                              {query.value(0), query.value(1), labelId, now()});
+                              {query.value(0), query.value(1), labelId, m_workspace.timestamp()});
 }
 
 namespace {
@@ -301,6 +297,14 @@ QVector<StoredLabel> LabelStore::currentLabels() const {
 
 qint64 LabelStore::labelRows() const {
     return m_workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM labels")).toLongLong();
+}
+
+qint64 LabelStore::videoRows() const {
+    return m_workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toLongLong();
+}
+
+qint64 LabelStore::pairRows() const {
+    return m_workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM pairs")).toLongLong();
 }
 
 } // namespace svj::annotation

@@ -98,6 +98,8 @@ public:
     // Each annotator's standing label on each pair (the newest row not superseded; undone ones left out).
     QVector<StoredLabel> currentLabels() const;
     qint64 labelRows() const; // every row, superseded and undone included
+    qint64 videoRows() const;
+    qint64 pairRows() const;
 
 private:
     qint64 promptId(const QString& prompt);

@@ -3,7 +3,9 @@
 #include "annotation/csv_reader.h"
 #include "annotation/csv_writer.h"
 #include "annotation/import_error.h"
+#include "annotation/preference_formats.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -153,34 +155,13 @@ QString resolve(const QString& video, const Row& row, const QString& column, con
 } // namespace
 
 QString preferenceFormatName(PreferenceFormat format) {
-    switch (format) {
-    case PreferenceFormat::GenAIBench:
-        return QStringLiteral("genai-bench");
-    case PreferenceFormat::VideoGenRewardBench:
-        return QStringLiteral("videogen-rewardbench");
-    case PreferenceFormat::MonetBench:
-        return QStringLiteral("monetbench");
-    case PreferenceFormat::Jsonl:
-        return QStringLiteral("jsonl");
-    case PreferenceFormat::Csv:
-        return QStringLiteral("csv");
-    case PreferenceFormat::Trl:
-        return QStringLiteral("trl");
-    case PreferenceFormat::VideoFolder:
-        return QStringLiteral("videofolder");
-    case PreferenceFormat::PickAPic:
-        return QStringLiteral("pick-a-pic");
-    }
-    return QStringLiteral("?");
+    return QString::fromLatin1(preferenceFormatRow(format).name);
 }
 
 std::optional<PreferenceFormat> parsePreferenceFormat(const QString& name) {
-    for (const PreferenceFormat format :
-         {PreferenceFormat::GenAIBench, PreferenceFormat::VideoGenRewardBench, PreferenceFormat::MonetBench,
-          PreferenceFormat::Jsonl, PreferenceFormat::Csv, PreferenceFormat::Trl, PreferenceFormat::VideoFolder,
-          PreferenceFormat::PickAPic}) {
-        if (name.compare(preferenceFormatName(format), Qt::CaseInsensitive) == 0) {
-            return format;
+    for (const PreferenceFormatRow& row : preferenceFormats()) {
+        if (name.compare(QLatin1String(row.name), Qt::CaseInsensitive) == 0) {
+            return row.format;
         }
     }
     return std::nullopt;
@@ -207,7 +188,7 @@ PreferenceFile readPreferenceFile(const QString& given, PreferenceFormat format)
         format == PreferenceFormat::Jsonl || format == PreferenceFormat::Trl ||
         format == PreferenceFormat::VideoFolder ||
         (format != PreferenceFormat::Csv && (suffix == QLatin1String("jsonl") || suffix == QLatin1String("json")));
-    const bool withTies = format == PreferenceFormat::Trl || format == PreferenceFormat::VideoFolder;
+    const bool withTies = preferenceFormatRow(format).tiesApart;
     const QString tiesPath = withTies ? tiesFileOf(path, format) : QString();
     const bool haveTies = withTies && QFileInfo::exists(tiesPath);
     // A training set of ties alone has an empty main file.
@@ -357,7 +338,29 @@ PreferenceFile readPreferenceFile(const QString& given, PreferenceFormat format)
                               .arg(path));
     }
     if (haveTies) {
-        readRows(jsonRows(readText(tiesPath), tiesPath), tiesPath, true);
+        const QVector<Row> tieRows = jsonRows(readText(tiesPath), tiesPath);
+        QString pairsHash;
+        for (const Row& row : tieRows) {
+            const QString belongsTo = row.fields.value(QString::fromLatin1(kPairsFileHashField));
+            if (belongsTo.isEmpty()) {
+                continue; // written before ties named their pairs file
+            }
+            if (pairsHash.isEmpty()) {
+                QFile pairs(path);
+                if (!pairs.open(QIODevice::ReadOnly)) {
+                    throw ImportError(path, 0, QStringLiteral("cannot read it again: %1").arg(pairs.errorString()));
+                }
+                pairsHash =
+                    QString::fromLatin1(QCryptographicHash::hash(pairs.readAll(), QCryptographicHash::Sha256).toHex());
+            }
+            if (belongsTo != pairsHash) {
+                throw ImportError(tiesPath, row.line,
+                                  QStringLiteral("belongs to another version of %1 (an export stopped between its two "
+                                                 "files?): export again, or remove this file to read the pairs alone")
+                                      .arg(QFileInfo(path).fileName()));
+            }
+        }
+        readRows(tieRows, tiesPath, true);
     }
     return file;
 }

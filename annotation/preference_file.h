@@ -35,6 +35,11 @@ enum class PreferenceFormat {
 QString preferenceFormatName(PreferenceFormat format);
 std::optional<PreferenceFormat> parsePreferenceFormat(const QString& name);
 
+// The file of ties (and both-bad) beside a TRL set ("X.ties.jsonl") or inside a videofolder ("ties.jsonl"). Each
+// of its lines names the pairs file it goes with by that file's SHA-256, in kPairsFileHashField.
+QString tiesFileOf(const QString& path, PreferenceFormat format);
+inline constexpr const char* kPairsFileHashField = "pairs_sha256";
+
 struct PreferencePair {
     QString videoA; // absolute paths
     QString videoB;

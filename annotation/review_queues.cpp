@@ -1,6 +1,5 @@
 #include "annotation/review_queues.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
@@ -162,7 +161,7 @@ void adjudicate(Workspace& workspace, qint64 pairId, Verdict verdict, const QStr
                                      "excluded.verdict, annotator_id = excluded.annotator_id, comment = "
                                      "excluded.comment, created_at = excluded.created_at"),
                       {pairId, verdictName(verdict), leadId, comment.isEmpty() ? QVariant() : QVariant(comment),
-                       QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+                       workspace.timestamp()});
     });
 }
 

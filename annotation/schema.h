@@ -1,4 +1,4 @@
-// The label store's tables as SQL, one migration per schema version (DESIGN.md §3: the names are the
+// The label store's tables as SQL, one migration per schema version (docs/label-store.md, "Tables": the names are the
 // contract), written once for SQLite and PostgreSQL (placeholders filled by SqlDialect::schemaStatement).
 #pragma once
 

@@ -4,6 +4,7 @@
 #include "annotation/import_error.h"
 #include "media/durable_file.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -233,14 +234,14 @@ void writeTrainingSet(const PreferenceFile& file, const QString& path, Preferenc
         return name;
     };
     QByteArray main;
-    QByteArray ties;
+    QList<QJsonObject> tieRows;
     for (const PreferencePair& pair : file.pairs) {
         const bool decisive = pair.verdict == Verdict::A || pair.verdict == Verdict::B;
         if (!decisive) {
-            ties += line({{QStringLiteral("video_a"), place(pair.videoA)},
-                          {QStringLiteral("video_b"), place(pair.videoB)},
-                          {QStringLiteral("prompt"), pair.prompt},
-                          {QStringLiteral("label"), verdictName(pair.verdict)}});
+            tieRows.append({{QStringLiteral("video_a"), place(pair.videoA)},
+                            {QStringLiteral("video_b"), place(pair.videoB)},
+                            {QStringLiteral("prompt"), pair.prompt},
+                            {QStringLiteral("label"), verdictName(pair.verdict)}});
             continue;
         }
         const QString chosen = place(pair.verdict == Verdict::A ? pair.videoA : pair.videoB);
@@ -252,27 +253,37 @@ void writeTrainingSet(const PreferenceFile& file, const QString& path, Preferenc
                                      {QStringLiteral("chosen"), chosen},
                                      {QStringLiteral("rejected"), rejected}});
     }
+    // Each tie names the pairs file it goes with (its SHA-256): the two files of a TRL set are replaced one after
+    // the other, and a reader that finds a tie file of another export (one interrupted between them) says so
+    // instead of mixing two exports.
+    const QString mainHash = QString::fromLatin1(QCryptographicHash::hash(main, QCryptographicHash::Sha256).toHex());
+    QByteArray ties;
+    for (QJsonObject& row : tieRows) {
+        row.insert(QString::fromLatin1(kPairsFileHashField), mainHash);
+        ties += line(row);
+    }
     if (folderLayout) {
         writeAtomically(folder.filePath(QStringLiteral("metadata.jsonl")), main);
         if (!ties.isEmpty()) {
             writeAtomically(folder.filePath(QStringLiteral("ties.jsonl")), ties);
         }
-        inPlace->commit();
+        inPlace->commit(); // the folder is swapped whole: both files change at once
         return;
     }
-    // TRL: the pairs and the ties beside them, each file atomic; the ties first, so the main file, the one
-    // a trainer opens, is the last thing to change.
-    QString stem = path;
-    if (stem.endsWith(QLatin1String(".jsonl"))) {
-        stem.chop(6);
-    }
-    const QString tiesPath = stem + QStringLiteral(".ties.jsonl");
-    if (ties.isEmpty()) {
-        QFile::remove(tiesPath);
-    } else {
+    // TRL: new ties first, then the pairs file (the one a trainer opens). Without ties, the old tie file goes
+    // after the new pairs file is in place. Stopped between the two steps, the tie file left belongs to the other
+    // pairs file, and its hash says so.
+    const QString tiesPath = tiesFileOf(path, PreferenceFormat::Trl);
+    if (!ties.isEmpty()) {
         writeAtomically(tiesPath, ties);
     }
     writeAtomically(path, main);
+    if (ties.isEmpty() && QFileInfo::exists(tiesPath)) {
+        if (!QFile::remove(tiesPath)) {
+            throw ImportError(tiesPath, 0, QStringLiteral("cannot remove the ties of the previous export"));
+        }
+        media::syncFolder(QFileInfo(tiesPath).absolutePath().toStdString());
+    }
 }
 
 } // namespace svj::annotation

@@ -49,6 +49,7 @@ Workspace::Workspace(Workspace&& other) noexcept
     , m_connection(std::move(other.m_connection))
     , m_depth(other.m_depth)
     , m_migrationBackup(std::move(other.m_migrationBackup))
+    , m_clock(std::move(other.m_clock))
     , m_statements(std::move(other.m_statements)) {
     other.m_connection.clear();
 }
@@ -349,6 +350,15 @@ void Workspace::transaction(const std::function<void()>& work) {
             throw;
         }
     }
+}
+
+void Workspace::setClock(WallClock clock) {
+    m_clock = std::move(clock);
+}
+
+QString Workspace::timestamp() const {
+    const QDateTime time = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
 QStringList Workspace::aspects() const {

@@ -5,6 +5,7 @@
 
 #include "annotation/sql_dialect.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -75,6 +76,13 @@ public:
     // "ok", or what `PRAGMA integrity_check` (full) / `quick_check` found (PostgreSQL: the missing tables).
     QString integrityCheck(bool full = true) const;
 
+    // The clock whose time goes into the rows this workspace writes (created_at, scored_at): the system's UTC
+    // time unless a caller (a test, a replay) sets its own, so stored times can be exact.
+    using WallClock = std::function<QDateTime()>;
+    void setClock(WallClock clock);
+    // The clock's time as the store writes it: UTC, ISO 8601 with milliseconds.
+    QString timestamp() const;
+
     // Where the copy taken before this open migrated an SQLite workspace's schema lies ("" when nothing was
     // migrated): WORKSPACE.schema-N.backup, N the version it had. Told to the user by whoever opened it.
     QString migrationBackup() const { return m_migrationBackup; }
@@ -99,6 +107,7 @@ private:
     QString m_connection;
     int m_depth = 0; // transaction() inside transaction() joins the outer one
     QString m_migrationBackup;
+    WallClock m_clock;
     mutable std::unique_ptr<QHash<QString, QSqlQuery>> m_statements;
 };
 

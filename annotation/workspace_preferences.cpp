@@ -2,6 +2,7 @@
 
 #include "annotation/csv_writer.h"
 #include "annotation/import_error.h"
+#include "annotation/preference_formats.h"
 #include "annotation/training_sets.h"
 #include "media/media_error.h"
 
@@ -161,8 +162,8 @@ PreferenceFile workspacePreferences(const LabelStore& store) {
 }
 
 void writePreferenceFile(const PreferenceFile& file, const QString& path, PreferenceFormat format) {
-    if (format == PreferenceFormat::Trl || format == PreferenceFormat::VideoFolder ||
-        format == PreferenceFormat::PickAPic) {
+    const PreferenceFormatRow& layout = preferenceFormatRow(format);
+    if (layout.layout == PreferenceLayout::TrainingSet) {
         writeTrainingSet(file, path, format);
         return;
     }
@@ -175,36 +176,12 @@ void writePreferenceFile(const PreferenceFile& file, const QString& path, Prefer
     const bool json =
         format == PreferenceFormat::Jsonl ||
         (format != PreferenceFormat::Csv && (suffix == QLatin1String("jsonl") || suffix == QLatin1String("json")));
-    // Columns of each format, in order, and each row's values.
-    QStringList columns;
-    switch (format) {
-    case PreferenceFormat::GenAIBench:
-        columns = {QStringLiteral("prompt"),      QStringLiteral("left_model"),  QStringLiteral("left_video"),
-                   QStringLiteral("right_model"), QStringLiteral("right_video"), QStringLiteral("vote_type")};
-        break;
-    case PreferenceFormat::VideoGenRewardBench:
-        columns = {QStringLiteral("path_A"),  QStringLiteral("path_B"), QStringLiteral("A_model"),
-                   QStringLiteral("B_model"), QStringLiteral("prompt"), QStringLiteral("VQ"),
-                   QStringLiteral("MQ"),      QStringLiteral("TA"),     QStringLiteral("Overall")};
-        break;
-    case PreferenceFormat::MonetBench:
-        columns = {QStringLiteral("video1_path"), QStringLiteral("video2_path"), QStringLiteral("prompt"),
-                   QStringLiteral("standard_answer")};
-        break;
-    case PreferenceFormat::Jsonl:
-    case PreferenceFormat::Csv:
-        columns = {QStringLiteral("video_a"), QStringLiteral("video_b"), QStringLiteral("model_a"),
-                   QStringLiteral("model_b"), QStringLiteral("prompt"),  QStringLiteral("label")};
-        if (!json) {
-            for (const QString& aspect : file.aspectNames) {
-                columns << QStringLiteral("aspect:") + aspect;
-            }
+    // The format's columns, in order (preference_formats.cpp); our CSV adds a column per aspect.
+    QStringList columns = layout.columns;
+    if ((format == PreferenceFormat::Jsonl || format == PreferenceFormat::Csv) && !json) {
+        for (const QString& aspect : file.aspectNames) {
+            columns << QStringLiteral("aspect:") + aspect;
         }
-        break;
-    case PreferenceFormat::Trl:
-    case PreferenceFormat::VideoFolder:
-    case PreferenceFormat::PickAPic:
-        break; // written above
     }
     QByteArray out;
     if (!json) {

@@ -231,7 +231,21 @@ VaeConfig vaeFrom(const Json& json, VaeConfig c, const std::string& source) {
     return c;
 }
 
+Json negativesJson(const NegativeMix& mix) {
+    Json json = Json::object();
+    for (const NegativeKindRow& row : negativeKinds()) {
+        json[row.jsonKey] = mix[row.kind];
+    }
+    return json;
+}
+
 } // namespace
+
+NegativeMix::NegativeMix() {
+    for (const NegativeKindRow& row : negativeKinds()) {
+        (*this)[row.kind] = row.defaultWeight;
+    }
+}
 
 TransformerConfig TransformerConfig::fromDiffusersJson(const std::string& json, const std::string& source) {
     TransformerConfig config = transformerFrom(parseObject(json, source), TransformerConfig{}, source);
@@ -426,13 +440,7 @@ std::string JudgeConfig::toJson() const {
          {{"rank", lora.rank}, {"alpha", lora.alpha}, {"first_block", lora.firstBlock}, {"targets", lora.targets}}},
         {"stage1_training", enumName(stage1Training, kStage1Names)},
         {"energy_regularization", energyRegularization},
-        {"negatives",
-         {{"generated", negatives.generated},
-          {"frame_shuffle", negatives.frameShuffle},
-          {"frame_drop", negatives.frameDrop},
-          {"noisy_segment", negatives.noisySegment},
-          {"patch_swap", negatives.patchSwap},
-          {"temporal_slice_swap", negatives.temporalSliceSwap}}},
+        {"negatives", negativesJson(negatives)},
         {"variable_length_probability", variableLengthProbability},
         {"bradley_terry_temperature", bradleyTerryTemperature},
         {"tie_strength", tieStrength}};
@@ -493,13 +501,9 @@ JudgeConfig JudgeConfig::fromJson(const std::string& text, const std::string& so
     readEnum(json, "stage1_training", config.stage1Training, kStage1Names, source);
     read(json, "energy_regularization", config.energyRegularization, source);
     if (const Json* negatives = section(json, "negatives", source)) {
-        const Json& n = *negatives;
-        read(n, "generated", config.negatives.generated, source);
-        read(n, "frame_shuffle", config.negatives.frameShuffle, source);
-        read(n, "frame_drop", config.negatives.frameDrop, source);
-        read(n, "noisy_segment", config.negatives.noisySegment, source);
-        read(n, "patch_swap", config.negatives.patchSwap, source);
-        read(n, "temporal_slice_swap", config.negatives.temporalSliceSwap, source);
+        for (const NegativeKindRow& row : negativeKinds()) {
+            read(*negatives, row.jsonKey, config.negatives[row.kind], source);
+        }
     }
     read(json, "variable_length_probability", config.variableLengthProbability, source);
     read(json, "bradley_terry_temperature", config.bradleyTerryTemperature, source);
@@ -570,11 +574,13 @@ void JudgeConfig::validate() const {
         aspectHeadHidden > kMaxWidth || aspects.size() > 256) {
         throw ModelError("heads need a hidden size (at most " + std::to_string(kMaxWidth) + ") and 1 to 256 aspects");
     }
-    const double mix = negatives.generated + negatives.frameShuffle + negatives.frameDrop + negatives.noisySegment +
-                       negatives.patchSwap + negatives.temporalSliceSwap;
-    if (negatives.generated < 0 || negatives.frameShuffle < 0 || negatives.frameDrop < 0 ||
-        negatives.noisySegment < 0 || negatives.patchSwap < 0 || negatives.temporalSliceSwap < 0 ||
-        std::abs(mix - 1.0) > 1e-6) {
+    double mix = 0.0;
+    bool negative = false;
+    for (const double weight : negatives.weights) {
+        mix += weight;
+        negative = negative || weight < 0;
+    }
+    if (negative || std::abs(mix - 1.0) > 1e-6) {
         throw ModelError("negative sampling weights must be non-negative and sum to 1");
     }
     if (energyRegularization < 0 || variableLengthProbability < 0 || variableLengthProbability > 1 ||

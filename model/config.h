@@ -3,6 +3,9 @@
 // Every choice the GT-SVJ paper leaves open is a field here with a documented default (docs/judge.md).
 #pragma once
 
+#include "model/negative_kinds.h"
+
+#include <array>
 #include <string>
 #include <vector>
 
@@ -100,15 +103,13 @@ struct LoraConfig {
     int resolvedFirstBlock(int numLayers) const;
 };
 
-// Sampling weights of stage 1's negatives (GT-SVJ Table A.1 gives 0.3 to generated videos and spreads 0.7
-// over the perturbations by difficulty, without the numbers: ours favour the long-range ones).
+// Sampling weights of stage 1's negatives, one per kind (negative_kinds.h: the kinds and their defaults).
 struct NegativeMix {
-    double generated = 0.3;
-    double frameShuffle = 0.12;
-    double frameDrop = 0.12;
-    double noisySegment = 0.10;
-    double patchSwap = 0.16;
-    double temporalSliceSwap = 0.20;
+    NegativeMix();
+    double& operator[](NegativeKind kind) { return weights[static_cast<size_t>(kind)]; }
+    double operator[](NegativeKind kind) const { return weights[static_cast<size_t>(kind)]; }
+
+    std::array<double, kNegativeKinds> weights{};
 };
 
 struct JudgeConfig {

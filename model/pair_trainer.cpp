@@ -84,7 +84,8 @@ PairStep PairTrainer::step(const std::vector<TrainingPair>& pairs) {
         if (pixelNegative[i] >= 0) {
             negatives.push_back(encoded[pixelNegative[i]]);
         } else {
-            const auto kind = static_cast<detail::PerturbationKind>(std::uniform_int_distribution<int>(0, 4)(d.random));
+            const NegativeKind kind = latentPerturbation(static_cast<size_t>(
+                std::uniform_int_distribution<int>(0, static_cast<int>(kLatentPerturbations) - 1)(d.random)));
             detail::Perturbation record;
             negatives.push_back(detail::applyPerturbation(kind, encoded[static_cast<int64_t>(i)], d.random, record));
         }

@@ -29,19 +29,7 @@ void needFrames(const torch::Tensor& z, int64_t minimum, const char* what) {
 } // namespace
 
 const char* perturbationName(PerturbationKind kind) {
-    switch (kind) {
-    case PerturbationKind::FrameShuffle:
-        return "frame shuffle";
-    case PerturbationKind::FrameDrop:
-        return "frame drop";
-    case PerturbationKind::NoisySegment:
-        return "noisy segment";
-    case PerturbationKind::PatchSwap:
-        return "patch swap";
-    case PerturbationKind::TemporalSliceSwap:
-        return "temporal slice swap";
-    }
-    return "?";
+    return negativeKindRow(kind).name;
 }
 
 torch::Tensor frameShuffle(const torch::Tensor& z, Random& random, Perturbation& record) {
@@ -189,8 +177,10 @@ torch::Tensor applyPerturbation(PerturbationKind kind, const torch::Tensor& z, R
         return patchSwap(z, random, record);
     case PerturbationKind::TemporalSliceSwap:
         return temporalSliceSwap(z, random, record);
+    case PerturbationKind::Generated:
+        break;
     }
-    throw ModelError("unknown perturbation");
+    throw ModelError(std::string("not a latent perturbation: ") + perturbationName(kind));
 }
 
 std::pair<int64_t, int64_t> variableLengthCrop(int64_t latentFrames, Random& random, int64_t minimum) {

@@ -3,14 +3,16 @@
 // deterministically given its random generator, and reports what it did.
 #pragma once
 
+#include "model/negative_kinds.h"
+
 #include <random>
 #include <string>
 #include <vector>
 
 namespace svj::model::detail {
 
-// Stored value (training logs): keep the numbers.
-enum class PerturbationKind { FrameShuffle = 0, FrameDrop = 1, NoisySegment = 2, PatchSwap = 3, TemporalSliceSwap = 4 };
+// A latent perturbation is a negative kind other than Generated (negative_kinds.h holds the list).
+using PerturbationKind = NegativeKind;
 
 const char* perturbationName(PerturbationKind kind);
 

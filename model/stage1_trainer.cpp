@@ -8,6 +8,7 @@
 #include "model/model_error.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 #include "model/adamw.hpp"
@@ -17,11 +18,6 @@
 #include "model/trainer_support.hpp"
 
 namespace svj::model {
-
-namespace {
-// Indices into the negative mix: generated videos, then the five perturbations.
-enum NegativeSource { kGenerated = 0, kFirstPerturbation = 1 };
-} // namespace
 
 struct Stage1Trainer::Impl {
     Judge::Impl& judge;
@@ -153,13 +149,16 @@ Stage1Step Stage1Trainer::step() {
     const NegativeMix& mix = config.negatives;
     const bool anyBroken =
         std::any_of(d.broken.begin(), d.broken.end(), [](const std::vector<TrainingClip>& c) { return !c.empty(); });
-    std::discrete_distribution<int> pick({d.generated.empty() && !anyBroken ? 0.0 : mix.generated, mix.frameShuffle,
-                                          mix.frameDrop, mix.noisySegment, mix.patchSwap, mix.temporalSliceSwap});
+    std::array<double, kNegativeKinds> weights = mix.weights; // drawn in NegativeKind order
+    if (d.generated.empty() && !anyBroken) {
+        weights[static_cast<size_t>(NegativeKind::Generated)] = 0.0;
+    }
+    std::discrete_distribution<int> pick(weights.begin(), weights.end());
     std::vector<int> sources;
     std::vector<torch::Tensor> generatedPixels;
     for (int i = 0; i < batch; ++i) {
         sources.push_back(pick(d.random));
-        if (sources.back() != kGenerated) {
+        if (sources.back() != static_cast<int>(NegativeKind::Generated)) {
             continue;
         }
         const size_t index = positives[static_cast<size_t>(i)];
@@ -191,7 +190,8 @@ Stage1Step Stage1Trainer::step() {
             generatedPixels.push_back(clipPixels);
         } else {
             // This positive has no broken copy and there is no generated video: a perturbation instead.
-            sources.back() = kFirstPerturbation + static_cast<int>(d.uniform(0, 4));
+            sources.back() = static_cast<int>(
+                latentPerturbation(static_cast<size_t>(d.uniform(0, static_cast<int64_t>(kLatentPerturbations) - 1))));
         }
     }
 
@@ -204,12 +204,12 @@ Stage1Step Stage1Trainer::step() {
     std::vector<torch::Tensor> negatives;
     size_t nextGenerated = 0;
     for (int i = 0; i < batch; ++i) {
-        if (sources[static_cast<size_t>(i)] == kGenerated) {
+        if (sources[static_cast<size_t>(i)] == static_cast<int>(NegativeKind::Generated)) {
             negatives.push_back(generatedLatents[static_cast<int64_t>(nextGenerated++)]);
             report.negativeKinds.emplace_back("generated");
             continue;
         }
-        const auto kind = static_cast<detail::PerturbationKind>(sources[static_cast<size_t>(i)] - kFirstPerturbation);
+        const auto kind = static_cast<NegativeKind>(sources[static_cast<size_t>(i)]);
         detail::Perturbation record;
         negatives.push_back(detail::applyPerturbation(kind, positiveLatents[i], d.random, record));
         report.negativeKinds.emplace_back(detail::perturbationName(kind));

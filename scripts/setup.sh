@@ -2,6 +2,7 @@
 # Installs what SVJ Workbench needs (Debian 12), configures and builds it. Idempotent: installed packages
 # are not touched, a configured build tree is reused, ccache makes a rebuild fast.
 #   scripts/setup.sh [--no-build]      environment: SVJ_BUILD_DIR (default build), SVJ_BUILD_TYPE, SVJ_CMAKE_ARGS
+# In CI (CI=true) warnings are errors, as in the `ci` preset: a new warning fails the build there.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir=${SVJ_BUILD_DIR:-$root/build}
@@ -32,10 +33,14 @@ install_packages() {
 configure_and_build() {
     local jobs
     jobs=$(nproc)
+    local strict=()
+    [ "${CI:-}" = "true" ] && strict=(-DSVJ_WARNINGS_AS_ERRORS=ON)
     if [ ! -f "$build_dir/build.ninja" ]; then
-        say "configuring $build_dir ($build_type)"
+        say "configuring $build_dir ($build_type${strict[*]:+, warnings are errors})"
         # shellcheck disable=SC2086
-        cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" ${SVJ_CMAKE_ARGS:-}
+        cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" "${strict[@]}" ${SVJ_CMAKE_ARGS:-}
+    elif [ ${#strict[@]} -gt 0 ]; then
+        cmake "$build_dir" "${strict[@]}" >/dev/null
     fi
     say "building with $jobs jobs"
     cmake --build "$build_dir" --parallel "$jobs"

@@ -1,9 +1,9 @@
-#include "app/cli/preference_figures.h"
+#include "training/preference_figures.h"
 
 #include <cmath>
 #include <cstdio>
 
-namespace svj::cli {
+namespace svj::training {
 
 nlohmann::json preferenceFigures(const std::vector<model::PairOutcome>& pairs) {
     const model::TieAccuracy exact = model::tieCalibratedAccuracy(pairs);
@@ -42,4 +42,4 @@ std::string describeFigures(const std::string& name, const nlohmann::json& f) {
     return line;
 }
 
-} // namespace svj::cli
+} // namespace svj::training

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace svj::cli {
+namespace svj::training {
 
 // {"pairs", "with_ties", "epsilon", "with_ties_reference_procedure", "reference_epsilon", "without_ties",
 //  "pairs_without_ties"}; accuracies that cannot be computed are null.
@@ -18,4 +18,4 @@ nlohmann::json preferenceFigures(const std::vector<model::PairOutcome>& pairs);
 // "overall      12 pairs   with ties 0.583 (eps 0.01; reference procedure 0.583)   without ties 0.700 (10 pairs)"
 std::string describeFigures(const std::string& name, const nlohmann::json& figures);
 
-} // namespace svj::cli
+} // namespace svj::training

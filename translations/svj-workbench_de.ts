@@ -574,6 +574,10 @@
         <translation>Eine Feinabstimmung läuft bereits</translation>
     </message>
     <message>
+        <source>Fine-tune log: %1</source>
+        <translation>Protokoll der Feinabstimmung: %1</translation>
+    </message>
+    <message>
         <source>Nothing to resume</source>
         <translation>Nichts fortzusetzen</translation>
     </message>

@@ -572,6 +572,10 @@
         <translation>已有微调在运行</translation>
     </message>
     <message>
+        <source>Fine-tune log: %1</source>
+        <translation>微调日志：%1</translation>
+    </message>
+    <message>
         <source>Nothing to resume</source>
         <translation>没有可继续的任务</translation>
     </message>

@@ -673,11 +673,8 @@ QString ComparisonView::frameCaption(int video) const {
     if (frame < 0) {
         return track.name;
     }
-    return QStringLiteral("%1   frame %2 / %3   %4 s")
-        .arg(track.name)
-        .arg(frame)
-        .arg(track.ptsUs.size() - 1)
-        .arg(static_cast<double>(track.ptsUs[static_cast<size_t>(frame)]) / 1e6, 0, 'f', 3);
+    return VideoView::frameCaption(track.name, frame, static_cast<int64_t>(track.ptsUs.size()) - 1,
+                                   track.ptsUs[static_cast<size_t>(frame)]);
 }
 
 void ComparisonView::setCompareMode(CompareMode mode) {
@@ -692,12 +689,9 @@ void ComparisonView::setCompareMode(CompareMode mode) {
     }
     m_resized.start();
     for (QAction* action : m_viewActions) {
-        const QString name = action->objectName();
-        if (name.startsWith(QLatin1String("mode"))) {
-            action->setChecked((name == QLatin1String("modeSideBySide") && mode == CompareMode::SideBySide) ||
-                               (name == QLatin1String("modeWipe") && mode == CompareMode::Wipe) ||
-                               (name == QLatin1String("modeFlicker") && mode == CompareMode::Flicker) ||
-                               (name == QLatin1String("modeDifference") && mode == CompareMode::Difference));
+        // A mode's action carries its mode (compare_modes.h); every other action carries nothing.
+        if (action->data().isValid()) {
+            action->setChecked(action->data().toInt() == static_cast<int>(mode));
         }
     }
     updateCompare();
@@ -828,27 +822,16 @@ void ComparisonView::copyCurrentMoment() {
 }
 
 void ComparisonView::keyPressEvent(QKeyEvent* event) {
-    // The same keys as the actions, for when no shortcut reached them (focus in a child that took the key).
-    const bool shift = event->modifiers() & Qt::ShiftModifier;
-    switch (event->key()) {
-    case Qt::Key_Space:
-        togglePlay();
-        break;
-    case Qt::Key_Right:
-        step(shift ? 10 : 1);
-        break;
-    case Qt::Key_Left:
-        step(shift ? -10 : -1);
-        break;
-    case Qt::Key_Home:
-        toStart();
-        break;
-    case Qt::Key_End:
-        toEnd();
-        break;
-    default:
-        QWidget::keyPressEvent(event);
+    // A key that reached the view without its shortcut firing (a child had the focus and passed it on): the
+    // action that has that key runs, so the keys are bound once, in createActions().
+    const QKeySequence pressed(event->keyCombination());
+    for (QAction* action : m_actions + m_viewActions) {
+        if (action->isEnabled() && action->shortcuts().contains(pressed)) {
+            action->trigger();
+            return;
+        }
     }
+    QWidget::keyPressEvent(event);
 }
 
 void ComparisonView::updateTimeLabel() {

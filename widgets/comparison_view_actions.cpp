@@ -43,16 +43,11 @@ void ComparisonView::createActions() {
         return action;
     };
     auto* modes = new QActionGroup(this);
-    const std::pair<CompareMode, std::pair<const char*, QString>> modeActions[] = {
-        {CompareMode::SideBySide, {"modeSideBySide", tr("Side by Side")}},
-        {CompareMode::Wipe, {"modeWipe", tr("Wipe (drag the line)")}},
-        {CompareMode::Flicker, {"modeFlicker", tr("Flicker A/B")}},
-        {CompareMode::Difference, {"modeDifference", tr("Difference |A − B|")}}};
-    int key = Qt::Key_F2;
-    for (const auto& [mode, label] : modeActions) {
-        const CompareMode chosen = mode;
-        QAction* action =
-            addView(label.second, QKeySequence(key++), label.first, [this, chosen] { setCompareMode(chosen); });
+    for (const CompareModeRow& row : compareModes()) {
+        const CompareMode mode = row.mode;
+        QAction* action = addView(compareModeLabel(mode), QKeySequence(row.shortcut), row.objectName,
+                                  [this, mode] { setCompareMode(mode); });
+        action->setData(static_cast<int>(mode));
         action->setCheckable(true);
         action->setChecked(mode == CompareMode::SideBySide);
         modes->addAction(action);

@@ -2,6 +2,7 @@
 
 #include "annotation/export_check.h"
 #include "annotation/label_store.h"
+#include "annotation/preference_formats.h"
 #include "annotation/workspace.h"
 #include "annotation/workspace_preferences.h"
 
@@ -22,11 +23,6 @@ namespace svj::widgets {
 namespace {
 
 using annotation::PreferenceFormat;
-
-const PreferenceFormat kFormats[] = {PreferenceFormat::Jsonl,       PreferenceFormat::Csv,
-                                     PreferenceFormat::GenAIBench,  PreferenceFormat::VideoGenRewardBench,
-                                     PreferenceFormat::MonetBench,  PreferenceFormat::Trl,
-                                     PreferenceFormat::VideoFolder, PreferenceFormat::PickAPic};
 
 QString describe(PreferenceFormat format) {
     switch (format) {
@@ -59,9 +55,14 @@ ExportDialog::ExportDialog(annotation::Workspace& workspace, QWidget* parent)
     auto* form = new QFormLayout;
     m_format = new QComboBox(this);
     m_format->setAccessibleName(tr("Export format"));
-    for (const PreferenceFormat format : kFormats) {
-        m_format->addItem(QStringLiteral("%1 — %2").arg(annotation::preferenceFormatName(format), describe(format)),
-                          static_cast<int>(format));
+    // Ours first (every verdict and aspect), then the others in the table's order.
+    for (const bool ours : {true, false}) {
+        for (const annotation::PreferenceFormatRow& row : annotation::preferenceFormats()) {
+            if ((row.format == PreferenceFormat::Jsonl || row.format == PreferenceFormat::Csv) == ours) {
+                m_format->addItem(QStringLiteral("%1 — %2").arg(QLatin1String(row.name), describe(row.format)),
+                                  static_cast<int>(row.format));
+            }
+        }
     }
     form->addRow(tr("&Format:"), m_format);
     auto* pathRow = new QHBoxLayout;
@@ -86,7 +87,7 @@ ExportDialog::ExportDialog(annotation::Workspace& workspace, QWidget* parent)
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::suggestPath);
     connect(browse, &QPushButton::clicked, this, [this] {
         const auto format = static_cast<PreferenceFormat>(m_format->currentData().toInt());
-        const QString path = format == PreferenceFormat::VideoFolder
+        const QString path = QLatin1String(annotation::preferenceFormatRow(format).extension).isEmpty()
                                  ? QFileDialog::getExistingDirectory(this, tr("Export into a folder"), m_path->text())
                                  : QFileDialog::getSaveFileName(this, tr("Export to"), m_path->text());
         if (!path.isEmpty()) {
@@ -105,9 +106,8 @@ void ExportDialog::suggestPath() {
     const QString folder = workspace.exists() ? workspace.absolutePath() : QDir::homePath();
     const QString stem =
         QStringLiteral("%1/%2-%3").arg(folder, workspace.completeBaseName(), annotation::preferenceFormatName(format));
-    m_path->setText(format == PreferenceFormat::VideoFolder ? stem
-                    : format == PreferenceFormat::Csv       ? stem + QStringLiteral(".csv")
-                                                            : stem + QStringLiteral(".jsonl"));
+    const QString extension = QLatin1String(annotation::preferenceFormatRow(format).extension);
+    m_path->setText(extension.isEmpty() ? stem : stem + QLatin1Char('.') + extension); // none: a folder
 }
 
 bool ExportDialog::exportTo(PreferenceFormat format, const QString& path) {

@@ -3,9 +3,9 @@
 #include "annotation/label_store.h"
 #include "annotation/workspace.h"
 #include "model/default_judge.h"
+#include "widgets/checkpoint_folder.h"
 #include "widgets/comparison_view.h"
 #include "widgets/plot_style.h"
-#include "widgets/score_job.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -13,7 +13,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QInputDialog>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -21,26 +20,13 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSpinBox>
-#include <QSqlQuery>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
-#include <csignal>
-#include <sys/types.h>
-
 namespace svj::widgets {
 namespace {
-
-const QString kRunFile = QStringLiteral("running.json");
-// Files that belong to a checkpoint: renamed and deleted with it.
-const QStringList kCompanions = {QStringLiteral(".json"), QStringLiteral(".state"), QStringLiteral(".state.next"),
-                                 QStringLiteral(".log.jsonl"), QStringLiteral(".log.txt")};
-
-bool alive(qint64 pid) {
-    return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == 0;
-}
 
 QString eta(double seconds) {
     if (!(seconds >= 0)) {
@@ -67,13 +53,13 @@ FinetunePanel::FinetunePanel(const QString& location, annotation::Workspace& wor
     , m_connection(workspace)
     , m_folder(checkpointFolder)
     , m_view(view)
-    , m_program(ScoreJob::defaultProgram()) {
+    , m_job(QDir(checkpointFolder).filePath(QStringLiteral("running.json"))) {
     setAccessibleName(tr("Fine-tuning"));
     auto* layout = new QVBoxLayout(this);
     auto* controls = new QHBoxLayout;
     m_epochsBox = new QSpinBox(this);
     m_epochsBox->setRange(1, 100);
-    m_epochsBox->setValue(m_epochs);
+    m_epochsBox->setValue(m_job.run().epochs);
     m_epochsBox->setSuffix(tr(" epochs"));
     m_epochsBox->setAccessibleName(tr("Epochs"));
     m_startButton = new QPushButton(tr("&Fine-Tune on These Labels"), this);
@@ -219,8 +205,10 @@ FinetunePanel::FinetunePanel(const QString& location, annotation::Workspace& wor
     connect(m_gained, &QListWidget::itemDoubleClicked, this, openPair);
     connect(m_lost, &QListWidget::itemDoubleClicked, this, openPair);
 
-    m_poll.setInterval(250);
-    connect(&m_poll, &QTimer::timeout, this, &FinetunePanel::poll);
+    connect(&m_job, &TrainJob::progress, this, &FinetunePanel::showProgress);
+    connect(&m_job, &TrainJob::logProblem, this,
+            [this](const QString& what) { emit statusMessage(tr("Fine-tune log: %1").arg(what)); });
+    connect(&m_job, &TrainJob::ended, this, &FinetunePanel::runEnded);
     connect(&m_scoring, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
         if (status != QProcess::NormalExit || code != 0) {
             m_diffLabel->setText(tr("Scoring for the diff failed: %1")
@@ -231,11 +219,14 @@ FinetunePanel::FinetunePanel(const QString& location, annotation::Workspace& wor
         scoreNext();
     });
     refreshCheckpoints();
-    runState(false); // a run of an earlier session: reattach while it lives, else show how it ended
+    // A run of an earlier session: reattached while it lives, else shown as it ended.
+    if (m_job.reattach() && m_job.isRunning()) {
+        emit statusMessage(tr("Reattached to the fine-tune writing %1").arg(QFileInfo(m_job.run().out).fileName()));
+        m_startButton->setEnabled(false);
+    }
 }
 
 FinetunePanel::~FinetunePanel() {
-    m_poll.stop();
     if (m_scoring.state() != QProcess::NotRunning) {
         m_scoring.kill();
         m_scoring.waitForFinished(5000);
@@ -251,7 +242,7 @@ QString FinetunePanel::defaultJudge() {
 }
 
 bool FinetunePanel::isRunning() const {
-    return alive(m_pid);
+    return m_job.isRunning();
 }
 
 int FinetunePanel::lossPoints() const {
@@ -263,18 +254,13 @@ int FinetunePanel::accuracyPoints() const {
 }
 
 QStringList FinetunePanel::checkpoints() const {
-    QFileInfoList files = QDir(m_folder).entryInfoList({QStringLiteral("*.safetensors")}, QDir::Files, QDir::Time);
-    QStringList paths;
-    for (const QFileInfo& file : files) {
-        paths << file.absoluteFilePath();
-    }
-    return paths;
+    return CheckpointFolder(m_folder).checkpoints();
 }
 
 void FinetunePanel::refreshCheckpoints() {
     m_checkpointList->clear();
     for (const QString& path : checkpoints()) {
-        if (path == m_out && isRunning()) {
+        if (path == m_job.run().out && isRunning()) {
             continue; // still being written
         }
         auto* item =
@@ -297,187 +283,134 @@ void FinetunePanel::start(int epochs) {
         return;
     }
     QDir().mkpath(m_folder);
-    m_epochs = epochs;
     m_epochsBox->setValue(epochs);
     const QString current = m_view ? m_view->checkpoint() : QString();
-    m_from = current.isEmpty() ? defaultJudge() : current;
-    m_out = QDir(m_folder).filePath(QStringLiteral("finetune-%1.safetensors")
-                                        .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"))));
+    TrainJob::Run run;
+    run.epochs = epochs;
+    run.from = current.isEmpty() ? defaultJudge() : current;
+    run.out =
+        QDir(m_folder).filePath(QStringLiteral("finetune-%1.safetensors")
+                                    .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"))));
     for (int graph = 0; graph < 3; ++graph) {
         m_plot->graph(graph)->data()->clear();
     }
-    launch({QStringLiteral("finetune"), QStringLiteral("--db"), m_workspace, QStringLiteral("--from"), m_from,
-            QStringLiteral("--out"), m_out, QStringLiteral("--epochs"), QString::number(epochs),
-            QStringLiteral("--progress"), QStringLiteral("json")});
+    launch(run, false);
 }
 
 void FinetunePanel::resume() {
-    // A save killed just before its state moved into place leaves it as .state.next; svj finetune takes it.
-    if (isRunning() || m_out.isEmpty() ||
-        (!QFileInfo::exists(m_out + QStringLiteral(".state")) &&
-         !QFileInfo::exists(m_out + QStringLiteral(".state.next")))) {
+    if (!m_job.canResume()) {
         emit statusMessage(tr("Nothing to resume"));
         return;
     }
-    launch({QStringLiteral("finetune"), QStringLiteral("--db"), m_workspace, QStringLiteral("--from"), m_from,
-            QStringLiteral("--out"), m_out, QStringLiteral("--epochs"), QString::number(m_epochs),
-            QStringLiteral("--progress"), QStringLiteral("json"), QStringLiteral("--resume")});
+    for (int graph = 0; graph < 3; ++graph) {
+        m_plot->graph(graph)->data()->clear(); // the log is replayed from the run's start
+    }
+    launch(m_job.run(), true);
 }
 
-void FinetunePanel::launch(const QStringList& arguments) {
-    m_log = m_out + QStringLiteral(".log.jsonl");
-    const bool resuming = arguments.contains(QStringLiteral("--resume"));
-    if (!resuming) {
-        QFile::remove(m_log);
-        m_logOffset = 0;
+void FinetunePanel::launch(const TrainJob::Run& run, bool resuming) {
+    QStringList arguments{QStringLiteral("finetune"),
+                          QStringLiteral("--db"),
+                          m_workspace,
+                          QStringLiteral("--from"),
+                          run.from,
+                          QStringLiteral("--out"),
+                          run.out,
+                          QStringLiteral("--epochs"),
+                          QString::number(run.epochs),
+                          QStringLiteral("--progress"),
+                          QStringLiteral("json")};
+    if (resuming) {
+        arguments << QStringLiteral("--resume");
     }
-    // Detached, with its output in files: the run may outlive this window and is found again on reopening.
-    QProcess process;
-    process.setProgram(m_program);
-    process.setArguments(arguments);
-    process.setStandardOutputFile(m_log, QIODevice::Append);
-    process.setStandardErrorFile(m_out + QStringLiteral(".log.txt"), QIODevice::Append);
-    qint64 pid = 0;
-    if (!process.startDetached(&pid)) {
-        emit statusMessage(tr("Cannot start %1: %2").arg(m_program, process.errorString()));
+    if (!m_job.start(run, arguments, resuming)) {
+        emit statusMessage(tr("Cannot start %1: %2").arg(m_job.program(), m_job.error()));
         return;
     }
-    m_pid = pid;
-    m_completed = false;
-    runState(true);
     m_state->setText(tr("Starting: loading the judge and the labelled videos…"));
     m_startButton->setEnabled(false);
-    m_poll.start();
-    emit statusMessage(tr("Fine-tuning %1 on the workspace's labels").arg(QFileInfo(m_from).fileName()));
+    emit statusMessage(tr("Fine-tuning %1 on the workspace's labels").arg(QFileInfo(run.from).fileName()));
 }
 
 void FinetunePanel::stop() {
     if (isRunning()) {
-        ::kill(static_cast<pid_t>(m_pid), SIGTERM);
+        m_job.stop();
         m_state->setText(tr("Stopping after this step (a checkpoint is written; Resume continues)…"));
     }
 }
 
-void FinetunePanel::poll() {
-    QFile log(m_log);
-    if (log.open(QIODevice::ReadOnly) && log.size() > m_logOffset) {
-        log.seek(m_logOffset);
-        m_partial += log.readAll();
-        m_logOffset = log.pos();
-        qsizetype end = 0;
-        while ((end = m_partial.indexOf('\n')) >= 0) {
-            readLine(m_partial.left(end));
-            m_partial.remove(0, end + 1);
+void FinetunePanel::runEnded(bool completed) {
+    m_plot->rescaleAxes(true);
+    m_plot->yAxis2->setRange(0, 1);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_startButton->setEnabled(true);
+    refreshCheckpoints();
+    const TrainJob::Run& run = m_job.run();
+    if (completed) {
+        m_state->setText(m_state->text() + tr(" — finished: %1").arg(QFileInfo(run.out).fileName()));
+        emit statusMessage(tr("Fine-tuned judge written to %1; comparing it with its parent…").arg(run.out));
+    } else {
+        const QString why = m_job.lastErrorLines();
+        m_state->setText(tr("Stopped before the end%1").arg(why.isEmpty() ? QString() : QStringLiteral(": ") + why));
+    }
+    emit finished(completed);
+    if (completed) {
+        diff(run.from, run.out);
+    }
+}
+
+void FinetunePanel::showProgress(const protocol::ProgressLine& progress) {
+    using protocol::ProgressEvent;
+    namespace field = protocol::field;
+    const QString task = QString::fromStdString(progress.task);
+    if (progress.event == ProgressEvent::Step && task != QLatin1String("finetune")) {
+        // Before training: the labelled videos are decoded once.
+        m_state->setText(tr("Preparing (%1): %2 of %3").arg(task).arg(progress.done).arg(progress.total));
+    } else if (progress.event == ProgressEvent::Step) {
+        const double loss = progress.number(field::kLoss).value_or(0.0);
+        m_progress->setRange(0, static_cast<int>(std::max<int64_t>(1, progress.total)));
+        m_progress->setValue(static_cast<int>(progress.done));
+        m_plot->graph(0)->addData(static_cast<double>(progress.done), loss);
+        m_state->setText(tr("Step %1 of %2 · epoch %3 of %4 · loss %5 · ETA %6")
+                             .arg(progress.done)
+                             .arg(progress.total)
+                             .arg(static_cast<int>(progress.number(field::kEpoch).value_or(0)))
+                             .arg(m_job.run().epochs)
+                             .arg(loss, 0, 'f', 4)
+                             .arg(eta(progress.etaSeconds.value_or(-1))));
+    } else if (progress.event == ProgressEvent::Eval) {
+        const nlohmann::json overall =
+            progress.fields.value(field::kHeldOut, nlohmann::json::object()).value("overall", nlohmann::json::object());
+        const int epoch = static_cast<int>(progress.number(field::kEpoch).value_or(0));
+        const double step =
+            m_progress->maximum() > 1 ? double(epoch) * m_progress->maximum() / std::max(1, m_job.run().epochs) : epoch;
+        if (const auto accuracy = overall.find("with_ties"); accuracy != overall.end() && accuracy->is_number()) {
+            m_plot->graph(1)->addData(step, accuracy->get<double>());
         }
+        if (const auto loss = progress.number("train_preference_loss")) {
+            m_plot->graph(2)->addData(step, *loss);
+        }
+    } else if (progress.event == ProgressEvent::Data) {
+        m_state->setText(tr("%1 labelled pairs: %2 to train on, %3 held out")
+                             .arg(static_cast<int>(progress.number("pairs").value_or(0)))
+                             .arg(static_cast<int>(progress.number("train_pairs").value_or(0)))
+                             .arg(static_cast<int>(progress.number("heldout_pairs").value_or(0))));
+    }
+    scheduleReplot();
+}
+
+void FinetunePanel::scheduleReplot() {
+    // Once per batch of lines (a replayed log is thousands): rescaling the axes walks every point.
+    if (m_replotPending) {
+        return;
+    }
+    m_replotPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_replotPending = false;
         m_plot->rescaleAxes(true);
         m_plot->yAxis2->setRange(0, 1);
         m_plot->replot(QCustomPlot::rpQueuedReplot);
-    }
-    if (isRunning()) {
-        return;
-    }
-    m_poll.stop();
-    m_pid = 0;
-    QFile::remove(QDir(m_folder).filePath(kRunFile));
-    m_startButton->setEnabled(true);
-    refreshCheckpoints();
-    if (m_completed) {
-        m_state->setText(m_state->text() + tr(" — finished: %1").arg(QFileInfo(m_out).fileName()));
-        emit statusMessage(tr("Fine-tuned judge written to %1; comparing it with its parent…").arg(m_out));
-    } else {
-        QFile errors(m_out + QStringLiteral(".log.txt"));
-        QString why = errors.open(QIODevice::ReadOnly) ? QString::fromUtf8(errors.readAll()).trimmed() : QString();
-        why = why.section(QLatin1Char('\n'), -2);
-        m_state->setText(tr("Stopped before the end%1").arg(why.isEmpty() ? QString() : QStringLiteral(": ") + why));
-    }
-    emit finished(m_completed);
-    if (m_completed) {
-        diff(m_from, m_out);
-    }
-}
-
-void FinetunePanel::readLine(const QByteArray& line) {
-    const QJsonObject object = QJsonDocument::fromJson(line).object();
-    if (object.isEmpty()) {
-        return;
-    }
-    const QString event = object.value(QStringLiteral("event")).toString();
-    const QString task = object.value(QStringLiteral("task")).toString();
-    if (event.isEmpty() && task != QLatin1String("finetune")) {
-        // Before training: the labelled videos are decoded once.
-        m_state->setText(tr("Preparing (%1): %2 of %3")
-                             .arg(task)
-                             .arg(object.value(QStringLiteral("done")).toInt())
-                             .arg(object.value(QStringLiteral("total")).toInt()));
-    } else if (event.isEmpty()) {
-        const int done = object.value(QStringLiteral("done")).toInt();
-        const int total = object.value(QStringLiteral("total")).toInt();
-        const double loss = object.value(QStringLiteral("loss")).toDouble();
-        m_progress->setRange(0, std::max(1, total));
-        m_progress->setValue(done);
-        m_plot->graph(0)->addData(done, loss);
-        m_state->setText(tr("Step %1 of %2 · epoch %3 of %4 · loss %5 · ETA %6")
-                             .arg(done)
-                             .arg(total)
-                             .arg(object.value(QStringLiteral("epoch")).toInt())
-                             .arg(m_epochs)
-                             .arg(loss, 0, 'f', 4)
-                             .arg(eta(object.value(QStringLiteral("eta_s")).toDouble(-1))));
-    } else if (event == QLatin1String("eval")) {
-        const QJsonObject overall =
-            object.value(QStringLiteral("heldout")).toObject().value(QStringLiteral("overall")).toObject();
-        const QJsonValue accuracy = overall.value(QStringLiteral("with_ties"));
-        const int epoch = object.value(QStringLiteral("epoch")).toInt();
-        const double step = m_progress->maximum() > 1 ? double(epoch) * m_progress->maximum() / m_epochs : epoch;
-        if (accuracy.isDouble()) {
-            m_plot->graph(1)->addData(step, accuracy.toDouble());
-        }
-        if (object.contains(QStringLiteral("train_preference_loss"))) {
-            m_plot->graph(2)->addData(step, object.value(QStringLiteral("train_preference_loss")).toDouble());
-        }
-    } else if (event == QLatin1String("checkpoint")) {
-        m_completed = object.value(QStringLiteral("why")).toString() == QLatin1String("final");
-    } else if (event == QLatin1String("data")) {
-        m_state->setText(tr("%1 labelled pairs: %2 to train on, %3 held out")
-                             .arg(object.value(QStringLiteral("pairs")).toInt())
-                             .arg(object.value(QStringLiteral("train_pairs")).toInt())
-                             .arg(object.value(QStringLiteral("heldout_pairs")).toInt()));
-    }
-}
-
-void FinetunePanel::runState(bool write) {
-    const QString path = QDir(m_folder).filePath(kRunFile);
-    if (write) {
-        QSaveFile file(path);
-        if (file.open(QIODevice::WriteOnly)) {
-            file.write(QJsonDocument(QJsonObject{{QStringLiteral("pid"), m_pid},
-                                                 {QStringLiteral("out"), m_out},
-                                                 {QStringLiteral("from"), m_from},
-                                                 {QStringLiteral("epochs"), m_epochs}})
-                           .toJson());
-            file.commit();
-        }
-        return;
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return;
-    }
-    const QJsonObject state = QJsonDocument::fromJson(file.readAll()).object();
-    m_out = state.value(QStringLiteral("out")).toString();
-    m_from = state.value(QStringLiteral("from")).toString();
-    m_epochs = state.value(QStringLiteral("epochs")).toInt(4);
-    m_log = m_out + QStringLiteral(".log.jsonl");
-    m_pid = state.value(QStringLiteral("pid")).toInteger();
-    m_logOffset = 0;
-    if (isRunning()) {
-        emit statusMessage(tr("Reattached to the fine-tune writing %1").arg(QFileInfo(m_out).fileName()));
-        m_startButton->setEnabled(false);
-    }
-    poll(); // replays the log; ends the run's state when it is gone
-    if (isRunning()) {
-        m_poll.start();
-    }
+    });
 }
 
 void FinetunePanel::activate(const QString& checkpoint) {
@@ -489,30 +422,27 @@ void FinetunePanel::activate(const QString& checkpoint) {
 
 bool FinetunePanel::rename(const QString& checkpoint, const QString& newName) {
     const QString target = QDir(QFileInfo(checkpoint).path()).filePath(newName + QStringLiteral(".safetensors"));
-    if (QFileInfo::exists(target) || (checkpoint == m_out && isRunning())) {
+    const bool writing = checkpoint == m_job.run().out && isRunning();
+    const CheckpointFolder::Renamed renamed =
+        writing ? CheckpointFolder::Renamed::NameTaken : CheckpointFolder(m_folder).rename(checkpoint, newName);
+    if (renamed == CheckpointFolder::Renamed::NameTaken) {
         emit statusMessage(tr("Cannot rename to %1: it exists, or the checkpoint is being written").arg(target));
         return false;
     }
-    if (!QFile::rename(checkpoint, target)) {
+    if (renamed == CheckpointFolder::Renamed::Failed) {
         emit statusMessage(tr("Cannot rename %1").arg(checkpoint));
         return false;
-    }
-    for (const QString& suffix : kCompanions) {
-        QFile::rename(checkpoint + suffix, target + suffix);
     }
     refreshCheckpoints();
     return true;
 }
 
 bool FinetunePanel::remove(const QString& checkpoint) {
-    if (checkpoint == m_out && isRunning()) {
+    if (checkpoint == m_job.run().out && isRunning()) {
         emit statusMessage(tr("Stop the run first: it is writing %1").arg(checkpoint));
         return false;
     }
-    const bool removed = QFile::remove(checkpoint);
-    for (const QString& suffix : kCompanions) {
-        QFile::remove(checkpoint + suffix);
-    }
+    const bool removed = CheckpointFolder(m_folder).remove(checkpoint);
     refreshCheckpoints();
     return removed;
 }
@@ -522,12 +452,7 @@ void FinetunePanel::diff(const QString& oldCheckpoint, const QString& newCheckpo
     m_diffNew = newCheckpoint;
     m_diffVideos.clear();
     try {
-        QSqlQuery videos = m_connection.exec(QStringLiteral(
-            "SELECT DISTINCT v.path FROM labels l JOIN pairs p ON p.id = l.pair_id JOIN videos v ON v.id IN "
-            "(p.video_a, p.video_b) WHERE l.verdict IN ('A', 'B') ORDER BY v.path"));
-        while (videos.next()) {
-            m_diffVideos << videos.value(0).toString();
-        }
+        m_diffVideos = annotation::decisivelyLabelledVideos(m_connection);
     } catch (const std::exception& error) {
         m_diffLabel->setText(QString::fromUtf8(error.what()));
         return;
@@ -566,7 +491,7 @@ void FinetunePanel::scoreNext() {
                           QStringLiteral("none"),
                           QStringLiteral("--")};
     arguments << m_diffVideos;
-    m_scoring.start(m_program, arguments);
+    m_scoring.start(m_job.program(), arguments);
 }
 
 QString FinetunePanel::diffSummary() const {

@@ -6,10 +6,10 @@
 
 #include "annotation/checkpoint_diff.h"
 #include "annotation/workspace.h"
+#include "widgets/train_job.h"
 
 #include <QPointer>
 #include <QProcess>
-#include <QTimer>
 #include <QWidget>
 
 class QCustomPlot;
@@ -35,9 +35,9 @@ public:
     ~FinetunePanel() override;
 
     // The `svj` program (default: next to this executable).
-    void setProgram(const QString& program) { m_program = program; }
+    void setProgram(const QString& program) { m_job.setProgram(program); }
     bool isRunning() const;
-    QString runningCheckpoint() const { return m_out; }
+    QString runningCheckpoint() const { return m_job.run().out; }
     // Checkpoints in the folder, newest first (paths).
     QStringList checkpoints() const;
     const annotation::CheckpointDiff& lastDiff() const { return m_diff; }
@@ -67,11 +67,11 @@ signals:
     void diffReady();
 
 private:
-    void launch(const QStringList& arguments);
-    void poll();
-    void readLine(const QByteArray& line);
+    void launch(const TrainJob::Run& run, bool resuming);
+    void showProgress(const protocol::ProgressLine& progress);
+    void scheduleReplot();
+    void runEnded(bool completed);
     void refreshCheckpoints();
-    void runState(bool write);
     void showDiff();
     void scoreNext();
 
@@ -79,16 +79,8 @@ private:
     annotation::Workspace& m_connection;
     QString m_folder;
     QPointer<ComparisonView> m_view;
-    QString m_program;
-    QString m_out;
-    QString m_from;
-    QString m_log;
-    int m_epochs = 4;
-    qint64 m_pid = 0;
-    qint64 m_logOffset = 0;
-    QByteArray m_partial;
-    bool m_completed = false;
-    QTimer m_poll;
+    TrainJob m_job; // the fine-tune run: its process, run file and log
+    bool m_replotPending = false;
     QProcess m_scoring;
     QStringList m_scoreQueue; // checkpoints still to score for the diff
     QStringList m_diffVideos;

@@ -9,8 +9,6 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -94,25 +92,23 @@ ImportDialog::ImportDialog(const QString& workspace, QWidget* parent)
     });
     // Progress lines ({"task": "import", "done", "total"}) come before the report on stdout.
     connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] {
-        m_pending += m_process.readAllStandardOutput();
-        qsizetype end = 0;
-        while ((end = m_pending.indexOf('\n')) >= 0) {
-            const QByteArray line = m_pending.left(end).trimmed();
-            m_pending.remove(0, end + 1);
-            const QJsonObject object = QJsonDocument::fromJson(line).object();
-            if (object.contains(QStringLiteral("task"))) {
-                m_busy->setRange(0, object.value(QStringLiteral("total")).toInt());
-                m_busy->setValue(object.value(QStringLiteral("done")).toInt());
+        for (const ReadLine& line : m_reader.feed(m_process.readAllStandardOutput())) {
+            if (line.progress && line.progress->event == protocol::ProgressEvent::Step) {
+                m_busy->setRange(0, static_cast<int>(line.progress->total));
+                m_busy->setValue(static_cast<int>(line.progress->done));
                 m_busy->setFormat(tr("%v of %m"));
-            } else if (!line.isEmpty()) {
-                m_log += QString::fromUtf8(line) + QLatin1Char('\n');
+            } else if (!line.other.isEmpty()) {
+                m_log += QString::fromUtf8(line.other) + QLatin1Char('\n');
             }
         }
     });
     connect(&m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
-        m_pending += m_process.readAllStandardOutput();
-        m_log += QString::fromUtf8(m_pending).trimmed() + QLatin1Char('\n');
-        m_pending.clear();
+        for (const ReadLine& line : m_reader.feed(m_process.readAllStandardOutput())) {
+            if (!line.other.isEmpty()) {
+                m_log += QString::fromUtf8(line.other) + QLatin1Char('\n');
+            }
+        }
+        m_log += QString::fromUtf8(m_reader.takeRest()) + QLatin1Char('\n');
         const QString errors = QString::fromUtf8(m_process.readAllStandardError()).trimmed();
         if (status != QProcess::NormalExit || code != 0) {
             m_busy->setRange(0, 1);
@@ -173,7 +169,7 @@ void ImportDialog::runNext() {
         emit finished(true);
         return;
     }
-    m_pending.clear();
+    m_reader.clear();
     m_busy->setRange(0, 0);
     m_process.start(m_program, m_steps.takeFirst());
 }

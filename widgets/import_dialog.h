@@ -6,6 +6,8 @@
 // is shown.
 #pragma once
 
+#include "widgets/progress_reader.h"
+
 #include <QDialog>
 #include <QProcess>
 
@@ -45,7 +47,7 @@ private:
     QProcess m_process;
     QList<QStringList> m_steps; // the commands still to run
     QString m_log;
-    QByteArray m_pending; // stdout not yet split into lines
+    ProgressReader m_reader; // stdout, split into lines
     QComboBox* m_source = nullptr;
     QComboBox* m_format = nullptr;
     QLineEdit* m_path = nullptr;

@@ -51,13 +51,13 @@ QString choiceText(int choice) {
 
 } // namespace
 
-LabellingPanel::LabellingPanel(std::unique_ptr<annotation::Workspace> workspace, const QString& annotator,
-                               ComparisonView* view, QWidget* parent)
+LabellingPanel::LabellingPanel(annotation::Workspace& workspace, const QString& annotator, ComparisonView* view,
+                               QWidget* parent)
     : QWidget(parent)
-    , m_workspace(std::move(workspace))
-    , m_session(std::make_unique<annotation::LabellingSession>(*m_workspace, annotator))
+    , m_workspace(workspace)
+    , m_session(std::make_unique<annotation::LabellingSession>(m_workspace, annotator))
     , m_view(view)
-    , m_aspects(m_workspace->aspects()) {
+    , m_aspects(m_workspace.aspects()) {
     setAccessibleName(tr("Labelling"));
     auto* layout = new QVBoxLayout(this);
 
@@ -378,7 +378,7 @@ void LabellingPanel::updateProgress() {
         m_progressBar->setRange(0, std::max(1, progress.assigned));
         m_progressBar->setValue(progress.labelled);
         m_progressLabel->setText(tr("%1 as %2: %3 of %4 labelled, %5 skipped, %6 flagged · %7 an hour")
-                                     .arg(QFileInfo(m_workspace->path()).fileName(), m_session->annotator())
+                                     .arg(QFileInfo(m_workspace.path()).fileName(), m_session->annotator())
                                      .arg(progress.labelled)
                                      .arg(progress.assigned)
                                      .arg(progress.skipped)
@@ -642,7 +642,7 @@ void LabellingPanel::refreshQueue() {
 
 void LabellingPanel::assignMePairs() {
     try {
-        annotation::LabelQueue queue(*m_workspace);
+        annotation::LabelQueue queue(m_workspace);
         QStringList everyone = queue.annotators();
         if (!everyone.contains(m_session->annotator())) {
             everyone << m_session->annotator();

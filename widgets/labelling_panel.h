@@ -29,13 +29,13 @@ namespace svj::widgets {
 class LabellingPanel : public QWidget {
     Q_OBJECT
 public:
-    // Labels pairs of `workspace` (kept open by the panel) as `annotator`, showing them in `view`. Throws
-    // annotation::WorkspaceError.
-    LabellingPanel(std::unique_ptr<annotation::Workspace> workspace, const QString& annotator, ComparisonView* view,
+    // Labels pairs of `workspace` (which must outlive the panel: the window's WorkspaceSession holds it) as
+    // `annotator`, showing them in `view`. Throws annotation::WorkspaceError.
+    LabellingPanel(annotation::Workspace& workspace, const QString& annotator, ComparisonView* view,
                    QWidget* parent = nullptr);
     ~LabellingPanel() override;
 
-    annotation::Workspace& workspace() { return *m_workspace; }
+    annotation::Workspace& workspace() { return m_workspace; }
     annotation::LabellingSession& session() { return *m_session; }
     QAction* action(const QString& objectName) const;
     QList<QAction*> labellingActions() const { return m_actions; }
@@ -95,7 +95,7 @@ private:
     bool eventFilter(QObject* watched, QEvent* event) override;
     annotation::Verdict verdictOf(int choice) const; // side choice -> verdict on A and B
 
-    std::unique_ptr<annotation::Workspace> m_workspace;
+    annotation::Workspace& m_workspace;
     std::unique_ptr<annotation::LabellingSession> m_session;
     QPointer<ComparisonView> m_view; // the main window may destroy it first
     QList<QAction*> m_actions;

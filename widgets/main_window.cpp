@@ -16,12 +16,12 @@
 #include "widgets/score_job.h"
 #include "widgets/statistics_view.h"
 #include "widgets/welcome_page.h"
+#include "widgets/workspace_session.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
@@ -274,16 +274,16 @@ void MainWindow::chooseAnnotator() {
     if (ok && !name.isEmpty()) {
         m_settings.setValue(kAnnotatorKey, name);
         if (m_labelling) {
-            openWorkspace(m_labelling->workspace().path()); // a session belongs to one annotator
+            const QString location = m_session->location(); // a copy: opening again replaces the session
+            openWorkspace(location);                        // a session belongs to one annotator
         }
     }
 }
 
 bool MainWindow::openWorkspace(const QString& location, bool create) {
-    std::unique_ptr<annotation::Workspace> workspace;
+    std::unique_ptr<WorkspaceSession> session;
     try {
-        workspace = std::make_unique<annotation::Workspace>(create ? annotation::Workspace::create(location)
-                                                                   : annotation::Workspace::open(location));
+        session = WorkspaceSession::open(location, create);
     } catch (const std::exception& error) {
         const QString message = QString::fromUtf8(error.what());
         statusBar()->showMessage(tr("Cannot open the workspace: %1").arg(message));
@@ -293,31 +293,18 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
         }
         return false;
     }
-    setCrashContext(QStringLiteral("workspace %1 (annotator %2)").arg(workspace->path(), annotator()));
-    if (m_statistics) {
-        m_pages->setCurrentWidget(m_comparison);
-        delete m_statistics;
-        m_statistics = nullptr;
-    }
-    if (m_finetuneDock) {
-        delete m_finetuneDock; // a run it started goes on; the new workspace's panel reattaches to its own
-        m_finetuneDock = nullptr;
-        m_finetune = nullptr;
-    }
-    m_comparison->scoreJob().setSharedWorkspace(nullptr);
-    if (m_labellingDock) {
-        delete m_labellingDock; // the old session (and its workspace connection) goes first
-        m_labellingDock = nullptr;
-        m_labelling = nullptr;
-    }
+    setCrashContext(QStringLiteral("workspace %1 (annotator %2)").arg(session->workspace().path(), annotator()));
+    closeWorkspace(); // a fine-tune run the old panel started goes on; the new workspace's panel reattaches to its own
+    m_session = std::move(session);
     m_pages->setCurrentWidget(m_comparison);
     // Scores go to (and come from) the workspace itself while it is open.
     m_comparison->scoreJob().setScoreWorkspace(location);
     try {
-        m_labelling = new LabellingPanel(std::move(workspace), annotator(), m_comparison);
+        m_labelling = new LabellingPanel(m_session->workspace(), annotator(), m_comparison);
     } catch (const std::exception& error) {
         statusBar()->showMessage(tr("Cannot label in this workspace: %1").arg(QString::fromUtf8(error.what())));
         m_comparison->scoreJob().setScoreWorkspace(m_cacheWorkspace);
+        m_session.reset();
         return false;
     }
     m_labelling->setMustWatch(m_settings.value(kMustWatchKey, true).toBool());
@@ -332,8 +319,8 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
     addDockWidget(Qt::RightDockWidgetArea, m_labellingDock);
     connect(m_labelling, &LabellingPanel::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
-    m_finetune = new FinetunePanel(location, m_labelling->workspace(), checkpointFolder(location), m_comparison);
-    m_comparison->scoreJob().setSharedWorkspace(&m_labelling->workspace());
+    m_finetune = new FinetunePanel(location, m_session->workspace(), m_session->checkpointFolder(), m_comparison);
+    m_comparison->scoreJob().setSharedWorkspace(&m_session->workspace());
     m_finetuneDock = new QDockWidget(tr("Fine-Tune"), this);
     m_finetuneDock->setObjectName(QStringLiteral("finetuneDock"));
     m_finetuneDock->setWidget(m_finetune);
@@ -341,7 +328,7 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
     tabifyDockWidget(m_labellingDock, m_finetuneDock);
     m_labellingDock->raise();
     // Statistics take the players' place (View → Statistics): tables and plots want the width.
-    m_statistics = new StatisticsView(m_labelling->workspace(), m_pages);
+    m_statistics = new StatisticsView(m_session->workspace(), m_pages);
     m_pages->addWidget(m_statistics);
     m_labellingDock->raise();
     connect(m_finetune, &FinetunePanel::statusMessage, this,
@@ -361,8 +348,8 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
     importAction->setObjectName(QStringLiteral("actionImport"));
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     QAction* exportLabels = m_labelMenu->addAction(tr("E&xport Labels…"), this, [this] {
-        if (m_labelling) {
-            ExportDialog dialog(m_labelling->workspace(), this);
+        if (m_session) {
+            ExportDialog dialog(m_session->workspace(), this);
             dialog.exec();
         }
     });
@@ -384,7 +371,7 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
     recent.prepend(location);
     m_settings.setValue(kRecentWorkspacesKey, recent.mid(0, 8));
     updateRecentWorkspaces();
-    setWindowTitle(tr("%1 — %2").arg(m_labelling->workspace().path(), QString::fromUtf8(kApplicationName)));
+    setWindowTitle(tr("%1 — %2").arg(m_session->workspace().path(), QString::fromUtf8(kApplicationName)));
     statusBar()->showMessage(
         tr("Labelling as %1: 1 / 2 left or right better, 3 tie, 4 both bad; S skips").arg(annotator()), 10000);
     m_comparison->setFocus();
@@ -418,13 +405,33 @@ void MainWindow::showStatistics(bool on) {
 }
 
 QString MainWindow::checkpointFolder(const QString& workspace) {
-    if (annotation::WorkspaceLocation::isServerUrl(workspace)) {
-        const QByteArray key = QCryptographicHash::hash(workspace.toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
-        return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-            .filePath(QStringLiteral("checkpoints/") + QString::fromLatin1(key));
+    return WorkspaceSession::checkpointFolderOf(workspace);
+}
+
+MainWindow::~MainWindow() {
+    closeWorkspace();
+}
+
+void MainWindow::closeWorkspace() {
+    if (m_statistics) {
+        m_pages->setCurrentWidget(m_comparison);
+        delete m_statistics;
+        m_statistics = nullptr;
     }
-    const QFileInfo file(workspace);
-    return file.absoluteDir().filePath(file.completeBaseName() + QStringLiteral("-checkpoints"));
+    if (m_finetuneDock) {
+        delete m_finetuneDock; // a run it started goes on (it is a process of its own)
+        m_finetuneDock = nullptr;
+        m_finetune = nullptr;
+    }
+    if (m_comparison) {
+        m_comparison->scoreJob().setSharedWorkspace(nullptr);
+    }
+    if (m_labellingDock) {
+        delete m_labellingDock;
+        m_labellingDock = nullptr;
+        m_labelling = nullptr;
+    }
+    m_session.reset();
 }
 
 void MainWindow::chooseWorkspace() {

@@ -3,6 +3,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QAction;
 class QProgressBar;
 class QSettings;
@@ -15,12 +17,14 @@ class FinetunePanel;
 class LabellingPanel;
 class StatisticsView;
 class WelcomePage;
+class WorkspaceSession;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     // `settings` holds window geometry and preferences; it must outlive the window.
     explicit MainWindow(QSettings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override; // the panels go before the workspace they show
 
     // Menu actions by object name, for tests and for the shortcut table.
     QAction* action(const QString& objectName) const;
@@ -64,8 +68,11 @@ private:
     void updateRecentWorkspaces();
     void restoreWindowState();
     void saveWindowState();
+    // Deletes the workspace's panels, then the workspace: every panel holds a Workspace& into the session.
+    void closeWorkspace();
 
     QSettings& m_settings;
+    std::unique_ptr<WorkspaceSession> m_session; // the open workspace; the panels below hold references into it
     WelcomePage* m_welcome = nullptr;
     ComparisonView* m_comparison = nullptr;
     QStackedWidget* m_pages = nullptr;

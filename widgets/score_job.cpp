@@ -72,7 +72,7 @@ void ScoreJob::finishCurrent(int exitCode, QProcess::ExitStatus status) {
         emit failed(index, why);
     } else {
         try {
-            const ScoredCurve curve = parseScoreJson(m_result.isEmpty() ? m_pending : m_result);
+            const ScoredCurve curve = parseScoreJson(m_result.isEmpty() ? m_reader.takeRest() : m_result);
             remember(m_paths[index], curve);
             emit scored(index, curve);
         } catch (const std::exception& error) {
@@ -84,22 +84,14 @@ void ScoreJob::finishCurrent(int exitCode, QProcess::ExitStatus status) {
 
 // Progress lines ({"task": "score", ...}) come before the score itself on the same stdout.
 void ScoreJob::readLines() {
-    m_pending += m_process.readAllStandardOutput();
-    qsizetype end = 0;
-    while ((end = m_pending.indexOf('\n')) >= 0) {
-        const QByteArray line = m_pending.left(end).trimmed();
-        m_pending.remove(0, end + 1);
-        if (line.isEmpty()) {
-            continue;
-        }
-        const QJsonObject object = QJsonDocument::fromJson(line).object();
-        if (object.contains(QStringLiteral("task"))) {
-            if (!object.contains(QStringLiteral("event"))) {
-                emit windowProgress(m_current, object.value(QStringLiteral("done")).toInt(),
-                                    object.value(QStringLiteral("total")).toInt());
+    for (const ReadLine& line : m_reader.feed(m_process.readAllStandardOutput())) {
+        if (line.progress) {
+            if (line.progress->event == protocol::ProgressEvent::Step) {
+                emit windowProgress(m_current, static_cast<int>(line.progress->done),
+                                    static_cast<int>(line.progress->total));
             }
-        } else {
-            m_result = line;
+        } else if (!line.other.isEmpty()) {
+            m_result = line.other;
         }
     }
 }
@@ -227,7 +219,7 @@ void ScoreJob::next() {
     if (!m_workspace.isEmpty()) {
         arguments << QStringLiteral("--db") << m_workspace << QStringLiteral("--reuse");
     }
-    m_pending.clear();
+    m_reader.clear();
     m_result.clear();
     // "--": a video named "-x.mp4" is a file, not an option.
     arguments << QStringLiteral("--") << m_paths[m_current];

@@ -2,6 +2,8 @@
 // hang in the judge cannot take the window down, and cancelling is killing the child.
 #pragma once
 
+#include "widgets/progress_reader.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
@@ -86,7 +88,7 @@ private:
     QString m_workspace;
     annotation::Workspace* m_shared = nullptr;
     QStringList m_paths;
-    QByteArray m_pending;                // stdout not yet split into lines
+    ProgressReader m_reader;             // stdout, split into lines
     QByteArray m_result;                 // the current video's score line
     QHash<QString, Remembered> m_memory; // by checkpoint + video
     int m_current = -1;

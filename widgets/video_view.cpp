@@ -11,25 +11,11 @@
 
 namespace svj::widgets {
 
-QImage differenceImage(const QImage& a, const QImage& b, double gain) {
-    if (a.isNull() || b.isNull()) {
-        return {};
-    }
-    const QImage first = a.convertToFormat(QImage::Format_RGB888);
-    QImage second = b.size() == a.size() ? b : b.scaled(a.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-    second = second.convertToFormat(QImage::Format_RGB888);
-    QImage out(first.size(), QImage::Format_RGB888);
-    const int bytes = first.width() * 3;
-    for (int y = 0; y < first.height(); ++y) {
-        const uchar* p = first.constScanLine(y);
-        const uchar* q = second.constScanLine(y);
-        uchar* o = out.scanLine(y);
-        for (int x = 0; x < bytes; ++x) {
-            const double value = std::abs(static_cast<int>(p[x]) - static_cast<int>(q[x])) * gain;
-            o[x] = static_cast<uchar>(std::min(255.0, value));
-        }
-    }
-    return out;
+QString VideoView::frameCaption(const QString& name, int64_t frame, int64_t lastFrame, int64_t ptsUs) {
+    return name + tr("   frame %1 / %2   %3 s")
+                      .arg(frame)
+                      .arg(std::max<int64_t>(lastFrame, 0))
+                      .arg(static_cast<double>(ptsUs) / 1e6, 0, 'f', 3);
 }
 
 VideoView::VideoView(QWidget* parent)
@@ -120,39 +106,17 @@ QPoint VideoView::imagePixelAt(const QPointF& panePoint) const {
             static_cast<int>((panePoint.y() - target.top()) / target.height() * m_image.height())};
 }
 
-// Computed once per pair of frames and gain: hovering, captions and the wipe line repaint far more often.
-QImage VideoView::differenceNow() const {
-    const std::tuple<qint64, qint64, double> key{m_image.cacheKey(), m_other.cacheKey(), m_gain};
-    if (key != m_differenceKey || m_difference.isNull()) {
-        m_difference = differenceImage(m_image, m_other, m_gain);
-        m_differenceKey = key;
-    }
-    return m_difference;
-}
-
 QImage VideoView::composedImage() const {
-    if (m_image.isNull()) {
-        return {};
-    }
-    switch (m_mode) {
-    case CompareMode::SideBySide:
+    const bool withOther = m_mode != CompareMode::SideBySide && !m_other.isNull();
+    if (m_image.isNull() || !withOther) {
         return m_image;
-    case CompareMode::Flicker:
-        return m_flickerOther && !m_other.isNull() ? m_other.scaled(m_image.size()) : m_image;
-    case CompareMode::Difference:
-        return differenceNow();
-    case CompareMode::Wipe: {
-        QImage out = m_image.convertToFormat(QImage::Format_RGB888);
-        if (!m_other.isNull()) {
-            QPainter painter(&out);
-            const int split = static_cast<int>(std::lround(m_wipe * out.width()));
-            painter.setClipRect(split, 0, out.width() - split, out.height());
-            painter.drawImage(out.rect(), m_other);
-        }
-        return out;
     }
+    const auto key = std::make_tuple(m_image.cacheKey(), m_other.cacheKey(), m_mode, m_wipe, m_flickerOther, m_gain);
+    if (key != m_composedKey || m_composed.isNull()) {
+        m_composed = composeCompare(m_mode, m_image, m_other, {m_wipe, m_flickerOther, m_gain});
+        m_composedKey = key;
     }
-    return m_image;
+    return m_composed;
 }
 
 void VideoView::drawCaption(QPainter& painter, const QString& text, const QPoint& at, const QColor& edge) {
@@ -190,10 +154,7 @@ void VideoView::paintFrame() {
     QColor border = m_colour;
     QString caption = m_name;
     if (m_index >= 0) {
-        caption += tr("   frame %1 / %2   %3 s")
-                       .arg(m_index)
-                       .arg(m_frameCount > 0 ? m_frameCount - 1 : 0)
-                       .arg(static_cast<double>(m_ptsUs) / 1e6, 0, 'f', 3);
+        caption = frameCaption(m_name, m_index, m_frameCount - 1, m_ptsUs);
         if (m_offsetUs != 0) {
             caption += tr("   starts at %1 s").arg(static_cast<double>(m_offsetUs) / 1e6, 0, 'f', 3);
         }
@@ -202,32 +163,17 @@ void VideoView::paintFrame() {
         }
     }
     const bool withOther = m_mode != CompareMode::SideBySide && !m_other.isNull();
+    if (withOther && m_mode == CompareMode::Flicker && m_flickerOther) {
+        border = m_otherColour;
+        caption = m_otherCaption;
+    } else if (withOther && m_mode == CompareMode::Difference) {
+        caption = tr("|A − B| × %1    %2  vs  %3").arg(m_gain).arg(caption, m_otherCaption);
+        border = palette().color(QPalette::Mid);
+    }
     if (!m_image.isNull()) {
         painter.save();
         painter.setClipRect(rect().adjusted(3, 3, -3, -3));
-        if (!withOther) {
-            painter.drawImage(target, m_image);
-        } else if (m_mode == CompareMode::Flicker) {
-            painter.drawImage(target, m_flickerOther ? m_other : m_image);
-            if (m_flickerOther) {
-                border = m_otherColour;
-                caption = m_otherCaption;
-            }
-        } else if (m_mode == CompareMode::Difference) {
-            painter.drawImage(target, differenceNow());
-            caption = tr("|A − B| × %1    %2  vs  %3").arg(m_gain).arg(caption, m_otherCaption);
-            border = palette().color(QPalette::Mid);
-        } else {
-            const double split = target.left() + m_wipe * target.width();
-            painter.save();
-            painter.setClipRect(QRectF(target.left(), target.top(), split - target.left(), target.height()),
-                                Qt::IntersectClip);
-            painter.drawImage(target, m_image);
-            painter.restore();
-            painter.setClipRect(QRectF(split, target.top(), target.right() - split, target.height()),
-                                Qt::IntersectClip);
-            painter.drawImage(target, m_other);
-        }
+        painter.drawImage(target, composedImage()); // the same picture the frame export saves
         painter.restore();
         if (withOther && m_mode == CompareMode::Wipe) {
             const double split = target.left() + m_wipe * target.width();

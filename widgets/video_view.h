@@ -4,6 +4,8 @@
 // a flicker to the other frame, or their absolute difference with gain.
 #pragma once
 
+#include "widgets/compare_modes.h"
+
 #include <QImage>
 #include <QPointF>
 #include <QWidget>
@@ -11,8 +13,6 @@
 #include <tuple>
 
 namespace svj::widgets {
-
-enum class CompareMode { SideBySide, Wipe, Flicker, Difference };
 
 // Zoom and pan of a pane: `zoom` 1 fits the frame to the pane (0: one image pixel per screen pixel), `centre`
 // is the image point (0..1 in both directions) at the pane's centre.
@@ -22,13 +22,14 @@ struct ViewTransform {
     bool operator==(const ViewTransform& other) const { return zoom == other.zoom && centre == other.centre; }
 };
 
-// |a − b| per channel times `gain`, clamped; `b` is scaled to `a`'s size first.
-QImage differenceImage(const QImage& a, const QImage& b, double gain);
-
 class VideoView : public QWidget {
     Q_OBJECT
 public:
     explicit VideoView(QWidget* parent = nullptr);
+
+    // "NAME   frame I / LAST   T s": what a pane's caption says of the frame it shows (and of the other video's
+    // frame, drawn over it in a compare mode).
+    static QString frameCaption(const QString& name, int64_t frame, int64_t lastFrame, int64_t ptsUs);
 
     // A video (again) in this pane: clears the frame shown.
     void setTrack(const QString& name, const QColor& colour, int64_t frameCount);
@@ -83,14 +84,15 @@ protected:
 private:
     void paintFrame();
     void drawCaption(QPainter& painter, const QString& text, const QPoint& at, const QColor& edge);
-    QImage differenceNow() const;
 
     QString m_name;
     QColor m_colour;
     int64_t m_frameCount = 0;
     int64_t m_offsetUs = 0;
-    mutable QImage m_difference; // differenceNow()'s last picture and what it was made of
-    mutable std::tuple<qint64, qint64, double> m_differenceKey{0, 0, 0.0};
+    // composedImage()'s last picture and what it was made of: hovering and captions repaint far more often than
+    // the frames or the compare settings change.
+    mutable QImage m_composed;
+    mutable std::tuple<qint64, qint64, CompareMode, double, bool, double> m_composedKey{};
     int64_t m_index = -1;
     int64_t m_ptsUs = 0;
     bool m_exact = true;

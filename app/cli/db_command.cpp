@@ -2,6 +2,7 @@
 // undo, export, check. Wiring only: annotation/ does the work.
 #include "annotation/gold_pairs.h"
 #include "annotation/import_error.h"
+#include "annotation/judge_scores.h"
 #include "annotation/label_store.h"
 #include "annotation/pairing.h"
 #include "annotation/preference_file.h"
@@ -229,11 +230,9 @@ int runCheck(const Arguments& arguments) {
     const QString check = workspace.integrityCheck(true);
     annotation::LabelStore store(workspace);
     std::cout << path << ": schema version " << workspace.schemaVersion() << ", integrity " << check.toStdString()
-              << "; " << workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toLongLong() << " videos, "
-              << workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM pairs")).toLongLong() << " pairs, "
+              << "; " << store.videoRows() << " videos, " << store.pairRows() << " pairs, "
               << store.currentLabels().size() << " standing labels (" << store.labelRows() << " label rows), "
-              << workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM judge_scores")).toLongLong()
-              << " judge scores\n";
+              << annotation::judgeScoreRows(workspace) << " judge scores\n";
     return check == QLatin1String("ok") ? kExitOk : kExitFailure;
 }
 

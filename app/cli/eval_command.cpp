@@ -7,7 +7,6 @@
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 #include "app/cli/interrupt.h"
-#include "app/cli/preference_figures.h"
 #include "app/cli/training_run.h"
 #include "app/cli/video_score.h"
 #include "media/media_error.h"
@@ -15,6 +14,7 @@
 #include "model/judge.h"
 #include "model/metrics.h"
 #include "model/model_error.h"
+#include "training/preference_figures.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -228,19 +228,19 @@ int runEval(const Arguments& arguments) {
     nlohmann::json result = {{"pairs_file", *pairsFile},
                              {"format", annotation::preferenceFormatName(*format).toStdString()},
                              {"scores_from", source},
-                             {"overall", preferenceFigures(overall)}};
+                             {"overall", training::preferenceFigures(overall)}};
     nlohmann::json perAspect = nlohmann::json::object();
     for (const auto& [name, pairs] : aspects) {
-        perAspect[name] = preferenceFigures(pairs);
+        perAspect[name] = training::preferenceFigures(pairs);
     }
     result["aspects"] = perAspect;
     if (commandLine.flag("json")) {
         std::cout << svj::model::jsonText(result) << "\n";
     } else {
         std::cout << *pairsFile << " (" << result["format"].get<std::string>() << "), scores from " << source << "\n";
-        std::cout << describeFigures("overall", result["overall"]) << "\n";
+        std::cout << training::describeFigures("overall", result["overall"]) << "\n";
         for (const auto& [name, figure] : perAspect.items()) {
-            std::cout << describeFigures(name, figure) << "\n";
+            std::cout << training::describeFigures(name, figure) << "\n";
         }
     }
     return kExitOk;

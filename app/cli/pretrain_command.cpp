@@ -280,10 +280,10 @@ int runPretrain(const Arguments& arguments) {
                                                       {"e_neg", event.step.negativeEnergy}});
                     break;
                 case training::PretrainEventKind::Data:
-                    progress.event("data", event.fields, event.text);
+                    progress.event(protocol::ProgressEvent::Data, event.fields, event.text);
                     break;
                 case training::PretrainEventKind::Eval:
-                    progress.event("eval", event.fields, event.text);
+                    progress.event(protocol::ProgressEvent::Eval, event.fields, event.text);
                     break;
                 case training::PretrainEventKind::Checkpoint: {
                     nlohmann::json fields = event.fields;
@@ -294,11 +294,11 @@ int runPretrain(const Arguments& arguments) {
                         text = "checkpoint (" + fields["why"].get<std::string>() + ", step " +
                                std::to_string(fields.value("step", 0)) + ") -> " + options.out;
                     }
-                    progress.event("checkpoint", fields, text);
+                    progress.event(protocol::ProgressEvent::Checkpoint, fields, text);
                     break;
                 }
                 case training::PretrainEventKind::Message:
-                    progress.event("message", event.fields, event.text);
+                    progress.event(protocol::ProgressEvent::Message, event.fields, event.text);
                     break;
                 case training::PretrainEventKind::Finished:
                     break;

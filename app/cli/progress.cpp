@@ -70,16 +70,14 @@ void Progress::update(int64_t done, const nlohmann::json& fields) {
     const double rate = static_cast<double>(done - m_startDone) / std::max(elapsed, 1e-9);
     const double eta = rate > 0 ? static_cast<double>(m_total - done) / rate : NAN;
     if (m_mode == ProgressMode::Json) {
-        nlohmann::json line = fields;
-        line["task"] = m_task;
-        line["done"] = done;
-        line["total"] = m_total;
-        line["per_second"] = rate;
+        std::optional<double> examplesPerSecond;
         if (m_examplesPerUnit > 0) {
-            line["examples_per_s"] = rate * m_examplesPerUnit;
+            examplesPerSecond = rate * m_examplesPerUnit;
         }
-        line["eta_s"] = std::isfinite(eta) ? nlohmann::json(eta) : nlohmann::json(nullptr);
-        std::cout << svj::model::jsonText(line) << std::endl;
+        const std::optional<double> etaSeconds = std::isfinite(eta) ? std::optional<double>(eta) : std::nullopt;
+        std::cout << svj::model::jsonText(
+                         protocol::stepLine(m_task, done, m_total, rate, examplesPerSecond, etaSeconds, fields))
+                  << std::endl;
         return;
     }
     // A log (nohup, a CI job) gets a line every half minute, not a redrawn bar nobody sees.
@@ -111,12 +109,9 @@ void Progress::update(int64_t done, const nlohmann::json& fields) {
     m_barDrawn = true;
 }
 
-void Progress::event(const std::string& name, const nlohmann::json& fields, const std::string& text) {
+void Progress::event(protocol::ProgressEvent event, const nlohmann::json& fields, const std::string& text) {
     if (m_mode == ProgressMode::Json) {
-        nlohmann::json line = fields;
-        line["task"] = m_task;
-        line["event"] = name;
-        std::cout << svj::model::jsonText(line) << std::endl;
+        std::cout << svj::model::jsonText(protocol::eventLine(m_task, event, fields)) << std::endl;
         return;
     }
     if (m_barDrawn) {

@@ -1,7 +1,9 @@
 // Progress of a long `svj` command, for a person (a bar on a terminal, a plain line every half minute in a
-// log) or for the GUI (one JSON object per line on stdout, `--progress json`), or nothing. Messages go to
-// stderr in bar and line mode so stdout stays data.
+// log) or for the GUI (one JSON object per line on stdout, `--progress json`: protocol/progress_line.h), or nothing.
+// Messages go to stderr in bar and line mode so stdout stays data.
 #pragma once
+
+#include "protocol/progress_line.h"
 
 #include <nlohmann/json.hpp>
 
@@ -24,8 +26,8 @@ public:
     // One unit of work done: `fields` adds the figures of this step (loss, lr, ...) to the JSON line and the
     // bar's tail. Rate and ETA are computed here from wall time since construction (or the last restart).
     void update(int64_t done, const nlohmann::json& fields = nlohmann::json::object());
-    // An event (a checkpoint written, an evaluation): a JSON line {"event": ...} or a line on stderr.
-    void event(const std::string& name, const nlohmann::json& fields, const std::string& text);
+    // An event (a checkpoint written, an evaluation): a JSON line {"event": ...} or `text` on stderr.
+    void event(protocol::ProgressEvent event, const nlohmann::json& fields, const std::string& text);
     void finish();
 
     ProgressMode mode() const { return m_mode; }

@@ -1,6 +1,7 @@
 // `svj-workbench`: the GUI entry point. Checks that a display exists, then wires settings into the window.
 #include "model/runtime.h"
 #include "svj/version.h"
+#include "widgets/compare_modes.h"
 #include "widgets/comparison_view.h"
 #include "widgets/crash_handler.h"
 #include "widgets/finetune_panel.h"
@@ -24,6 +25,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
 namespace {
 
@@ -105,6 +107,17 @@ int main(int argc, char** argv) {
     svj::widgets::installCrashHandler(crashFolder);
     QSettings settings;
     const QStringList arguments = QApplication::arguments();
+    // --compare MODE: one of the compare modes' command-line names (widgets/compare_modes.h).
+    std::optional<svj::widgets::CompareMode> compareMode;
+    if (const qsizetype compare = arguments.indexOf(QStringLiteral("--compare")); compare > 0) {
+        const QString name = compare + 1 < arguments.size() ? arguments[compare + 1] : QString();
+        compareMode = svj::widgets::compareModeNamed(name);
+        if (!compareMode) {
+            std::fprintf(stderr, "svj-workbench: --compare takes %s, not '%s'\n",
+                         qPrintable(svj::widgets::compareModeNames()), qPrintable(name));
+            return 2;
+        }
+    }
     const qsizetype languageOption = arguments.indexOf(QStringLiteral("--language"));
     const QString language = languageOption > 0 && languageOption + 1 < arguments.size()
                                  ? arguments[languageOption + 1]
@@ -181,15 +194,9 @@ int main(int argc, char** argv) {
         return svj::widgets::runPlaybackBenchmark(*window.comparisonView());
     }
     if (!videos.isEmpty() && window.openVideos(videos)) {
-        // --compare side|wipe|flicker|difference and --seek SECONDS: start where the user (or a screenshot) wants.
-        const qsizetype compare = arguments.indexOf(QStringLiteral("--compare"));
-        if (compare > 0 && compare + 1 < arguments.size()) {
-            const QString mode = arguments[compare + 1];
-            window.comparisonView()->setCompareMode(
-                mode == QLatin1String("wipe")         ? svj::widgets::CompareMode::Wipe
-                : mode == QLatin1String("flicker")    ? svj::widgets::CompareMode::Flicker
-                : mode == QLatin1String("difference") ? svj::widgets::CompareMode::Difference
-                                                      : svj::widgets::CompareMode::SideBySide);
+        // --compare MODE and --seek SECONDS: start where the user (or a screenshot) wants.
+        if (compareMode) {
+            window.comparisonView()->setCompareMode(*compareMode);
         }
         const qsizetype seek = arguments.indexOf(QStringLiteral("--seek"));
         if (seek > 0 && seek + 1 < arguments.size()) {

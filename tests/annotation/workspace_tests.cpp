@@ -5,12 +5,15 @@
 #include "annotation/judge_scores.h"
 #include "annotation/label_store.h"
 #include "annotation/preference_file.h"
+#include "annotation/preference_formats.h"
+#include "annotation/review_queues.h"
 #include "annotation/workspace.h"
 #include "annotation/workspace_preferences.h"
 #include "tests/annotation/workspace_location.h"
 #include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -21,8 +24,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimeZone>
 #include <QUrl>
 
+#include <algorithm>
 #include <csignal>
 
 using namespace svj::annotation;
@@ -70,8 +75,10 @@ private Q_SLOTS:
     void exportsReimportToTheSameLabels_data();
     void exportsReimportToTheSameLabels();
     void videofolderExportReplacesItselfWhole();
+    void trlTiesOfAnotherExportAreRefused();
     void movedVideoIsFoundAgain();
     void judgeScoresKeepTheirFrames();
+    void storedTimesComeFromTheWorkspaceClock();
 
 private:
     QTemporaryDir m_dir;
@@ -252,6 +259,14 @@ void WorkspaceTest::importIsAllOrNothingAndIdempotent() {
 }
 
 void WorkspaceTest::exportsReimportToTheSameLabels_data() {
+    // One row per format, in the enum's order, each name read back as its format.
+    int index = 0;
+    for (const PreferenceFormatRow& row : preferenceFormats()) {
+        QCOMPARE(static_cast<int>(row.format), index++);
+        QCOMPARE(parsePreferenceFormat(QString::fromLatin1(row.name).toUpper()), std::optional(row.format));
+        QCOMPARE(row.columns.isEmpty(), row.layout == PreferenceLayout::TrainingSet);
+    }
+    QCOMPARE(index, 8);
     QTest::addColumn<QString>("format");
     QTest::addColumn<QString>("extension");
     QTest::newRow("jsonl") << QStringLiteral("jsonl") << QStringLiteral("jsonl");
@@ -283,7 +298,7 @@ void WorkspaceTest::exportsReimportToTheSameLabels() {
     LabelStore targetStore(target);
     const PreferenceFile back = workspacePreferences(targetStore);
     QCOMPARE(back.pairs.size(), exported.pairs.size());
-    if (kind == PreferenceFormat::Trl || kind == PreferenceFormat::VideoFolder || kind == PreferenceFormat::PickAPic) {
+    if (preferenceFormatRow(kind).layout == PreferenceLayout::TrainingSet) {
         // Training sets keep the preference, not always the order (chosen first) nor the files (copies): the
         // same multiset of (preferred, other, verdict) by content, both-bad a tie where the layout has none.
         const auto relations = [&](const PreferenceFile& file) {
@@ -307,11 +322,12 @@ void WorkspaceTest::exportsReimportToTheSameLabels() {
         QCOMPARE(relations(back), relations(exported));
         return;
     }
-    const bool hasBothBad =
-        kind == PreferenceFormat::Jsonl || kind == PreferenceFormat::Csv || kind == PreferenceFormat::GenAIBench;
-    const bool hasAspects = kind == PreferenceFormat::Jsonl || kind == PreferenceFormat::Csv ||
-                            kind == PreferenceFormat::VideoGenRewardBench;
-    const bool hasModels = kind != PreferenceFormat::MonetBench;
+    // What the format's row says it keeps is what comes back (the export check trusts the same row).
+    const PreferenceFormatRow& row = preferenceFormatRow(kind);
+    QCOMPARE(row.layout, PreferenceLayout::Rows);
+    const bool hasBothBad = row.keepsBothBad;
+    const bool hasAspects = row.keepsAspects;
+    const bool hasModels = row.keepsModels;
     for (qsizetype i = 0; i < back.pairs.size(); ++i) {
         const PreferencePair& a = exported.pairs[i];
         const PreferencePair& b = back.pairs[i];
@@ -327,6 +343,46 @@ void WorkspaceTest::exportsReimportToTheSameLabels() {
             QCOMPARE(b.aspects, a.aspects);
         }
     }
+}
+
+// A TRL set is two files, replaced one after the other: a tie file left from another export (one stopped between
+// its two files) is refused with both names, never mixed into the pairs; the export again reads whole.
+void WorkspaceTest::trlTiesOfAnotherExportAreRefused() {
+    QTemporaryDir dir;
+    const PreferenceFile labels = readPreferenceFile(writePairs(dir.path()), PreferenceFormat::Jsonl);
+    const QString out = dir.filePath(QStringLiteral("train.jsonl"));
+    const QString ties = dir.filePath(QStringLiteral("train.ties.jsonl"));
+    writePreferenceFile(labels, out, PreferenceFormat::Trl);
+    QVERIFY(QFile::exists(ties));
+    const qsizetype whole = readPreferenceFile(out, PreferenceFormat::Trl).pairs.size();
+    QCOMPARE(whole, labels.pairs.size());
+    // Stopped after the new tie file, before the new pairs file: the ties name a pairs file that is not there.
+    PreferenceFile fewer = labels;
+    fewer.pairs.removeFirst(); // a decisive pair: the pairs file differs, the ties do not
+    QFile pairs(out);
+    QVERIFY(pairs.open(QIODevice::ReadOnly));
+    const QByteArray before = pairs.readAll();
+    pairs.close();
+    writePreferenceFile(fewer, out, PreferenceFormat::Trl);
+    QVERIFY(svj::test::writeFile(out, before)); // the old pairs file is still in place
+    try {
+        readPreferenceFile(out, PreferenceFormat::Trl);
+        QFAIL("a tie file of another export was read");
+    } catch (const ImportError& error) {
+        QCOMPARE(error.path(), ties);
+        QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("another version of train.jsonl")),
+                 error.what());
+    }
+    // An export without ties removes the old tie file once its pairs file is in place.
+    PreferenceFile decisive = labels;
+    decisive.pairs.erase(std::remove_if(decisive.pairs.begin(), decisive.pairs.end(),
+                                        [](const PreferencePair& pair) {
+                                            return pair.verdict != Verdict::A && pair.verdict != Verdict::B;
+                                        }),
+                         decisive.pairs.end());
+    writePreferenceFile(decisive, out, PreferenceFormat::Trl);
+    QVERIFY(!QFile::exists(ties));
+    QCOMPARE(readPreferenceFile(out, PreferenceFormat::Trl).pairs.size(), decisive.pairs.size());
 }
 
 void WorkspaceTest::videofolderExportReplacesItselfWhole() {
@@ -427,6 +483,52 @@ void WorkspaceTest::judgeScoresKeepTheirFrames() {
     QCOMPARE(scores[0].windows, record.windows);
     QCOMPARE(scores[0].inputWidth, 64);
     QCOMPARE(workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM judge_scores")).toInt(), 2);
+}
+
+// Every time a row records comes from the workspace's clock: a test (or a replay) that sets one gets exact,
+// reproducible times, and nothing in annotation/ reads the system clock behind its back.
+void WorkspaceTest::storedTimesComeFromTheWorkspaceClock() {
+    Workspace workspace = Workspace::create(svj::test::newWorkspaceLocation(m_dir.path(), QStringLiteral("clock.svj")));
+    const QDateTime start(QDate(2026, 1, 2), QTime(3, 4, 5, 678), Qt::UTC);
+    int ticks = 0;
+    workspace.setClock([&] { return start.addSecs(ticks++); }); // one second further at every reading
+    const auto at = [&](int tick) { return start.addSecs(tick).toString(Qt::ISODateWithMs); };
+    LabelStore store(workspace);
+    qint64 pair = 0;
+    workspace.transaction([&] {
+        const StoredVideo a = store.addVideo(fixtureVideos()[0], QStringLiteral("model-a"));
+        const StoredVideo b = store.addVideo(fixtureVideos()[1], QStringLiteral("model-b"));
+        pair = store.addPair(a.id, b.id, QStringLiteral("p"), QStringLiteral("auto"), {});
+    });
+    LabelInput label;
+    label.pairId = pair;
+    label.annotator = QStringLiteral("ana");
+    label.verdict = Verdict::A;
+    const qint64 labelId = store.addLabel(label);
+    adjudicate(workspace, pair, Verdict::B, QStringLiteral("lead"));
+    const int beforeScore = ticks;
+    JudgeScoreRecord record;
+    record.video = fixtureVideos()[0];
+    record.checkpoint = m_dir.filePath(QStringLiteral("clock-judge.safetensors"));
+    record.energy = 0.5;
+    record.frameEnergies = {0.5f};
+    record.windows = {{0}};
+    storeJudgeScore(workspace, record);
+    QCOMPARE(ticks, beforeScore + 1); // one reading for the checkpoint row and the score row together
+
+    const auto column = [&](const char* sql, const QVariantList& values = {}) {
+        return workspace.scalar(QString::fromLatin1(sql), values).toString();
+    };
+    QCOMPARE(column("SELECT added_at FROM videos ORDER BY id LIMIT 1"), at(0));
+    QCOMPARE(column("SELECT MAX(added_at) FROM videos"), at(1));
+    QCOMPARE(column("SELECT created_at FROM pairs WHERE id = ?", {pair}), at(2));
+    QCOMPARE(column("SELECT created_at FROM labels WHERE id = ?", {labelId}), at(3));
+    QCOMPARE(column("SELECT created_at FROM adjudications WHERE pair_id = ?", {pair}), at(4));
+    QCOMPARE(column("SELECT created_at FROM checkpoints"), at(beforeScore));
+    QCOMPARE(column("SELECT created_at FROM judge_scores"), at(beforeScore));
+    // A clock in another time zone is stored as UTC.
+    workspace.setClock([] { return QDateTime(QDate(2026, 6, 1), QTime(12, 0), QTimeZone(3600 * 2)); });
+    QCOMPARE(workspace.timestamp(), QStringLiteral("2026-06-01T10:00:00.000Z"));
 }
 
 SVJ_REGISTER_TEST(WorkspaceTest)

@@ -1,6 +1,7 @@
 // `svj finetune` as a user runs it: a real stage-2 run on videos made here (clean vs darkened copies, with
 // per-aspect verdicts), its per-epoch held-out figures and checkpoints, the fine-tuned judge scoring with a
 // reward, SIGINT + --resume equal to an uninterrupted run, and bad input that leaves nothing behind.
+#include "protocol/progress_line.h"
 #include "tests/support/checkpoint_files.h"
 #include "tests/support/cli_runner.h"
 #include "tests/support/test_clips.h"
@@ -132,11 +133,22 @@ void FinetuneCommandTest::finetuneReportsEveryEpochAndScoresWithAReward() {
     QList<QJsonObject> evals;
     int checkpoints = 0;
     for (const QString& line : result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        // Every line is one of the protocol's, read by the same typed parser the GUI uses.
+        std::optional<svj::protocol::ProgressLine> progress;
+        try {
+            progress = svj::protocol::parseProgressLine(line.toStdString());
+        } catch (const svj::protocol::ProtocolError& error) {
+            QFAIL(qPrintable(QStringLiteral("%1: %2").arg(line, QString::fromUtf8(error.what()))));
+        }
+        QVERIFY2(progress.has_value(), qPrintable(line));
+        QVERIFY2(progress->event != svj::protocol::ProgressEvent::Unknown, qPrintable(line));
+        QCOMPARE(progress->version, svj::protocol::kProgressVersion);
+        QVERIFY2(line.contains(QStringLiteral("\"v\":1")), qPrintable(line)); // on the wire, not defaulted
         QJsonParseError error{};
         const QJsonObject object = QJsonDocument::fromJson(line.toUtf8(), &error).object();
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(line));
-        if (object.value(QStringLiteral("task")).toString() == QStringLiteral("finetune") &&
-            object.contains(QStringLiteral("done"))) {
+        if (progress->task == "finetune" && progress->event == svj::protocol::ProgressEvent::Step) {
+            QCOMPARE(progress->total, int64_t(6));
             ++steps;
             QVERIFY(std::isfinite(object.value(QStringLiteral("loss")).toDouble()));
             QVERIFY(object.contains(QStringLiteral("tie_strength")));

@@ -145,9 +145,9 @@ void LearningTest::tinyJudgeLearnsToSeeTime() {
                 .unsqueeze(0);
         const torch::Tensor latents = judge.impl().network->encode(pixels)[0];
         positives.push_back(clipEnergy(judge, latents).item<double>());
-        for (int kind = 0; kind < 5; ++kind) {
+        for (size_t kind = 0; kind < svj::model::kLatentPerturbations; ++kind) {
             svj::model::detail::Perturbation record;
-            const auto perturbationKind = static_cast<svj::model::detail::PerturbationKind>(kind);
+            const svj::model::NegativeKind perturbationKind = svj::model::latentPerturbation(kind);
             const torch::Tensor perturbed =
                 svj::model::detail::applyPerturbation(perturbationKind, latents, random, record);
             negatives.push_back(clipEnergy(judge, perturbed).item<double>());

@@ -73,7 +73,7 @@ void Stage1DataTest::pairedCopyIsCutLikeItsPositive() {
     // Every negative a "broken copy" that is in fact identical to its clean clip: if the trainer cuts the
     // copy with the positive's window, crop and mirror, each pair scores the same energy.
     JudgeConfig config = smallInput();
-    config.negatives = {1.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    config.negatives.weights = {1.0, 0.0, 0.0, 0.0, 0.0, 0.0}; // generated (broken copies) only
     config.variableLengthProbability = 0.5;
     Judge judge = Judge::create(config, JudgeOptions().withThreads(1));
     Stage1Options options;

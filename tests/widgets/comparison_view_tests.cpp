@@ -4,6 +4,7 @@
 // and closing the window while the judge scores neither hangs nor crashes.
 #include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"
+#include "widgets/compare_modes.h"
 #include "widgets/comparison_view.h"
 #include "widgets/energy_plot.h"
 #include "widgets/judge_choice.h"
@@ -147,6 +148,7 @@ private Q_SLOTS:
     void clickOnThePlotSeeks();
     void worstMomentAndSignChangeJumps();
     void compareModesZoomAndExport();
+    void compareModeTableDrivesActionsKeysAndPictures();
     void loopAndOffsets();
     void badVideoIsNamedAndChangesNothing();
     void scoringInAChildProcessDrawsTheCurves();
@@ -311,6 +313,38 @@ double meanLevel(const QImage& image) {
 }
 
 } // namespace
+
+// Every compare mode comes from its row in compare_modes.cpp: its action (name, label, key), its command-line name,
+// and the picture its pane paints and exports (composeCompare, the one composition).
+void ComparisonViewTest::compareModeTableDrivesActionsKeysAndPictures() {
+    ComparisonView view;
+    QVERIFY(showClips(view, {m_clip25, m_clip30}, QSize(900, 600)));
+    QCOMPARE(compareModes().size(), size_t(4));
+    QVERIFY(!compareModeNamed(u"sideways"));
+    QCOMPARE(compareModeNames(), QStringLiteral("side, wipe, flicker or difference"));
+    for (const CompareModeRow& row : compareModes()) {
+        QCOMPARE(compareModeNamed(QString::fromLatin1(row.cliName)), std::optional<CompareMode>(row.mode));
+        QAction* action = view.action(QString::fromLatin1(row.objectName));
+        QVERIFY2(action, row.objectName);
+        QCOMPARE(action->shortcut(), QKeySequence(row.shortcut));
+        QCOMPARE(action->text(), compareModeLabel(row.mode));
+        // The key reaches the mode even when it arrives at the view itself rather than through the shortcut.
+        view.setCompareMode(row.mode == CompareMode::SideBySide ? CompareMode::Wipe : CompareMode::SideBySide);
+        QKeyEvent press(QEvent::KeyPress, row.shortcut, Qt::NoModifier);
+        QApplication::sendEvent(&view, &press);
+        QCOMPARE(view.compareMode(), row.mode);
+        for (const CompareModeRow& other : compareModes()) {
+            QCOMPARE(view.action(QString::fromLatin1(other.objectName))->isChecked(), other.mode == row.mode);
+        }
+        const QImage a = view.view(0)->image();
+        const QImage b = view.view(1)->image();
+        const QImage expected = row.mode == CompareMode::SideBySide
+                                    ? a
+                                    : composeCompare(row.mode, a, b, {view.view(0)->wipePosition(), false, 4.0});
+        QCOMPARE(view.view(0)->composedImage().convertToFormat(QImage::Format_RGB888),
+                 expected.convertToFormat(QImage::Format_RGB888));
+    }
+}
 
 void ComparisonViewTest::compareModesZoomAndExport() {
     ComparisonView view;
