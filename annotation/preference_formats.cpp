@@ -1,76 +1,45 @@
 #include "annotation/preference_formats.h"
 
+#include <initializer_list>
 #include <stdexcept>
 #include <vector>
 
 namespace svj::annotation {
 namespace {
 
-const std::vector<PreferenceFormatRow>& rows() {
-    static const std::vector<PreferenceFormatRow> table = {
-        {PreferenceFormat::GenAIBench,
-         "genai-bench",
-         "jsonl",
-         PreferenceLayout::Rows,
-         true,
-         false,
-         true,
-         false,
-         {QStringLiteral("prompt"), QStringLiteral("left_model"), QStringLiteral("left_video"),
-          QStringLiteral("right_model"), QStringLiteral("right_video"), QStringLiteral("vote_type")}},
-        {PreferenceFormat::VideoGenRewardBench,
-         "videogen-rewardbench",
-         "csv",
-         PreferenceLayout::Rows,
-         false,
-         true,
-         true,
-         false,
-         {QStringLiteral("path_A"), QStringLiteral("path_B"), QStringLiteral("A_model"), QStringLiteral("B_model"),
-          QStringLiteral("prompt"), QStringLiteral("VQ"), QStringLiteral("MQ"), QStringLiteral("TA"),
-          QStringLiteral("Overall")}},
-        {PreferenceFormat::MonetBench,
-         "monetbench",
-         "csv",
-         PreferenceLayout::Rows,
-         false,
-         false,
-         false,
-         false,
-         {QStringLiteral("video1_path"), QStringLiteral("video2_path"), QStringLiteral("prompt"),
-          QStringLiteral("standard_answer")}},
-        {PreferenceFormat::Jsonl,
-         "jsonl",
-         "jsonl",
-         PreferenceLayout::Rows,
-         true,
-         true,
-         true,
-         false,
-         {QStringLiteral("video_a"), QStringLiteral("video_b"), QStringLiteral("model_a"), QStringLiteral("model_b"),
-          QStringLiteral("prompt"), QStringLiteral("label")}},
-        {PreferenceFormat::Csv,
-         "csv",
-         "csv",
-         PreferenceLayout::Rows,
-         true,
-         true,
-         true,
-         false,
-         {QStringLiteral("video_a"), QStringLiteral("video_b"), QStringLiteral("model_a"), QStringLiteral("model_b"),
-          QStringLiteral("prompt"), QStringLiteral("label")}},
-        {PreferenceFormat::Trl, "trl", "jsonl", PreferenceLayout::TrainingSet, true, false, false, true, {}},
-        {PreferenceFormat::VideoFolder, "videofolder", "", PreferenceLayout::TrainingSet, true, false, false, true, {}},
-        {PreferenceFormat::PickAPic,
-         "pick-a-pic",
-         "jsonl",
-         PreferenceLayout::TrainingSet,
-         false,
-         false,
-         true,
-         false,
-         {}},
+std::vector<PreferenceFormatRow> makeRows() {
+    const auto columns = [](std::initializer_list<const char*> names) {
+        QStringList list;
+        for (const char* name : names) {
+            list << QString::fromLatin1(name);
+        }
+        return list;
     };
+    // Our own JSONL and CSV: every verdict (both-bad too), every aspect, the generators.
+    const QStringList ours = columns({"video_a", "video_b", "model_a", "model_b", "prompt", "label"});
+    const QStringList genai =
+        columns({"prompt", "left_model", "left_video", "right_model", "right_video", "vote_type"});
+    const QStringList rewardBench =
+        columns({"path_A", "path_B", "A_model", "B_model", "prompt", "VQ", "MQ", "TA", "Overall"});
+    const QStringList monet = columns({"video1_path", "video2_path", "prompt", "standard_answer"});
+    using enum PreferenceFormat;
+    constexpr PreferenceLayout kRows = PreferenceLayout::Rows;
+    constexpr PreferenceLayout kSet = PreferenceLayout::TrainingSet;
+    // format, name, extension, layout, keepsBothBad, keepsAspects, keepsModels, tiesApart, columns
+    return {
+        {GenAIBench, "genai-bench", "jsonl", kRows, true, false, true, false, genai},
+        {VideoGenRewardBench, "videogen-rewardbench", "csv", kRows, false, true, true, false, rewardBench},
+        {MonetBench, "monetbench", "csv", kRows, false, false, false, false, monet},
+        {Jsonl, "jsonl", "jsonl", kRows, true, true, true, false, ours},
+        {Csv, "csv", "csv", kRows, true, true, true, false, ours},
+        {Trl, "trl", "jsonl", kSet, true, false, false, true, {}},
+        {VideoFolder, "videofolder", "", kSet, true, false, false, true, {}},
+        {PickAPic, "pick-a-pic", "jsonl", kSet, false, false, true, false, {}},
+    };
+}
+
+const std::vector<PreferenceFormatRow>& rows() {
+    static const std::vector<PreferenceFormatRow> table = makeRows();
     return table;
 }
 

@@ -5,6 +5,7 @@
 #include "model/json_text.h"
 #include "model/model_error.h"
 #include "training/preference_figures.h"
+#include "training/run_events.h"
 #include "training/video_judging.h"
 
 #include <algorithm>
@@ -89,13 +90,7 @@ FinetuneRun::FinetuneRun(FinetuneOptions options)
 bool FinetuneRun::run(const FinetuneListener& listener, const std::atomic<bool>& stop) {
     const FinetuneOptions& o = m_options;
     const auto say = [&](FinetuneEventKind kind, nlohmann::json fields, std::string text) {
-        if (listener) {
-            FinetuneEvent event;
-            event.kind = kind;
-            event.fields = std::move(fields);
-            event.text = std::move(text);
-            listener(event);
-        }
+        tellListener<FinetuneEvent>(listener, kind, std::move(fields), std::move(text));
     };
     if (o.pairs.empty()) {
         throw FinetuneError(o.pairsSource + ": no labelled pairs");

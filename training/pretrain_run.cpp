@@ -4,6 +4,7 @@
 #include "model/json_text.h"
 #include "model/model_error.h"
 #include "training/footage.h"
+#include "training/run_events.h"
 #include "training/seeds.h"
 
 #include <algorithm>
@@ -92,13 +93,7 @@ PretrainRun::PretrainRun(PretrainOptions options)
 bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>& stop) {
     const PretrainOptions& o = m_options;
     const auto say = [&](PretrainEventKind kind, nlohmann::json fields, std::string text) {
-        if (listener) {
-            PretrainEvent event;
-            event.kind = kind;
-            event.fields = std::move(fields);
-            event.text = std::move(text);
-            listener(event);
-        }
+        tellListener<PretrainEvent>(listener, kind, std::move(fields), std::move(text));
     };
     namespace fs = std::filesystem;
     const nlohmann::json key = o.resumeKey();
