@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The fast suites built with AddressSanitizer + UndefinedBehaviorSanitizer in a tree of their own and run: media,
 # annotation (SQLite) and the fuzz corpora of media/ and the preference files replayed. A memory error or undefined
-# behaviour fails the run. In CI (CI=true) scripts/test.sh runs it after the suite; locally, on demand.
+# behaviour fails the run. In CI (CI=true) scripts/test.sh runs it after the suite; locally, on demand. The demo
+# footage is taken from the main tree (SVJ_BUILD_DIR, default build).
 #   scripts/sanitize-tests.sh [BUILD_DIR]        (default: build-asan; environment: SVJ_ASAN_TESTS, a ctest -R regex)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,8 +18,9 @@ fi
 cmake --build "$build" --parallel "$(nproc)" --target "${targets[@]}"
 built=$(date +%s)
 # The demo footage is the same files as the main tree's: linked, not fetched again.
-if [ -d "$root/build/demo-footage" ] && [ ! -e "$build/demo-footage" ]; then
-    ln -s "$root/build/demo-footage" "$build/demo-footage"
+main=${SVJ_BUILD_DIR:-$root/build}
+if [ -d "$main/demo-footage" ] && [ ! -e "$build/demo-footage" ]; then
+    ln -s "$main/demo-footage" "$build/demo-footage"
 fi
 cd "$build"
 # Leak checking is off: Qt and FFmpeg keep process-lifetime allocations that are not leaks.
