@@ -3,7 +3,6 @@
 // composeCompare (which the pane paints and the frame export saves).
 #pragma once
 
-#include <QColor>
 #include <QImage>
 #include <QString>
 #include <QStringView>
