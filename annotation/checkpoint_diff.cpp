@@ -1,5 +1,7 @@
 #include "annotation/checkpoint_diff.h"
 
+#include "annotation/workspace_sql.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlQuery>
@@ -8,8 +10,8 @@ namespace svj::annotation {
 namespace {
 
 QVariant checkpointId(Workspace& workspace, const QString& checkpoint) {
-    return workspace.scalar(QStringLiteral("SELECT id FROM checkpoints WHERE path = ?"),
-                            {QDir::cleanPath(QFileInfo(checkpoint).absoluteFilePath())});
+    return WorkspaceSql(workspace).scalar(QStringLiteral("SELECT id FROM checkpoints WHERE path = ?"),
+                                          {QDir::cleanPath(QFileInfo(checkpoint).absoluteFilePath())});
 }
 
 } // namespace
@@ -19,7 +21,7 @@ CheckpointDiff diffCheckpoints(Workspace& workspace, const QString& oldCheckpoin
     const QVariant newId = checkpointId(workspace, newCheckpoint);
     const QString score = QStringLiteral("(SELECT COALESCE(s.reward, -s.energy) FROM judge_scores s WHERE "
                                          "s.video_id = p.%1 AND s.checkpoint_id = ? ORDER BY s.id DESC LIMIT 1)");
-    QSqlQuery query = workspace.exec(
+    QSqlQuery query = WorkspaceSql(workspace).exec(
         QStringLiteral("SELECT p.id, n.name, l.verdict, %1, %2, %3, %4 FROM labels l JOIN pairs p ON p.id = l.pair_id "
                        "JOIN annotators n ON n.id = l.annotator_id WHERE l.verdict IN ('A', 'B') AND NOT EXISTS "
                        "(SELECT 1 FROM labels s WHERE s.supersedes = l.id) ORDER BY p.id, n.name")
@@ -54,7 +56,7 @@ CheckpointDiff diffCheckpoints(Workspace& workspace, const QString& oldCheckpoin
 }
 
 QStringList decisivelyLabelledVideos(Workspace& workspace) {
-    QSqlQuery videos = workspace.exec(
+    QSqlQuery videos = WorkspaceSql(workspace).exec(
         QStringLiteral("SELECT DISTINCT v.path FROM labels l JOIN pairs p ON p.id = l.pair_id JOIN videos v ON v.id IN "
                        "(p.video_a, p.video_b) WHERE l.verdict IN ('A', 'B') ORDER BY v.path"));
     QStringList paths;

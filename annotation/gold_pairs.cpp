@@ -1,6 +1,7 @@
 #include "annotation/gold_pairs.h"
 
 #include "annotation/label_store.h"
+#include "annotation/workspace_sql.h"
 #include "media/video_faults.h"
 #include "media/video_reader.h"
 #include "media/video_writer.h"
@@ -100,8 +101,8 @@ GoldReport makeGoldPairs(Workspace& workspace, const QStringList& videos, const 
             const qint64 a = plan.cleanFirst ? clean.id : broken.id;
             const qint64 b = plan.cleanFirst ? broken.id : clean.id;
             const qint64 pair = store.addPair(a, b, {}, QStringLiteral("gold"), QStringLiteral("gold:") + plan.fault);
-            workspace.exec(QStringLiteral("UPDATE pairs SET gold_answer = ? WHERE id = ?"),
-                           {plan.cleanFirst ? QStringLiteral("A") : QStringLiteral("B"), pair});
+            WorkspaceSql(workspace).exec(QStringLiteral("UPDATE pairs SET gold_answer = ? WHERE id = ?"),
+                                         {plan.cleanFirst ? QStringLiteral("A") : QStringLiteral("B"), pair});
         }
     });
     report.pairs = static_cast<int>(planned.size());

@@ -1,6 +1,7 @@
 #include "annotation/judge_scores.h"
 
 #include "annotation/label_store.h"
+#include "annotation/workspace_sql.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -12,18 +13,18 @@
 namespace svj::annotation {
 
 qint64 storeJudgeScore(Workspace& workspace, const JudgeScoreRecord& score) {
+    const WorkspaceSql sql(workspace);
     LabelStore store(workspace);
     qint64 id = 0;
     workspace.transaction([&] {
         const StoredVideo video = store.addVideo(score.video);
         const QString checkpoint = QDir::cleanPath(QFileInfo(score.checkpoint).absoluteFilePath());
         const QString now = workspace.timestamp();
-        workspace.exec(
-            QStringLiteral(
-                "INSERT INTO checkpoints (path, sidecar, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
-            {checkpoint, score.checkpointSidecar, now});
+        sql.exec(QStringLiteral(
+                     "INSERT INTO checkpoints (path, sidecar, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
+                 {checkpoint, score.checkpointSidecar, now});
         const qint64 checkpointId =
-            workspace.scalar(QStringLiteral("SELECT id FROM checkpoints WHERE path = ?"), {checkpoint}).toLongLong();
+            sql.scalar(QStringLiteral("SELECT id FROM checkpoints WHERE path = ?"), {checkpoint}).toLongLong();
         QJsonArray energies;
         for (const float value : score.frameEnergies) {
             energies.append(static_cast<double>(value));
@@ -36,7 +37,7 @@ qint64 storeJudgeScore(Workspace& workspace, const JudgeScoreRecord& score) {
             }
             windows.append(frames);
         }
-        id = workspace.insert(
+        id = sql.insert(
             QStringLiteral("INSERT INTO judge_scores (video_id, checkpoint_id, energy, reward, frame_energies, "
                            "frame_indices, input_width, input_height, input_fps, created_at) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -50,7 +51,7 @@ qint64 storeJudgeScore(Workspace& workspace, const JudgeScoreRecord& score) {
 
 QVector<JudgeScoreRecord> judgeScoresOf(Workspace& workspace, const QString& video) {
     const QString hash = LabelStore::contentHash(video);
-    QSqlQuery query = workspace.exec(
+    QSqlQuery query = WorkspaceSql(workspace).exec(
         QStringLiteral("SELECT v.path, c.path, c.sidecar, s.energy, s.reward, s.frame_energies, s.frame_indices, "
                        "s.input_width, s.input_height, s.input_fps, s.created_at FROM judge_scores s "
                        "JOIN videos v ON v.id = s.video_id JOIN checkpoints c ON c.id = s.checkpoint_id "
@@ -100,7 +101,7 @@ std::optional<JudgeScoreRecord> keptJudgeScore(Workspace& workspace, const QStri
 }
 
 qint64 judgeScoreRows(Workspace& workspace) {
-    return workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM judge_scores")).toLongLong();
+    return WorkspaceSql(workspace).scalar(QStringLiteral("SELECT COUNT(*) FROM judge_scores")).toLongLong();
 }
 
 } // namespace svj::annotation

@@ -1,5 +1,7 @@
 #include "annotation/label_queue.h"
 
+#include "annotation/workspace_sql.h"
+
 #include <algorithm>
 #include <map>
 #include <random>
@@ -23,6 +25,7 @@ LabelQueue::LabelQueue(Workspace& workspace)
     : m_workspace(workspace) {}
 
 int LabelQueue::assign(const QStringList& annotators, int overlap, uint64_t seed) {
+    const WorkspaceSql sql(m_workspace);
     if (annotators.isEmpty() || overlap < 1) {
         throw WorkspaceError(m_workspace.path(),
                              QStringLiteral("assigning needs annotators and an overlap of 1 or more"));
@@ -34,22 +37,19 @@ int LabelQueue::assign(const QStringList& annotators, int overlap, uint64_t seed
         std::map<QString, int> load;
         std::map<QString, int> nextPosition;
         for (const QString& name : annotators) {
-            m_workspace.exec(QStringLiteral("INSERT INTO annotators (name) VALUES (?) ON CONFLICT DO NOTHING"), {name});
-            ids[name] =
-                m_workspace.scalar(QStringLiteral("SELECT id FROM annotators WHERE name = ?"), {name}).toLongLong();
+            sql.exec(QStringLiteral("INSERT INTO annotators (name) VALUES (?) ON CONFLICT DO NOTHING"), {name});
+            ids[name] = sql.scalar(QStringLiteral("SELECT id FROM annotators WHERE name = ?"), {name}).toLongLong();
             load[name] =
-                m_workspace
-                    .scalar(QStringLiteral("SELECT COUNT(*) FROM assignments WHERE annotator_id = ?"), {ids[name]})
+                sql.scalar(QStringLiteral("SELECT COUNT(*) FROM assignments WHERE annotator_id = ?"), {ids[name]})
                     .toInt();
             nextPosition[name] =
-                m_workspace
-                    .scalar(QStringLiteral("SELECT COALESCE(MAX(position) + 1, 0) FROM assignments WHERE "
-                                           "annotator_id = ?"),
-                            {ids[name]})
+                sql.scalar(QStringLiteral("SELECT COALESCE(MAX(position) + 1, 0) FROM assignments WHERE "
+                                          "annotator_id = ?"),
+                           {ids[name]})
                     .toInt();
         }
         // Pairs short of annotators, and who has each already.
-        QSqlQuery pairs = m_workspace.exec(QStringLiteral("SELECT p.id FROM pairs p ORDER BY p.id"));
+        QSqlQuery pairs = sql.exec(QStringLiteral("SELECT p.id FROM pairs p ORDER BY p.id"));
         std::vector<qint64> pairIds;
         while (pairs.next()) {
             pairIds.push_back(pairs.value(0).toLongLong());
@@ -57,7 +57,7 @@ int LabelQueue::assign(const QStringList& annotators, int overlap, uint64_t seed
         std::shuffle(pairIds.begin(), pairIds.end(), random);
         std::map<QString, std::vector<qint64>> fresh;
         for (const qint64 pair : pairIds) {
-            QSqlQuery holders = m_workspace.exec(
+            QSqlQuery holders = sql.exec(
                 QStringLiteral("SELECT an.name FROM assignments a JOIN annotators an ON an.id = a.annotator_id "
                                "WHERE a.pair_id = ?"),
                 {pair});
@@ -85,9 +85,9 @@ int LabelQueue::assign(const QStringList& annotators, int overlap, uint64_t seed
             std::shuffle(list.begin(), list.end(), random);
             for (const qint64 pair : list) {
                 const bool aOnLeft = std::uniform_int_distribution<int>(0, 1)(random) == 0;
-                m_workspace.exec(QStringLiteral("INSERT INTO assignments (pair_id, annotator_id, position, a_on_left) "
-                                                "VALUES (?, ?, ?, ?)"),
-                                 {pair, ids[name], nextPosition[name]++, aOnLeft ? 1 : 0});
+                sql.exec(QStringLiteral("INSERT INTO assignments (pair_id, annotator_id, position, a_on_left) "
+                                        "VALUES (?, ?, ?, ?)"),
+                         {pair, ids[name], nextPosition[name]++, aOnLeft ? 1 : 0});
                 ++made;
             }
         }
@@ -101,7 +101,8 @@ std::optional<QueueItem> LabelQueue::next(const QString& annotator) const {
 }
 
 QVector<QueueItem> LabelQueue::upcoming(const QString& annotator, int count) const {
-    QSqlQuery query = m_workspace.exec(
+    const WorkspaceSql sql(m_workspace);
+    QSqlQuery query = sql.exec(
         QStringLiteral("SELECT a.id, a.pair_id, a.position, a.a_on_left FROM assignments a "
                        "WHERE a.annotator_id = (SELECT id FROM annotators WHERE name = ?) AND a.state = 'open' "
                        "AND NOT %1 ORDER BY a.position LIMIT %2")
@@ -116,10 +117,11 @@ QVector<QueueItem> LabelQueue::upcoming(const QString& annotator, int count) con
 }
 
 std::optional<QueueItem> LabelQueue::assignmentOf(const QString& annotator, qint64 pairId) const {
-    QSqlQuery query = m_workspace.exec(
-        QStringLiteral("SELECT a.id, a.pair_id, a.position, a.a_on_left FROM assignments a "
-                       "WHERE a.annotator_id = (SELECT id FROM annotators WHERE name = ?) AND a.pair_id = ?"),
-        {annotator, pairId});
+    const WorkspaceSql sql(m_workspace);
+    QSqlQuery query =
+        sql.exec(QStringLiteral("SELECT a.id, a.pair_id, a.position, a.a_on_left FROM assignments a "
+                                "WHERE a.annotator_id = (SELECT id FROM annotators WHERE name = ?) AND a.pair_id = ?"),
+                 {annotator, pairId});
     if (!query.next()) {
         return std::nullopt;
     }
@@ -127,12 +129,13 @@ std::optional<QueueItem> LabelQueue::assignmentOf(const QString& annotator, qint
 }
 
 void LabelQueue::setState(qint64 assignment, const char* state) {
+    const WorkspaceSql sql(m_workspace);
     m_workspace.transaction([&] {
-        if (!m_workspace.scalar(QStringLiteral("SELECT id FROM assignments WHERE id = ?"), {assignment}).isValid()) {
+        if (!sql.scalar(QStringLiteral("SELECT id FROM assignments WHERE id = ?"), {assignment}).isValid()) {
             throw WorkspaceError(m_workspace.path(), QStringLiteral("no assignment %1").arg(assignment));
         }
-        m_workspace.exec(QStringLiteral("UPDATE assignments SET state = ? WHERE id = ?"),
-                         {QString::fromLatin1(state), assignment});
+        sql.exec(QStringLiteral("UPDATE assignments SET state = ? WHERE id = ?"),
+                 {QString::fromLatin1(state), assignment});
     });
 }
 
@@ -149,11 +152,12 @@ void LabelQueue::reopen(qint64 assignment) {
 }
 
 QueueProgress LabelQueue::progress(const QString& annotator) const {
+    const WorkspaceSql sql(m_workspace);
     QueueProgress progress;
-    QSqlQuery query = m_workspace.exec(QStringLiteral("SELECT a.state, %1 FROM assignments a WHERE a.annotator_id = "
-                                                      "(SELECT id FROM annotators WHERE name = ?)")
-                                           .arg(QLatin1String(kStanding)),
-                                       {annotator});
+    QSqlQuery query = sql.exec(QStringLiteral("SELECT a.state, %1 FROM assignments a WHERE a.annotator_id = "
+                                              "(SELECT id FROM annotators WHERE name = ?)")
+                                   .arg(QLatin1String(kStanding)),
+                               {annotator});
     while (query.next()) {
         ++progress.assigned;
         const QString state = query.value(0).toString();
@@ -175,8 +179,9 @@ QueueProgress LabelQueue::progress(const QString& annotator) const {
 namespace svj::annotation {
 
 QStringList LabelQueue::annotators() const {
-    QSqlQuery query = m_workspace.exec(QStringLiteral("SELECT DISTINCT an.name FROM assignments a JOIN annotators an "
-                                                      "ON an.id = a.annotator_id ORDER BY an.name"));
+    const WorkspaceSql sql(m_workspace);
+    QSqlQuery query = sql.exec(QStringLiteral("SELECT DISTINCT an.name FROM assignments a JOIN annotators an "
+                                              "ON an.id = a.annotator_id ORDER BY an.name"));
     QStringList names;
     while (query.next()) {
         names << query.value(0).toString();

@@ -1,5 +1,6 @@
 #include "annotation/label_store.h"
 
+#include "annotation/workspace_sql.h"
 #include "media/video_probe.h"
 
 #include <QCryptographicHash>
@@ -93,16 +94,18 @@ QString LabelStore::contentHash(const QString& path) {
 }
 
 qint64 LabelStore::promptId(const QString& prompt) {
+    const WorkspaceSql sql(m_workspace);
     if (prompt.isEmpty()) {
         return 0;
     }
-    m_workspace.run(QStringLiteral("INSERT INTO prompts (text) VALUES (?) ON CONFLICT DO NOTHING"), {prompt});
-    return m_workspace.scalar(QStringLiteral("SELECT id FROM prompts WHERE text = ?"), {prompt}).toLongLong();
+    sql.run(QStringLiteral("INSERT INTO prompts (text) VALUES (?) ON CONFLICT DO NOTHING"), {prompt});
+    return sql.scalar(QStringLiteral("SELECT id FROM prompts WHERE text = ?"), {prompt}).toLongLong();
 }
 
 qint64 LabelStore::annotatorId(const QString& name) {
-    m_workspace.run(QStringLiteral("INSERT INTO annotators (name) VALUES (?) ON CONFLICT DO NOTHING"), {name});
-    return m_workspace.scalar(QStringLiteral("SELECT id FROM annotators WHERE name = ?"), {name}).toLongLong();
+    const WorkspaceSql sql(m_workspace);
+    sql.run(QStringLiteral("INSERT INTO annotators (name) VALUES (?) ON CONFLICT DO NOTHING"), {name});
+    return sql.scalar(QStringLiteral("SELECT id FROM annotators WHERE name = ?"), {name}).toLongLong();
 }
 
 StoredVideo LabelStore::videoFromQuery(const QSqlQuery& query, int first) const {
@@ -120,12 +123,12 @@ StoredVideo LabelStore::videoFromQuery(const QSqlQuery& query, int first) const 
 }
 
 LabelStore::VideoFacts LabelStore::examineVideo(const QString& path) const {
+    const WorkspaceSql sql(m_workspace);
     VideoFacts facts;
     facts.path = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     facts.contentHash = contentHash(facts.path);
     const bool known =
-        m_workspace.scalar(QStringLiteral("SELECT id FROM videos WHERE content_hash = ?"), {facts.contentHash})
-            .isValid();
+        sql.scalar(QStringLiteral("SELECT id FROM videos WHERE content_hash = ?"), {facts.contentHash}).isValid();
     if (!known) {
         facts.info = media::probeVideo(facts.path.toStdString());
     }
@@ -137,17 +140,17 @@ StoredVideo LabelStore::addVideo(const QString& path, const QString& model, cons
 }
 
 StoredVideo LabelStore::addVideo(const VideoFacts& facts, const QString& model, const QString& prompt) {
+    const WorkspaceSql sql(m_workspace);
     const QString& absolute = facts.path;
     const QString& hash = facts.contentHash;
     const QString columns =
         QStringLiteral("id, path, content_hash, duration_s, fps, width, height, frame_count, model");
-    QSqlQuery found =
-        m_workspace.exec(QStringLiteral("SELECT %1 FROM videos WHERE content_hash = ?").arg(columns), {hash});
+    QSqlQuery found = sql.exec(QStringLiteral("SELECT %1 FROM videos WHERE content_hash = ?").arg(columns), {hash});
     if (found.next()) {
         StoredVideo video = videoFromQuery(found, 0);
         if (video.path != absolute) {
             // The same content somewhere else: the file moved (or is a copy); the newest path wins.
-            m_workspace.exec(QStringLiteral("UPDATE videos SET path = ? WHERE id = ?"), {absolute, video.id});
+            sql.exec(QStringLiteral("UPDATE videos SET path = ? WHERE id = ?"), {absolute, video.id});
             video.path = absolute;
         }
         return video;
@@ -164,7 +167,7 @@ StoredVideo LabelStore::addVideo(const VideoFacts& facts, const QString& model, 
     video.frameCount = info.frameCount;
     video.model = model;
     const qint64 prompt_ = promptId(prompt);
-    video.id = m_workspace.insert(
+    video.id = sql.insert(
         QStringLiteral("INSERT INTO videos (path, content_hash, duration_s, fps, width, height, frame_count, model, "
                        "prompt_id, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {absolute, hash, video.durationSeconds, video.fps, video.width, video.height, video.frameCount,
@@ -175,20 +178,22 @@ StoredVideo LabelStore::addVideo(const VideoFacts& facts, const QString& model, 
 
 qint64 LabelStore::addPair(qint64 videoA, qint64 videoB, const QString& prompt, const QString& origin,
                            const QString& source) {
+    const WorkspaceSql sql(m_workspace);
     const QVariant existing =
-        m_workspace.scalar(QStringLiteral("SELECT id FROM pairs WHERE video_a = ? AND video_b = ?"), {videoA, videoB});
+        sql.scalar(QStringLiteral("SELECT id FROM pairs WHERE video_a = ? AND video_b = ?"), {videoA, videoB});
     if (existing.isValid()) {
         return existing.toLongLong();
     }
     const qint64 prompt_ = promptId(prompt);
-    return m_workspace.insert(QStringLiteral("INSERT INTO pairs (video_a, video_b, prompt_id, origin, source, "
-                                             "created_at) VALUES (?, ?, ?, ?, ?, ?)"),
-                              {videoA, videoB, prompt_ ? QVariant(prompt_) : QVariant(), origin,
-                               source.isEmpty() ? QVariant() : QVariant(source), m_workspace.timestamp()});
+    return sql.insert(QStringLiteral("INSERT INTO pairs (video_a, video_b, prompt_id, origin, source, "
+                                     "created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                      {videoA, videoB, prompt_ ? QVariant(prompt_) : QVariant(), origin,
+                       source.isEmpty() ? QVariant() : QVariant(source), m_workspace.timestamp()});
 }
 
 qint64 LabelStore::addLabel(const LabelInput& label) {
-    if (!m_workspace.scalar(QStringLiteral("SELECT id FROM pairs WHERE id = ?"), {label.pairId}).isValid()) {
+    const WorkspaceSql sql(m_workspace);
+    if (!sql.scalar(QStringLiteral("SELECT id FROM pairs WHERE id = ?"), {label.pairId}).isValid()) {
         throw WorkspaceError(m_workspace.path(), QStringLiteral("no pair %1 in this workspace").arg(label.pairId));
     }
     if (label.annotator.trimmed().isEmpty()) {
@@ -196,16 +201,16 @@ qint64 LabelStore::addLabel(const LabelInput& label) {
     }
     const qint64 annotator = annotatorId(label.annotator.trimmed());
     // The annotator's standing label on this pair, if any: the new row supersedes it.
-    const QVariant previous = m_workspace.scalar(
-        QStringLiteral("SELECT id FROM labels l WHERE pair_id = ? AND annotator_id = ? AND NOT EXISTS "
-                       "(SELECT 1 FROM labels s WHERE s.supersedes = l.id) ORDER BY id DESC LIMIT 1"),
-        {label.pairId, annotator});
+    const QVariant previous =
+        sql.scalar(QStringLiteral("SELECT id FROM labels l WHERE pair_id = ? AND annotator_id = ? AND NOT EXISTS "
+                                  "(SELECT 1 FROM labels s WHERE s.supersedes = l.id) ORDER BY id DESC LIMIT 1"),
+                   {label.pairId, annotator});
     const QString aspects = aspectsJson(label.aspects);
     // The annotator's queue item for this pair is done (the queue then never scans it again).
-    m_workspace.run(QStringLiteral("UPDATE assignments SET state = 'done' WHERE pair_id = ? AND annotator_id = ? "
-                                   "AND state = 'open'"),
-                    {label.pairId, annotator});
-    return m_workspace.insert(
+    sql.run(QStringLiteral("UPDATE assignments SET state = 'done' WHERE pair_id = ? AND annotator_id = ? "
+                           "AND state = 'open'"),
+            {label.pairId, annotator});
+    return sql.insert(
         QStringLiteral("INSERT INTO labels (pair_id, annotator_id, verdict, aspects, evidence, comment, watched_a, "
                        "watched_b, seconds_spent, a_on_left, supersedes, source, created_at) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -218,7 +223,8 @@ qint64 LabelStore::addLabel(const LabelInput& label) {
 }
 
 qint64 LabelStore::undoLabel(qint64 labelId) {
-    QSqlQuery query = m_workspace.exec(
+    const WorkspaceSql sql(m_workspace);
+    QSqlQuery query = sql.exec(
         QStringLiteral("SELECT pair_id, annotator_id, verdict, EXISTS (SELECT 1 FROM labels s WHERE s.supersedes = "
                        "l.id) FROM labels l WHERE id = ?"),
         {labelId});
@@ -231,12 +237,12 @@ qint64 LabelStore::undoLabel(qint64 labelId) {
             QStringLiteral("label %1 is no longer the standing one (it was corrected or undone)").arg(labelId));
     }
     // Its queue item is open again.
-    m_workspace.run(QStringLiteral("UPDATE assignments SET state = 'open' WHERE pair_id = ? AND annotator_id = ? "
-                                   "AND state = 'done'"),
-                    {query.value(0), query.value(1)});
-    return m_workspace.insert(QStringLiteral("INSERT INTO labels (pair_id, annotator_id, verdict, supersedes, source, "
-                                             "created_at) VALUES (?, ?, 'undone', ?, 'undo', ?)"),
-                              {query.value(0), query.value(1), labelId, m_workspace.timestamp()});
+    sql.run(QStringLiteral("UPDATE assignments SET state = 'open' WHERE pair_id = ? AND annotator_id = ? "
+                           "AND state = 'done'"),
+            {query.value(0), query.value(1)});
+    return sql.insert(QStringLiteral("INSERT INTO labels (pair_id, annotator_id, verdict, supersedes, source, "
+                                     "created_at) VALUES (?, ?, 'undone', ?, 'undo', ?)"),
+                      {query.value(0), query.value(1), labelId, m_workspace.timestamp()});
 }
 
 namespace {
@@ -249,8 +255,9 @@ const char* const kPairSelect =
 } // namespace
 
 QVector<StoredPair> LabelStore::pairs() const {
+    const WorkspaceSql sql(m_workspace);
     QVector<StoredPair> result;
-    QSqlQuery query = m_workspace.exec(QString::fromLatin1(kPairSelect) + QStringLiteral(" ORDER BY p.id"));
+    QSqlQuery query = sql.exec(QString::fromLatin1(kPairSelect) + QStringLiteral(" ORDER BY p.id"));
     while (query.next()) {
         StoredPair pair;
         pair.id = query.value(0).toLongLong();
@@ -274,8 +281,9 @@ std::optional<StoredPair> LabelStore::pair(qint64 id) const {
 }
 
 QVector<StoredLabel> LabelStore::currentLabels() const {
+    const WorkspaceSql sql(m_workspace);
     QVector<StoredLabel> result;
-    QSqlQuery query = m_workspace.exec(
+    QSqlQuery query = sql.exec(
         QStringLiteral("SELECT l.id, l.pair_id, an.name, l.verdict, l.aspects, l.comment, l.supersedes, l.created_at "
                        "FROM labels l JOIN annotators an ON an.id = l.annotator_id "
                        "WHERE l.verdict <> 'undone' AND NOT EXISTS (SELECT 1 FROM labels s WHERE s.supersedes = l.id) "
@@ -296,15 +304,15 @@ QVector<StoredLabel> LabelStore::currentLabels() const {
 }
 
 qint64 LabelStore::labelRows() const {
-    return m_workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM labels")).toLongLong();
+    return WorkspaceSql(m_workspace).scalar(QStringLiteral("SELECT COUNT(*) FROM labels")).toLongLong();
 }
 
 qint64 LabelStore::videoRows() const {
-    return m_workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toLongLong();
+    return WorkspaceSql(m_workspace).scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toLongLong();
 }
 
 qint64 LabelStore::pairRows() const {
-    return m_workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM pairs")).toLongLong();
+    return WorkspaceSql(m_workspace).scalar(QStringLiteral("SELECT COUNT(*) FROM pairs")).toLongLong();
 }
 
 } // namespace svj::annotation

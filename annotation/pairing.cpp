@@ -3,6 +3,7 @@
 #include "annotation/csv_reader.h"
 #include "annotation/import_error.h"
 #include "annotation/label_store.h"
+#include "annotation/workspace_sql.h"
 #include "media/media_error.h"
 #include "media/video_files.h"
 
@@ -87,6 +88,7 @@ std::vector<Entry> manifestEntries(const QString& path) {
 } // namespace
 
 VideoImportReport importVideos(Workspace& workspace, const QString& folderOrManifest, const ImportProgress& progress) {
+    const WorkspaceSql sql(workspace);
     std::vector<Entry> entries;
     const QFileInfo info(folderOrManifest);
     if (info.isDir()) {
@@ -129,21 +131,21 @@ VideoImportReport importVideos(Workspace& workspace, const QString& folderOrMani
         }
     }
     workspace.transaction([&] {
-        const qint64 before = workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toLongLong();
+        const qint64 before = sql.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toLongLong();
         report = {};
         for (size_t e = 0; e < entries.size(); ++e) {
             const Entry& entry = entries[e];
             try {
                 const StoredVideo video = store.addVideo(facts[e], entry.model, entry.prompt);
                 // A known video takes the manifest's model and prompt when it had none.
-                workspace.exec(QStringLiteral("UPDATE videos SET model = COALESCE(model, NULLIF(?, '')) WHERE id = ?"),
-                               {entry.model, video.id});
+                sql.exec(QStringLiteral("UPDATE videos SET model = COALESCE(model, NULLIF(?, '')) WHERE id = ?"),
+                         {entry.model, video.id});
                 if (!entry.prompt.isEmpty()) {
-                    workspace.exec(QStringLiteral("INSERT INTO prompts (text) VALUES (?) ON CONFLICT DO NOTHING"),
-                                   {entry.prompt});
-                    workspace.exec(QStringLiteral("UPDATE videos SET prompt_id = COALESCE(prompt_id, (SELECT id FROM "
-                                                  "prompts WHERE text = ?)) WHERE id = ?"),
-                                   {entry.prompt, video.id});
+                    sql.exec(QStringLiteral("INSERT INTO prompts (text) VALUES (?) ON CONFLICT DO NOTHING"),
+                             {entry.prompt});
+                    sql.exec(QStringLiteral("UPDATE videos SET prompt_id = COALESCE(prompt_id, (SELECT id FROM "
+                                            "prompts WHERE text = ?)) WHERE id = ?"),
+                             {entry.prompt, video.id});
                 }
             } catch (const media::MediaError& error) {
                 throw ImportError(entry.line > 0 ? folderOrManifest : entry.path, entry.line,
@@ -152,12 +154,13 @@ VideoImportReport importVideos(Workspace& workspace, const QString& folderOrMani
             ++report.videos;
         }
         report.newVideos =
-            static_cast<int>(workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toLongLong() - before);
+            static_cast<int>(sql.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toLongLong() - before);
     });
     return report;
 }
 
 int makePairs(Workspace& workspace, const PairingOptions& options) {
+    const WorkspaceSql sql(workspace);
     struct Video {
         qint64 id;
         QString model;
@@ -166,7 +169,7 @@ int makePairs(Workspace& workspace, const PairingOptions& options) {
         bool scored;
     };
     std::vector<Video> videos;
-    QSqlQuery query = workspace.exec(QStringLiteral(
+    QSqlQuery query = sql.exec(QStringLiteral(
         "SELECT v.id, COALESCE(v.model, ''), COALESCE(v.prompt_id, 0), "
         "(SELECT COALESCE(s.reward, -s.energy) FROM judge_scores s WHERE s.video_id = v.id ORDER BY s.id DESC LIMIT 1) "
         "FROM videos v WHERE COALESCE(v.model, '') <> '' ORDER BY v.id"));
@@ -175,7 +178,7 @@ int makePairs(Workspace& workspace, const PairingOptions& options) {
                           query.value(3).toDouble(), !query.value(3).isNull()});
     }
     QSet<QString> existing;
-    QSqlQuery pairs = workspace.exec(QStringLiteral("SELECT video_a, video_b FROM pairs"));
+    QSqlQuery pairs = sql.exec(QStringLiteral("SELECT video_a, video_b FROM pairs"));
     while (pairs.next()) {
         const qint64 a = pairs.value(0).toLongLong();
         const qint64 b = pairs.value(1).toLongLong();
@@ -241,7 +244,7 @@ int makePairs(Workspace& workspace, const PairingOptions& options) {
             existing.insert(key);
             const bool swap = std::uniform_int_distribution<int>(0, 1)(random) == 1;
             const QVariant prompt =
-                workspace.scalar(QStringLiteral("SELECT text FROM prompts WHERE id = ?"), {videos[i].prompt});
+                sql.scalar(QStringLiteral("SELECT text FROM prompts WHERE id = ?"), {videos[i].prompt});
             store.addPair(swap ? b : a, swap ? a : b, prompt.toString(), QStringLiteral("auto"),
                           options.mode == PairingMode::SamePrompt   ? QStringLiteral("same-prompt")
                           : options.mode == PairingMode::RoundRobin ? QStringLiteral("round-robin")

@@ -1,5 +1,7 @@
 #include "annotation/review_queues.h"
 
+#include "annotation/workspace_sql.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
@@ -21,7 +23,7 @@ void addSides(Workspace& workspace, const QString& annotator, QVector<ReviewItem
     if (items.isEmpty()) {
         return;
     }
-    QSqlQuery query = workspace.exec(
+    QSqlQuery query = WorkspaceSql(workspace).exec(
         QStringLiteral("SELECT a.pair_id, a.id, a.a_on_left FROM assignments a JOIN annotators n ON n.id = "
                        "a.annotator_id WHERE n.name = ?"),
         {annotator});
@@ -40,7 +42,7 @@ void addSides(Workspace& workspace, const QString& annotator, QVector<ReviewItem
 } // namespace
 
 QVector<ReviewItem> goldChecks(Workspace& workspace, const QString& annotator) {
-    QSqlQuery query = workspace.exec(
+    QSqlQuery query = WorkspaceSql(workspace).exec(
         QStringLiteral("SELECT p.id FROM pairs p WHERE p.origin = 'gold' AND NOT EXISTS (SELECT 1 FROM labels l "
                        "JOIN annotators n ON n.id = l.annotator_id WHERE l.pair_id = p.id AND n.name = ? AND %1) "
                        "ORDER BY p.id")
@@ -58,24 +60,25 @@ QVector<ReviewItem> goldChecks(Workspace& workspace, const QString& annotator) {
 }
 
 QVector<ReviewItem> judgeDisagreements(Workspace& workspace, const QString& annotator, const QString& checkpoint) {
+    const WorkspaceSql sql(workspace);
     const QVariant checkpointId =
         checkpoint.isEmpty()
-            ? workspace.scalar(QStringLiteral("SELECT checkpoint_id FROM judge_scores GROUP BY checkpoint_id "
-                                              "ORDER BY COUNT(DISTINCT video_id) DESC, MAX(id) DESC LIMIT 1"))
-            : workspace.scalar(QStringLiteral("SELECT id FROM checkpoints WHERE path = ?"),
-                               {QDir::cleanPath(QFileInfo(checkpoint).absoluteFilePath())});
+            ? sql.scalar(QStringLiteral("SELECT checkpoint_id FROM judge_scores GROUP BY checkpoint_id "
+                                        "ORDER BY COUNT(DISTINCT video_id) DESC, MAX(id) DESC LIMIT 1"))
+            : sql.scalar(QStringLiteral("SELECT id FROM checkpoints WHERE path = ?"),
+                         {QDir::cleanPath(QFileInfo(checkpoint).absoluteFilePath())});
     QVector<ReviewItem> items;
     if (!checkpointId.isValid() || checkpointId.isNull()) {
         return items;
     }
     const QString score = QStringLiteral("(SELECT COALESCE(s.reward, -s.energy) FROM judge_scores s WHERE "
                                          "s.video_id = p.%1 AND s.checkpoint_id = ? ORDER BY s.id DESC LIMIT 1)");
-    QSqlQuery query = workspace.exec(
-        QStringLiteral("SELECT p.id, n.name, l.verdict, %1, %2 FROM labels l JOIN pairs p ON p.id = l.pair_id "
-                       "JOIN annotators n ON n.id = l.annotator_id WHERE l.verdict IN ('A', 'B') AND %3")
-            .arg(score.arg(QStringLiteral("video_a")), score.arg(QStringLiteral("video_b")),
-                 QLatin1String(kStandingLabel)),
-        {checkpointId, checkpointId});
+    QSqlQuery query =
+        sql.exec(QStringLiteral("SELECT p.id, n.name, l.verdict, %1, %2 FROM labels l JOIN pairs p ON p.id = l.pair_id "
+                                "JOIN annotators n ON n.id = l.annotator_id WHERE l.verdict IN ('A', 'B') AND %3")
+                     .arg(score.arg(QStringLiteral("video_a")), score.arg(QStringLiteral("video_b")),
+                          QLatin1String(kStandingLabel)),
+                 {checkpointId, checkpointId});
     while (query.next()) {
         if (query.value(3).isNull() || query.value(4).isNull()) {
             continue;
@@ -102,7 +105,7 @@ QVector<ReviewItem> judgeDisagreements(Workspace& workspace, const QString& anno
 }
 
 QVector<ReviewItem> flaggedItems(Workspace& workspace, const QString& annotator) {
-    QSqlQuery query = workspace.exec(
+    QSqlQuery query = WorkspaceSql(workspace).exec(
         QStringLiteral("SELECT a.pair_id, n.name FROM assignments a JOIN annotators n ON n.id = a.annotator_id "
                        "WHERE a.state = 'flagged' ORDER BY a.id"));
     QVector<ReviewItem> items;
@@ -117,7 +120,7 @@ QVector<ReviewItem> flaggedItems(Workspace& workspace, const QString& annotator)
 }
 
 QVector<ReviewItem> contestedPairs(Workspace& workspace, const QString& annotator) {
-    QSqlQuery query = workspace.exec(
+    QSqlQuery query = WorkspaceSql(workspace).exec(
         QStringLiteral("SELECT l.pair_id, n.name, l.verdict FROM labels l JOIN annotators n ON n.id = l.annotator_id "
                        "WHERE %1 AND NOT EXISTS (SELECT 1 FROM adjudications d WHERE d.pair_id = l.pair_id) "
                        "ORDER BY l.pair_id, n.name")
@@ -150,29 +153,30 @@ QVector<ReviewItem> contestedPairs(Workspace& workspace, const QString& annotato
 }
 
 void adjudicate(Workspace& workspace, qint64 pairId, Verdict verdict, const QString& lead, const QString& comment) {
+    const WorkspaceSql sql(workspace);
     workspace.transaction([&] {
-        if (!workspace.scalar(QStringLiteral("SELECT id FROM pairs WHERE id = ?"), {pairId}).isValid()) {
+        if (!sql.scalar(QStringLiteral("SELECT id FROM pairs WHERE id = ?"), {pairId}).isValid()) {
             throw WorkspaceError(workspace.path(), QStringLiteral("no pair %1 in this workspace").arg(pairId));
         }
-        workspace.run(QStringLiteral("INSERT INTO annotators (name) VALUES (?) ON CONFLICT DO NOTHING"), {lead});
-        const QVariant leadId = workspace.scalar(QStringLiteral("SELECT id FROM annotators WHERE name = ?"), {lead});
-        workspace.run(QStringLiteral("INSERT INTO adjudications (pair_id, verdict, annotator_id, comment, created_at) "
-                                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (pair_id) DO UPDATE SET verdict = "
-                                     "excluded.verdict, annotator_id = excluded.annotator_id, comment = "
-                                     "excluded.comment, created_at = excluded.created_at"),
-                      {pairId, verdictName(verdict), leadId, comment.isEmpty() ? QVariant() : QVariant(comment),
-                       workspace.timestamp()});
+        sql.run(QStringLiteral("INSERT INTO annotators (name) VALUES (?) ON CONFLICT DO NOTHING"), {lead});
+        const QVariant leadId = sql.scalar(QStringLiteral("SELECT id FROM annotators WHERE name = ?"), {lead});
+        sql.run(QStringLiteral("INSERT INTO adjudications (pair_id, verdict, annotator_id, comment, created_at) "
+                               "VALUES (?, ?, ?, ?, ?) ON CONFLICT (pair_id) DO UPDATE SET verdict = "
+                               "excluded.verdict, annotator_id = excluded.annotator_id, comment = "
+                               "excluded.comment, created_at = excluded.created_at"),
+                {pairId, verdictName(verdict), leadId, comment.isEmpty() ? QVariant() : QVariant(comment),
+                 workspace.timestamp()});
     });
 }
 
 void removeAdjudication(Workspace& workspace, qint64 pairId) {
     workspace.transaction(
-        [&] { workspace.run(QStringLiteral("DELETE FROM adjudications WHERE pair_id = ?"), {pairId}); });
+        [&] { WorkspaceSql(workspace).run(QStringLiteral("DELETE FROM adjudications WHERE pair_id = ?"), {pairId}); });
 }
 
 std::optional<Verdict> adjudication(Workspace& workspace, qint64 pairId) {
     const QVariant verdict =
-        workspace.scalar(QStringLiteral("SELECT verdict FROM adjudications WHERE pair_id = ?"), {pairId});
+        WorkspaceSql(workspace).scalar(QStringLiteral("SELECT verdict FROM adjudications WHERE pair_id = ?"), {pairId});
     return verdict.isValid() ? parseVerdict(verdict.toString()) : std::nullopt;
 }
 

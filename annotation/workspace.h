@@ -57,18 +57,6 @@ public:
     // "database is locked"; past that, or on any other failure, throws WorkspaceError and nothing of `work` is kept.
     void transaction(const std::function<void()>& work);
 
-    // Prepares and runs one statement with positional `?` values; throws WorkspaceError naming the
-    // statement. The query is positioned before its first row.
-    QSqlQuery exec(const QString& sql, const QVariantList& values = {}) const;
-    // The first column of the first row, or an invalid QVariant when there is none.
-    QVariant scalar(const QString& sql, const QVariantList& values = {}) const;
-    // Runs an INSERT and returns the id of the row it added.
-    qint64 insert(const QString& sql, const QVariantList& values = {}) const;
-    // Runs a statement whose rows nobody reads (UPDATE, INSERT ... ON CONFLICT DO NOTHING, ...).
-    void run(const QString& sql, const QVariantList& values = {}) const;
-    // scalar(), insert() and run() keep their statements prepared (an import runs the same few statements
-    // 100,000 times); exec() prepares afresh, since its caller holds the live query.
-
     // The aspects annotators rate beside the overall verdict (default VQ, MQ, TA: VideoGen-RewardBench's).
     QStringList aspects() const;
     void setAspects(const QStringList& aspects);
@@ -88,6 +76,21 @@ public:
     QString migrationBackup() const { return m_migrationBackup; }
 
 private:
+    // The raw SQL: only annotation/'s units and the tests reach it, through WorkspaceSql (annotation/workspace_sql.h).
+    friend class WorkspaceSql;
+
+    // Prepares and runs one statement with positional `?` values; throws WorkspaceError naming the
+    // statement. The query is positioned before its first row.
+    QSqlQuery exec(const QString& sql, const QVariantList& values = {}) const;
+    // The first column of the first row, or an invalid QVariant when there is none.
+    QVariant scalar(const QString& sql, const QVariantList& values = {}) const;
+    // Runs an INSERT and returns the id of the row it added.
+    qint64 insert(const QString& sql, const QVariantList& values = {}) const;
+    // Runs a statement whose rows nobody reads (UPDATE, INSERT ... ON CONFLICT DO NOTHING, ...).
+    void run(const QString& sql, const QVariantList& values = {}) const;
+    // scalar(), insert() and run() keep their statements prepared (an import runs the same few statements
+    // 100,000 times); exec() prepares afresh, since its caller holds the live query.
+
     Workspace(WorkspaceLocation location, QString connection);
     static QString connect(const WorkspaceLocation& location, const SqlDialect& dialect, bool readOnly);
     bool hasTable(const QString& table) const;

@@ -4,6 +4,7 @@
 #include "annotation/import_error.h"
 #include "annotation/preference_formats.h"
 #include "annotation/training_sets.h"
+#include "annotation/workspace_sql.h"
 #include "media/media_error.h"
 
 #include <QDir>
@@ -53,6 +54,7 @@ QString spelled(Verdict verdict, PreferenceFormat format) {
 
 ImportReport importPreferenceFile(Workspace& workspace, const PreferenceFile& file, const QString& annotator,
                                   const ImportProgress& progress) {
+    const WorkspaceSql sql(workspace);
     const QString who = annotator.isEmpty() ? QStringLiteral("import:") + QFileInfo(file.path).fileName() : annotator;
     ImportReport report;
     LabelStore store(workspace);
@@ -80,8 +82,8 @@ ImportReport importPreferenceFile(Workspace& workspace, const PreferenceFile& fi
     }
     workspace.transaction([&] {
         report = {};
-        const qint64 videosBefore = workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toLongLong();
-        const qint64 pairsBefore = workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM pairs")).toLongLong();
+        const qint64 videosBefore = sql.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toLongLong();
+        const qint64 pairsBefore = sql.scalar(QStringLiteral("SELECT COUNT(*) FROM pairs")).toLongLong();
         // Standing labels by (pair, annotator): a re-import compares against them.
         QHash<QString, StoredLabel> standing;
         for (const StoredLabel& label : store.currentLabels()) {
@@ -127,10 +129,10 @@ ImportReport importPreferenceFile(Workspace& workspace, const PreferenceFile& fi
             store.addLabel(label);
             ++report.newLabels;
         }
-        report.newVideos = static_cast<int>(
-            workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toLongLong() - videosBefore);
+        report.newVideos =
+            static_cast<int>(sql.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toLongLong() - videosBefore);
         report.newPairs =
-            static_cast<int>(workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM pairs")).toLongLong() - pairsBefore);
+            static_cast<int>(sql.scalar(QStringLiteral("SELECT COUNT(*) FROM pairs")).toLongLong() - pairsBefore);
     });
     return report;
 }

@@ -1,6 +1,7 @@
 #include "annotation/workspace_statistics.h"
 
 #include "annotation/agreement.h"
+#include "annotation/workspace_sql.h"
 
 #include <QHash>
 #include <QMap>
@@ -106,8 +107,9 @@ AgreementFigures agreementOn(int aspect, const QString& name, const std::vector<
 } // namespace
 
 WorkspaceStatistics computeStatistics(const Workspace& workspace) {
+    const WorkspaceSql sql(workspace);
     WorkspaceStatistics statistics;
-    statistics.pairs = workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM pairs")).toInt();
+    statistics.pairs = sql.scalar(QStringLiteral("SELECT COUNT(*) FROM pairs")).toInt();
     std::vector<Rating> ratings;
     QStringList raterNames;
     QHash<QString, int> raterIndex;
@@ -125,14 +127,13 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
     QHash<QString, std::vector<std::pair<int, int>>> parsedAspects; // aspects JSON -> (aspect, category)
     // Names and generators by id, once; the label rows then carry only integers and two short strings.
     QHash<qint64, QString> annotatorNames;
-    QSqlQuery names = workspace.exec(QStringLiteral("SELECT id, name FROM annotators"));
+    QSqlQuery names = sql.exec(QStringLiteral("SELECT id, name FROM annotators"));
     while (names.next()) {
         annotatorNames.insert(names.value(0).toLongLong(), names.value(1).toString());
     }
     QStringList models;
     QHash<qint64, int> modelOfVideo; // video id -> index into models; videos without a model are absent
-    QSqlQuery videoModels =
-        workspace.exec(QStringLiteral("SELECT id, model FROM videos WHERE COALESCE(model, '') <> ''"));
+    QSqlQuery videoModels = sql.exec(QStringLiteral("SELECT id, model FROM videos WHERE COALESCE(model, '') <> ''"));
     while (videoModels.next()) {
         const QString model = videoModels.value(1).toString();
         qsizetype index = models.indexOf(model);
@@ -148,7 +149,7 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
     std::vector<Comparison> comparisons;
     std::vector<bool> modelUsed(static_cast<size_t>(models.size()), false);
     // Standing labels with what each needs: the gold answer (gold pairs only), the screen side, the videos.
-    QSqlQuery query = workspace.exec(
+    QSqlQuery query = sql.exec(
         QStringLiteral("SELECT l.pair_id, l.annotator_id, l.verdict, l.aspects, l.a_on_left, "
                        "CASE WHEN p.origin = 'gold' THEN p.gold_answer END, p.video_a, p.video_b "
                        "FROM labels l JOIN pairs p ON p.id = l.pair_id "
@@ -214,15 +215,15 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
         }
     }
     // The judge as one more rater: its newest scores with the checkpoint that scored the most videos.
-    const QVariant checkpoint = workspace.scalar(QStringLiteral(
+    const QVariant checkpoint = sql.scalar(QStringLiteral(
         "SELECT checkpoint_id FROM judge_scores GROUP BY checkpoint_id ORDER BY COUNT(DISTINCT video_id) DESC, "
         "MAX(id) DESC LIMIT 1"));
     const std::vector<Rating> humanRatings = ratings;
     if (checkpoint.isValid()) {
         statistics.judge =
-            workspace.scalar(QStringLiteral("SELECT path FROM checkpoints WHERE id = ?"), {checkpoint}).toString();
+            sql.scalar(QStringLiteral("SELECT path FROM checkpoints WHERE id = ?"), {checkpoint}).toString();
         const int judge = raterOf(kJudgeRater);
-        QSqlQuery judged = workspace.exec(
+        QSqlQuery judged = sql.exec(
             QStringLiteral("SELECT p.id, "
                            "(SELECT COALESCE(s.reward, -s.energy) FROM judge_scores s WHERE s.video_id = p.video_a "
                            " AND s.checkpoint_id = ? ORDER BY s.id DESC LIMIT 1), "

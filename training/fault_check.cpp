@@ -199,15 +199,19 @@ std::vector<CheckClip> loadCheckClips(const std::vector<FootageItem>& items, con
     return clips;
 }
 
+size_t copiesPerCheckClip(const FaultCheckSettings& settings) {
+    const size_t faultCount = settings.faults.empty() ? media::allVideoFaults().size() : settings.faults.size();
+    return faultCount * static_cast<size_t>(std::max(1, settings.repeats)) + (settings.falseAlarms ? 1 : 0);
+}
+
 nlohmann::json runFaultCheck(model::Judge* judge, const std::vector<CheckClip>& clips,
                              const FaultCheckSettings& settings, const std::atomic<bool>* cancel,
                              const std::function<void(const CheckProgress&)>& progress) {
     const std::vector<media::VideoFault> faults = settings.faults.empty() ? media::allVideoFaults() : settings.faults;
     JudgingPlan plan = judge ? judgingPlan(judge->config()) : JudgingPlan{};
     plan.keepTileScores = true; // broken copies reuse the clean clip's scores where they did not change
-    const int copiesPerClip =
-        static_cast<int>(faults.size()) * std::max(1, settings.repeats) + (settings.falseAlarms ? 1 : 0);
-    CheckProgress done{0, clips.size() * static_cast<size_t>(copiesPerClip)};
+    const size_t copiesPerClip = copiesPerCheckClip(settings);
+    CheckProgress done{0, clips.size() * copiesPerClip};
     std::vector<ClipResult> results(clips.size());
     for (size_t c = 0; c < clips.size(); ++c) {
         const CheckClip& check = clips[c];
@@ -235,7 +239,7 @@ nlohmann::json runFaultCheck(model::Judge* judge, const std::vector<CheckClip>& 
             }
         }
         // The copies of this clip, made and measured side by side, judged one after the other.
-        result.copies.resize(static_cast<size_t>(copiesPerClip));
+        result.copies.resize(copiesPerClip);
         std::vector<media::PackedClip> broken(result.copies.size());
         detail::parallelFor(result.copies.size(), settings.threads, [&](size_t k) {
             Copy& copy = result.copies[k];

@@ -59,9 +59,13 @@ struct FaultCheckSettings {
     int threads = 2; // for making the broken copies and measuring the baselines
 };
 
+// How many copies of each clip a check with `settings` judges against it (the re-encode for false alarms
+// included): CheckProgress counts the clips times this.
+size_t copiesPerCheckClip(const FaultCheckSettings& settings);
+
 struct CheckProgress {
     size_t done = 0;
-    size_t total = 0;
+    size_t total = 0; // clips times copiesPerCheckClip
 };
 
 // `judge` may be null: the baselines alone. Throws model::Cancelled when `cancel` is set.

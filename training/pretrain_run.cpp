@@ -359,4 +359,16 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
     return true;
 }
 
+std::vector<std::string> heldOutSourcesOf(const std::string& checkpoint) {
+    const nlohmann::json sidecar = nlohmann::json::parse(model::Judge::readCheckpointInfo(checkpoint).sidecarJson);
+    const nlohmann::json held = sidecar.contains("data")
+                                    ? sidecar["data"].value("heldout_sources", nlohmann::json::array())
+                                    : nlohmann::json::array();
+    std::vector<std::string> sources;
+    for (const auto& source : held) {
+        sources.push_back(source.get<std::string>());
+    }
+    return sources;
+}
+
 } // namespace svj::training

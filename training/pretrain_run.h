@@ -89,4 +89,8 @@ private:
     PretrainOptions m_options;
 };
 
+// The sources the run that wrote `checkpoint` held out from training (its sidecar's "data"), for a check on
+// footage it never saw; empty when the sidecar names none. Throws model::ModelError when it cannot be read.
+std::vector<std::string> heldOutSourcesOf(const std::string& checkpoint);
+
 } // namespace svj::training

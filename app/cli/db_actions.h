@@ -1,5 +1,7 @@
-// The actions of `svj db`, shared between db_command.cpp (the workspace, imports, pairs, exports, statistics)
-// and db_queue_command.cpp (assignments, labelling, undo).
+// The actions of `svj db`, one file per job: db_command.cpp (the dispatcher and these helpers),
+// db_workspace_command.cpp (init, check), db_import_command.cpp (import), db_pairs_command.cpp (pairs, gold),
+// db_queue_command.cpp (assign, next, queue), db_label_command.cpp (label, undo, skip, flag),
+// db_export_command.cpp (export) and db_stats_command.cpp (stats).
 #pragma once
 
 #include "app/cli/command_line.h"
@@ -15,6 +17,11 @@ QString qs(const std::string& text);
 // The WORKSPACE positional argument; throws UsageError naming the action when it is missing.
 std::string workspaceArgument(const CommandLine& commandLine, const char* action);
 
+int runInit(const Arguments& arguments);
+int runCheck(const Arguments& arguments);
+int runImport(const Arguments& arguments);
+int runPairs(const Arguments& arguments);
+int runGold(const Arguments& arguments);
 int runAssign(const Arguments& arguments);
 int runNext(const Arguments& arguments);
 int runQueue(const Arguments& arguments);
@@ -22,5 +29,7 @@ int runLabel(const Arguments& arguments);
 int runUndo(const Arguments& arguments);
 int runSkip(const Arguments& arguments);
 int runFlag(const Arguments& arguments);
+int runExport(const Arguments& arguments);
+int runStats(const Arguments& arguments);
 
 } // namespace svj::cli

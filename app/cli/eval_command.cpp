@@ -1,123 +1,29 @@
 // `svj eval`: a judge's accuracy against human preferences from a benchmark file, with ties (threshold
 // swept, best reported with it; the reference procedure too) and without, overall and per aspect. The
-// scores come from our judge or, with --scores, from any other judge. Wiring only: annotation/ reads the
-// file, model/ scores and computes the metrics.
+// scores come from our judge (training::ScoreRun) or, with --scores, from any other judge. Wiring only:
+// annotation/ reads the file, training/ scores the videos, app/cli/pair_figures.h turns margins into figures.
 #include "annotation/import_error.h"
 #include "annotation/preference_file.h"
+#include "app/cli/checkpoint_option.h"
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 #include "app/cli/interrupt.h"
-#include "app/cli/training_run.h"
-#include "app/cli/video_score.h"
+#include "app/cli/pair_figures.h"
+#include "app/cli/scores_file.h"
 #include "media/media_error.h"
 #include "model/json_text.h"
-#include "model/judge.h"
-#include "model/metrics.h"
 #include "model/model_error.h"
 #include "training/preference_figures.h"
+#include "training/score_run.h"
 
-#include <QDir>
 #include <QFileInfo>
 
 #include <nlohmann/json.hpp>
 
-#include <cmath>
-#include <cstdio>
 #include <iostream>
 #include <map>
 
 namespace svj::cli {
-namespace {
-
-// video (absolute, clean path) -> score, higher = better.
-using Scores = std::map<std::string, double>;
-
-std::string cleanPath(const QString& path, const QString& relativeTo) {
-    return QDir::cleanPath(QFileInfo(relativeTo).absoluteDir().absoluteFilePath(path)).toStdString();
-}
-
-// A scores file from another judge: CSV with `video` (or `path`) and `score` columns, or JSONL objects
-// {"video": ..., "score": ...}. Paths relative to the file's folder.
-Scores readScores(const std::string& file) {
-    const QString path = QString::fromStdString(file);
-    Scores scores;
-    const std::string text = readTextFile(file);
-    const bool json = QFileInfo(path).suffix().toLower().startsWith(QLatin1String("json"));
-    int lineNumber = 0;
-    int videoColumn = -1;
-    int scoreColumn = -1;
-    size_t begin = 0;
-    while (begin <= text.size()) {
-        size_t end = text.find('\n', begin);
-        if (end == std::string::npos) {
-            end = text.size();
-        }
-        std::string line = text.substr(begin, end - begin);
-        begin = end + 1;
-        ++lineNumber;
-        if (!line.empty() && line.back() == '\r') {
-            line.pop_back();
-        }
-        if (line.find_first_not_of(" \t") == std::string::npos) {
-            continue;
-        }
-        const auto where = [&] { return file + ":" + std::to_string(lineNumber) + ": "; };
-        std::string video;
-        double score = NAN;
-        if (json) {
-            nlohmann::json object;
-            try {
-                object = nlohmann::json::parse(line);
-            } catch (const nlohmann::json::exception&) {
-                throw model::ModelError(where() + "not a JSON object");
-            }
-            const char* key = object.contains("video") ? "video" : "path";
-            if (!object.is_object() || !object.contains(key) || !object.contains("score") ||
-                !object["score"].is_number()) {
-                throw model::ModelError(where() + "needs \"video\" and a numeric \"score\"");
-            }
-            video = object[key].get<std::string>();
-            score = object["score"].get<double>();
-        } else {
-            std::vector<std::string> fields(1);
-            for (const char c : line) {
-                if (c == ',') {
-                    fields.emplace_back();
-                } else if (c != '"') {
-                    fields.back() += c;
-                }
-            }
-            if (videoColumn < 0) {
-                for (size_t i = 0; i < fields.size(); ++i) {
-                    if (fields[i] == "video" || fields[i] == "path") {
-                        videoColumn = static_cast<int>(i);
-                    } else if (fields[i] == "score") {
-                        scoreColumn = static_cast<int>(i);
-                    }
-                }
-                if (videoColumn < 0 || scoreColumn < 0) {
-                    throw model::ModelError(where() + "the header needs 'video' and 'score' columns");
-                }
-                continue;
-            }
-            if (static_cast<int>(fields.size()) <= std::max(videoColumn, scoreColumn)) {
-                throw model::ModelError(where() + "too few fields");
-            }
-            video = fields[static_cast<size_t>(videoColumn)];
-            try {
-                size_t used = 0;
-                score = std::stod(fields[static_cast<size_t>(scoreColumn)], &used);
-            } catch (const std::exception&) {
-                throw model::ModelError(where() + "score '" + fields[static_cast<size_t>(scoreColumn)] +
-                                        "' is not a number");
-            }
-        }
-        scores[cleanPath(QString::fromStdString(video), path)] = score;
-    }
-    return scores;
-}
-
-} // namespace
 
 int runEval(const Arguments& arguments) {
     CommandLine commandLine("eval",
@@ -184,25 +90,26 @@ int runEval(const Arguments& arguments) {
     }
     std::string source = commandLine.valueOr("scores", "");
     if (!commandLine.value("scores")) {
-        model::JudgeOptions options;
-        options.threads = commandLine.intValue("threads", 0);
+        training::ScoreOptions options;
+        options.judge.threads = commandLine.intValue("threads", 0);
+        options.keepGoing = false; // a video that cannot be read stops the evaluation, naming it
+        options.videos = pairVideos(file);
         try {
-            source = chosenCheckpoint(commandLine);
-            model::Judge judge = model::Judge::load(source, options);
-            const std::atomic<bool>& stop = installStopRequest();
-            for (const annotation::PreferencePair& pair : file.pairs) {
-                for (const QString& video : {pair.videoA, pair.videoB}) {
-                    const std::string key = video.toStdString();
-                    if (scores.count(key) == 0) {
-                        const VideoScore score = scoreVideo(judge, key, stop);
-                        scores[key] = score.preference();
-                        for (const QString& aspect : file.aspectNames) {
-                            aspectScores[aspect.toStdString()][key] =
-                                score.aspectPreference(judge.config(), aspect.toStdString());
-                        }
+            source = options.checkpoint = chosenCheckpoint(commandLine);
+            training::ScoreRun run(options);
+            run.judge();
+            run.run(
+                [&](const training::ScoreEvent& event) {
+                    if (event.kind != training::ScoreEventKind::Scored) {
+                        return;
                     }
-                }
-            }
+                    scores[event.video] = event.score->preference();
+                    for (const QString& aspect : file.aspectNames) {
+                        aspectScores[aspect.toStdString()][event.video] =
+                            event.score->aspectPreference(run.judge().config(), aspect.toStdString());
+                    }
+                },
+                installStopRequest());
         } catch (const media::MediaError& error) {
             printError(error.what());
             return kExitBadInput;
@@ -211,29 +118,11 @@ int runEval(const Arguments& arguments) {
             return kExitBadInput;
         }
     }
-    std::vector<model::PairOutcome> overall;
-    std::map<std::string, std::vector<model::PairOutcome>> aspects;
-    for (const annotation::PreferencePair& pair : file.pairs) {
-        const double margin = scores[pair.videoA.toStdString()] - scores[pair.videoB.toStdString()];
-        overall.push_back({annotation::preferenceSign(pair.verdict), margin});
-        for (auto it = pair.aspects.begin(); it != pair.aspects.end(); ++it) {
-            const std::string aspect = it.key().toStdString();
-            const auto own = aspectScores.find(aspect);
-            const double aspectMargin = own == aspectScores.end() ? margin
-                                                                  : own->second[pair.videoA.toStdString()] -
-                                                                        own->second[pair.videoB.toStdString()];
-            aspects[aspect].push_back({annotation::preferenceSign(it.value()), aspectMargin});
-        }
-    }
     nlohmann::json result = {{"pairs_file", *pairsFile},
                              {"format", annotation::preferenceFormatName(*format).toStdString()},
-                             {"scores_from", source},
-                             {"overall", training::preferenceFigures(overall)}};
-    nlohmann::json perAspect = nlohmann::json::object();
-    for (const auto& [name, pairs] : aspects) {
-        perAspect[name] = training::preferenceFigures(pairs);
-    }
-    result["aspects"] = perAspect;
+                             {"scores_from", source}};
+    result.update(pairFigures(file, scores, aspectScores));
+    const nlohmann::json& perAspect = result["aspects"];
     if (commandLine.flag("json")) {
         std::cout << svj::model::jsonText(result) << "\n";
     } else {

@@ -1,13 +1,15 @@
 // `svj faultcheck`: does a judge rank clean footage above broken copies of it, and does it beat the two
-// no-learning baselines? Flags -> training::runFaultCheck, result -> a table or JSON.
+// no-learning baselines? Flags -> training::runFaultCheck (faultcheck_options.h), result -> a table or JSON
+// (faultcheck_output.h).
+#include "app/cli/checkpoint_option.h"
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 #include "app/cli/fault_list.h"
+#include "app/cli/faultcheck_options.h"
+#include "app/cli/faultcheck_output.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/progress.h"
-#include "app/cli/video_score.h"
 #include "media/media_error.h"
-#include "model/json_text.h"
 #include "model/judge.h"
 #include "model/model_error.h"
 #include "model/runtime.h"
@@ -17,32 +19,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
 #include <iostream>
-#include <sstream>
 
 namespace svj::cli {
 namespace {
-
-// The footage named on the command line: folders (with or without MANIFEST.tsv), manifests, single videos.
-std::vector<training::FootageItem> footageOf(const std::vector<std::string>& arguments) {
-    std::vector<training::FootageItem> items;
-    for (const std::string& argument : arguments) {
-        if (std::filesystem::is_regular_file(argument) && std::filesystem::path(argument).extension() != ".tsv" &&
-            std::filesystem::path(argument).extension() != ".txt" &&
-            std::filesystem::path(argument).extension() != ".csv") {
-            training::FootageItem item;
-            item.path = argument;
-            item.source = std::filesystem::path(argument).stem().string();
-            items.push_back(item);
-            continue;
-        }
-        for (training::FootageItem& item : training::readFootage(argument)) {
-            items.push_back(std::move(item));
-        }
-    }
-    return items;
-}
 
 // `--tile-pairs`: pairs of tiles cut from the footage the way training cuts them, every fault alike.
 int checkTilePairs(model::Judge& judge, const std::vector<training::FootageItem>& items, const CommandLine& commandLine,
@@ -63,34 +43,14 @@ int checkTilePairs(model::Judge& judge, const std::vector<training::FootageItem>
                                     static_cast<uint64_t>(commandLine.intValue("seed", 1)), threads);
     nlohmann::json result = check.run(judge, 32, &installStopRequest());
     result["checkpoint"] = checkpoint;
-    if (commandLine.flag("json")) {
-        std::cout << svj::model::jsonText(result) << "\n";
-    } else {
-        std::cout << checkpoint << ": " << check.size() << " tile pairs from " << bank.size() << " clips\n"
-                  << training::describePairCheck(result);
-    }
+    printPairCheck(result, check.size(), bank.size(), commandLine.flag("json"));
     return kExitOk;
 }
 
 } // namespace
 
 int runFaultCheck(const Arguments& arguments) {
-    CommandLine commandLine(
-        "faultcheck", {{"ckpt", "CKPT", "the judge (default: the one that ships with svj)"},
-                       {"heldout", "", "only the sources the checkpoint's own training held out (from its sidecar)"},
-                       {"sources", "A,B", "only these sources"},
-                       {"faults", "NAMES", "only these faults, comma-separated (default: all 30)"},
-                       {"repeats", "N", "broken copies per fault and clip, each at another place and strength", "1"},
-                       {"seconds", "S", "length of each clip", "2"},
-                       {"clips-per-video", "N", "clips cut from each video", "2"},
-                       {"tile-pairs", "N",
-                        "instead: N pairs per fault of tiles the size of the judge's input (fast; no baselines)", "0"},
-                       {"baselines-only", "", "no judge: the two no-learning baselines alone"},
-                       {"no-baselines", "", "the judge alone"},
-                       {"seed", "N", "seed of the faults' places and strengths", "1"},
-                       {"threads", "N", "CPU threads (0 = one per core)", "0"},
-                       {"json", "", "print the figures as one JSON object"},
-                       {"progress", "MODE", "bar, json or none", "bar"}});
+    CommandLine commandLine("faultcheck", faultCheckOptionSpecs());
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
         std::cout << "Usage: svj faultcheck FOOTAGE|VIDEO... [--ckpt CKPT] [--heldout] [--json]\n\n"
@@ -117,32 +77,10 @@ int runFaultCheck(const Arguments& arguments) {
     std::vector<training::CheckClip> clips;
     try {
         std::vector<training::FootageItem> items = footageOf(commandLine.positional());
-        std::vector<std::string> sources = splitCommaList(commandLine.valueOr("sources", ""));
         if (!baselinesOnly || commandLine.flag("heldout")) {
             checkpoint = chosenCheckpoint(commandLine);
         }
-        if (commandLine.flag("heldout")) {
-            const nlohmann::json sidecar =
-                nlohmann::json::parse(model::Judge::readCheckpointInfo(checkpoint).sidecarJson);
-            const nlohmann::json held = sidecar.contains("data")
-                                            ? sidecar["data"].value("heldout_sources", nlohmann::json::array())
-                                            : nlohmann::json::array();
-            if (held.empty()) {
-                printError(checkpoint + ": its sidecar names no held-out sources");
-                return kExitBadInput;
-            }
-            for (const auto& source : held) {
-                sources.push_back(source.get<std::string>());
-            }
-        }
-        if (!sources.empty()) {
-            const training::FootageSplit split = training::splitBySource(items, 0.0, 0, sources);
-            items = split.heldOut;
-        }
-        if (items.empty()) {
-            printError("no footage left to check");
-            return kExitBadInput;
-        }
+        items = checkedFootage(std::move(items), commandLine, checkpoint);
         if (!baselinesOnly) {
             judge.emplace(model::Judge::load(checkpoint, options));
         }
@@ -152,22 +90,12 @@ int runFaultCheck(const Arguments& arguments) {
             }
             return checkTilePairs(*judge, items, commandLine, checkpoint);
         }
-        training::CheckClipSettings clipSettings;
-        clipSettings.seconds = commandLine.doubleValue("seconds", 2.0);
-        clipSettings.clipsPerVideo = commandLine.intValue("clips-per-video", 2);
-        clipSettings.seed = static_cast<uint64_t>(commandLine.intValue("seed", 1));
-        clips = training::loadCheckClips(items, clipSettings, [&](const std::string& message) {
+        clips = training::loadCheckClips(items, checkClipSettingsFrom(commandLine), [&](const std::string& message) {
             if (mode != ProgressMode::None) {
                 std::cerr << message << "\n";
             }
         });
-    } catch (const media::MediaError& error) {
-        printError(error.what());
-        return kExitBadInput;
-    } catch (const model::ModelError& error) {
-        printError(error.what());
-        return kExitBadInput;
-    } catch (const std::runtime_error& error) {
+    } catch (const std::runtime_error& error) { // media::MediaError and model::ModelError among them
         printError(error.what());
         return kExitBadInput;
     }
@@ -175,17 +103,9 @@ int runFaultCheck(const Arguments& arguments) {
         printError("no video is long enough for a check clip");
         return kExitBadInput;
     }
-    training::FaultCheckSettings settings;
-    settings.repeats = std::max(1, commandLine.intValue("repeats", 1));
-    settings.seed = static_cast<uint64_t>(commandLine.intValue("seed", 1));
-    settings.baselines = !commandLine.flag("no-baselines");
-    settings.threads = std::max(1, options.threads > 0 ? options.threads : 2);
-    settings.faults = faultsOption(commandLine, "faults");
+    const training::FaultCheckSettings settings = faultCheckSettingsFrom(commandLine);
     const std::atomic<bool>& stop = installStopRequest();
-    const size_t copies = (settings.faults.empty() ? media::allVideoFaults().size() : settings.faults.size()) *
-                              static_cast<size_t>(settings.repeats) +
-                          1;
-    Progress progress(mode, "faultcheck", static_cast<int64_t>(clips.size() * copies));
+    Progress progress(mode, "faultcheck", static_cast<int64_t>(clips.size() * training::copiesPerCheckClip(settings)));
     nlohmann::json result;
     try {
         result = training::runFaultCheck(
@@ -202,14 +122,7 @@ int runFaultCheck(const Arguments& arguments) {
     }
     progress.finish();
     result["checkpoint"] = checkpoint;
-    if (commandLine.flag("json")) {
-        std::cout << svj::model::jsonText(result) << "\n";
-    } else {
-        std::cout << (checkpoint.empty() ? std::string("baselines") : checkpoint) << ": " << clips.size() << " clips, "
-                  << result.value("pairs", 0) << " clean-vs-broken pairs ("
-                  << result.value("invisible_pairs_left_out", 0) << " unchanged copies left out)\n"
-                  << training::describeFaultCheck(result);
-    }
+    printFaultCheck(result, clips.size(), commandLine.flag("json"));
     return kExitOk;
 }
 

@@ -8,8 +8,8 @@
 
 namespace svj::cli {
 
-void storeScoreInWorkspace(const std::string& workspacePath, const VideoScore& score, const model::Judge& judge,
-                           const std::string& checkpoint) {
+void storeScoreInWorkspace(const std::string& workspacePath, const training::VideoScore& score,
+                           const model::Judge& judge, const std::string& checkpoint) {
     const auto application = ensureQtApplication();
     annotation::Workspace workspace = annotation::Workspace::open(QString::fromStdString(workspacePath));
     annotation::JudgeScoreRecord record;

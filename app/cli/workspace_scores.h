@@ -1,9 +1,9 @@
-// `svj score --db`: a video's score stored in a workspace (wiring between the CLI's VideoScore and
+// `svj score --db`: a video's score stored in a workspace (wiring between training/'s VideoScore and
 // annotation/'s judge_scores). Built with the Qt layers only (SVJ_HAVE_ANNOTATION).
 #pragma once
 
-#include "app/cli/video_score.h"
 #include "model/judge.h"
+#include "training/score_run.h"
 
 #include <nlohmann/json.hpp>
 
@@ -13,7 +13,7 @@
 namespace svj::cli {
 
 // Throws annotation::WorkspaceError or media::MediaError naming the file.
-void storeScoreInWorkspace(const std::string& workspace, const VideoScore& score, const model::Judge& judge,
+void storeScoreInWorkspace(const std::string& workspace, const training::VideoScore& score, const model::Judge& judge,
                            const std::string& checkpoint);
 
 // `svj score --reuse`: the newest stored score of `video` (found by content) by `checkpoint`, as `--json`

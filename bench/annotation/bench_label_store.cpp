@@ -13,6 +13,7 @@
 #include "annotation/sql_dialect.h"
 #include "annotation/workspace.h"
 #include "annotation/workspace_preferences.h"
+#include "annotation/workspace_sql.h"
 #include "annotation/workspace_statistics.h"
 
 #include <QCoreApplication>
@@ -163,20 +164,21 @@ double bareInsertSeconds(const QString& location, const PreferenceFile& file) {
 
 // Fills the store up to `labelCount` labels from 20 bulk annotators on random pairs (setup, not timed).
 void addBulkLabels(Workspace& workspace, qint64 labelCount) {
-    const qint64 pairsInStore = workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM pairs")).toLongLong();
+    const WorkspaceSql sql(workspace);
+    const qint64 pairsInStore = sql.scalar(QStringLiteral("SELECT COUNT(*) FROM pairs")).toLongLong();
     workspace.transaction([&] {
         for (int annotator = 0; annotator < 20; ++annotator) {
-            workspace.exec(QStringLiteral("INSERT INTO annotators (name) VALUES (?) ON CONFLICT DO NOTHING"),
-                           {QStringLiteral("bulk%1").arg(annotator)});
+            sql.exec(QStringLiteral("INSERT INTO annotators (name) VALUES (?) ON CONFLICT DO NOTHING"),
+                     {QStringLiteral("bulk%1").arg(annotator)});
         }
-        const qint64 existing = workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM labels")).toLongLong();
+        const qint64 existing = sql.scalar(QStringLiteral("SELECT COUNT(*) FROM labels")).toLongLong();
         if (workspace.dialect().engine() == SqlEngine::Postgres) {
             // Row by row over the network would take minutes: the server makes them itself.
-            workspace.exec(QStringLiteral("INSERT INTO labels (pair_id, annotator_id, verdict, created_at) "
-                                          "SELECT 1 + (g * 7919) % ?::bigint, (SELECT id FROM annotators WHERE name = "
-                                          "'bulk' || (g % 20)), 'A', 'bulk' FROM generate_series(?::bigint, ?::bigint) "
-                                          "AS g"),
-                           {pairsInStore, existing, labelCount - 1});
+            sql.exec(QStringLiteral("INSERT INTO labels (pair_id, annotator_id, verdict, created_at) "
+                                    "SELECT 1 + (g * 7919) % ?::bigint, (SELECT id FROM annotators WHERE name = "
+                                    "'bulk' || (g % 20)), 'A', 'bulk' FROM generate_series(?::bigint, ?::bigint) "
+                                    "AS g"),
+                     {pairsInStore, existing, labelCount - 1});
             QSqlQuery(workspace.database()).exec(QStringLiteral("ANALYZE")); // as autovacuum does after such a load
             return;
         }
@@ -208,6 +210,7 @@ void benchmarkEngine(const QString& engine, const QString& location, const QStri
         importSeconds = seconds(timer);
     } // closed, as a user's import ends: SQLite folds its write-ahead log into the database
     Workspace workspace = Workspace::open(location);
+    const WorkspaceSql sql(workspace);
     const double rawSeconds = bareInsertSeconds(bareLocation, file);
     std::printf("| %s | import %lld pairs (hash %d videos, insert) | %.2f s | %.2f s (bare inserts) | %.1fx |\n",
                 qPrintable(engine), static_cast<long long>(file.pairs.size()), videoCount, importSeconds, rawSeconds,
@@ -263,10 +266,10 @@ void benchmarkEngine(const QString& engine, const QString& location, const QStri
         label.verdict = Verdict::A;
         workspace.transaction([&] { store.addLabel(label); });
         timer.restart();
-        workspace.scalar(QStringLiteral("SELECT verdict FROM labels WHERE id = ?"), {i + 1});
+        sql.scalar(QStringLiteral("SELECT verdict FROM labels WHERE id = ?"), {i + 1});
         lookupMs.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
     }
-    const qint64 rows = workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM labels")).toLongLong();
+    const qint64 rows = sql.scalar(QStringLiteral("SELECT COUNT(*) FROM labels")).toLongLong();
     std::printf("| %s | next item, %lld labels in the store: p50 / p99 | %.3f / %.3f ms | %.3f / %.3f ms "
                 "(primary-key SELECT) | %.1fx (p99) |\n",
                 qPrintable(engine), static_cast<long long>(rows), percentile(nextMs, 0.5), percentile(nextMs, 0.99),

@@ -8,6 +8,7 @@
 #include "annotation/pairing.h"
 #include "annotation/review_queues.h"
 #include "annotation/workspace.h"
+#include "annotation/workspace_sql.h"
 #include "tests/annotation/workspace_location.h"
 #include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"
@@ -98,7 +99,7 @@ void LabellingSessionTest::votesSkipsFlagsAndTheirUndo() {
     QVERIFY(label > 0);
     QCOMPARE(session.current()->pair.id, second->pair.id); // what `following` promised
     QCOMPARE(session.progress().labelled, 1);
-    QSqlQuery stored = workspace.exec(
+    QSqlQuery stored = WorkspaceSql(workspace).exec(
         QStringLiteral(
             "SELECT verdict, aspects, comment, evidence, watched_a, watched_b, a_on_left, source FROM labels "
             "WHERE id = ?"),
@@ -156,7 +157,8 @@ void LabellingSessionTest::reviewQueues() {
     QCOMPARE(makePairs(workspace, {PairingMode::SamePrompt, 0, 1}), 3);
     const QVector<StoredPair> pairs = LabelStore(workspace).pairs();
     // The first pair becomes a gold check.
-    workspace.run(QStringLiteral("UPDATE pairs SET origin = 'gold', gold_answer = 'A' WHERE id = ?"), {pairs[0].id});
+    WorkspaceSql(workspace).run(QStringLiteral("UPDATE pairs SET origin = 'gold', gold_answer = 'A' WHERE id = ?"),
+                                {pairs[0].id});
     QCOMPARE(goldChecks(workspace, QStringLiteral("ben")).size(), 1);
 
     // Judge scores: it prefers B on pair 1 a little and on pair 2 a lot; pair 0 it agrees with.

@@ -10,6 +10,7 @@
 #include "annotation/schema.h"
 #include "annotation/sql_dialect.h"
 #include "annotation/workspace.h"
+#include "annotation/workspace_sql.h"
 #include "annotation/workspace_statistics.h"
 #include "tests/annotation/workspace_location.h"
 #include "tests/support/test_clips.h"
@@ -99,7 +100,7 @@ void QueueTest::olderSchemaMigratesForward() {
         QSqlDatabase::removeDatabase(QStringLiteral("backup-check"));
         QVERIFY(Workspace::open(path).migrationBackup().isEmpty()); // nothing migrated the second time
     }
-    QVERIFY(workspace
+    QVERIFY(WorkspaceSql(workspace)
                 .scalar(svj::test::onPostgres()
                             ? QStringLiteral("SELECT indexname FROM pg_indexes WHERE indexname = 'assignments_queue'")
                             : QStringLiteral("SELECT name FROM sqlite_master WHERE name = 'assignments_queue'"))
@@ -113,8 +114,8 @@ void QueueTest::videosFromAFolderAndAManifest() {
     const VideoImportReport report = importVideos(workspace, root);
     QCOMPARE(report.videos, 6);
     QCOMPARE(report.newVideos, 6);
-    QCOMPARE(workspace.scalar(QStringLiteral("SELECT COUNT(DISTINCT model) FROM videos")).toInt(), 3);
-    QCOMPARE(workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM prompts")).toInt(), 2);
+    QCOMPARE(WorkspaceSql(workspace).scalar(QStringLiteral("SELECT COUNT(DISTINCT model) FROM videos")).toInt(), 3);
+    QCOMPARE(WorkspaceSql(workspace).scalar(QStringLiteral("SELECT COUNT(*) FROM prompts")).toInt(), 2);
     QCOMPARE(importVideos(workspace, root).newVideos, 0); // idempotent
 
     // A manifest with a bad line: an error naming it, nothing added.
@@ -128,7 +129,7 @@ void QueueTest::videosFromAFolderAndAManifest() {
     } catch (const ImportError& error) {
         QVERIFY2(QString::fromUtf8(error.what()).startsWith(manifest + QStringLiteral(":3: ")), error.what());
     }
-    QCOMPARE(other.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toInt(), 0);
+    QCOMPARE(WorkspaceSql(other).scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toInt(), 0);
     // A listed file that is not there: its line is named, nothing added.
     QVERIFY(svj::test::writeFile(manifest, "path,model,prompt\nproject/alpha/cat.mp4,alpha,a cat\n"
                                            "project/alpha/gone.mp4,alpha,a cat\n"));
@@ -139,11 +140,11 @@ void QueueTest::videosFromAFolderAndAManifest() {
         QVERIFY2(QString::fromUtf8(error.what()).startsWith(manifest + QStringLiteral(":3: ")), error.what());
         QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("gone.mp4: no such file")), error.what());
     }
-    QCOMPARE(other.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toInt(), 0);
+    QCOMPARE(WorkspaceSql(other).scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toInt(), 0);
     QVERIFY(svj::test::writeFile(manifest, "path,model,prompt\nproject/alpha/cat.mp4,alpha,a cat\n"
                                            "project/nowhere.mp4,beta,a cat\n"));
     QVERIFY_THROWS_EXCEPTION(std::exception, importVideos(other, manifest));
-    QCOMPARE(other.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toInt(), 0);
+    QCOMPARE(WorkspaceSql(other).scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toInt(), 0);
 }
 
 void QueueTest::automaticPairs() {
@@ -153,7 +154,7 @@ void QueueTest::automaticPairs() {
     // Three models, two prompts: three same-prompt pairs per prompt, each once.
     QCOMPARE(makePairs(workspace, {PairingMode::SamePrompt, 0, 1}), 6);
     QCOMPARE(makePairs(workspace, {PairingMode::SamePrompt, 0, 1}), 0);
-    QCOMPARE(workspace
+    QCOMPARE(WorkspaceSql(workspace)
                  .scalar(QStringLiteral("SELECT COUNT(*) FROM pairs p JOIN videos a ON a.id = p.video_a "
                                         "JOIN videos b ON b.id = p.video_b WHERE a.model = b.model OR "
                                         "a.prompt_id <> b.prompt_id"))
@@ -165,7 +166,7 @@ void QueueTest::automaticPairs() {
     // Uncertain first: with the judge's scores, the closest pair comes first.
     Workspace fresh = Workspace::create(svj::test::newWorkspaceLocation(dir.path(), QStringLiteral("u.svj")));
     importVideos(fresh, dir.filePath(QStringLiteral("project")));
-    QSqlQuery videos = fresh.exec(QStringLiteral("SELECT id, path FROM videos ORDER BY id"));
+    QSqlQuery videos = WorkspaceSql(fresh).exec(QStringLiteral("SELECT id, path FROM videos ORDER BY id"));
     double energy = 0.0;
     while (videos.next()) {
         JudgeScoreRecord score;
@@ -178,7 +179,7 @@ void QueueTest::automaticPairs() {
     }
     QCOMPARE(makePairs(fresh, {PairingMode::Uncertain, 1, 1}), 1);
     // Same-prompt candidates: cat 0 / 2 / 2.5, dog 1 / 3.5 / 8: the smallest margin is beta/cat vs gamma/cat.
-    QCOMPARE(fresh
+    QCOMPARE(WorkspaceSql(fresh)
                  .scalar(QStringLiteral("SELECT COUNT(*) FROM pairs WHERE (video_a = 3 AND video_b = 5) OR "
                                         "(video_a = 5 AND video_b = 3)"))
                  .toInt(),
@@ -204,8 +205,9 @@ void QueueTest::goldPairsKnowTheirAnswer() {
     int labelled = 0;
     for (const StoredPair& pair : store.pairs()) {
         QCOMPARE(pair.origin, QStringLiteral("gold"));
-        const QString answer =
-            workspace.scalar(QStringLiteral("SELECT gold_answer FROM pairs WHERE id = ?"), {pair.id}).toString();
+        const QString answer = WorkspaceSql(workspace)
+                                   .scalar(QStringLiteral("SELECT gold_answer FROM pairs WHERE id = ?"), {pair.id})
+                                   .toString();
         const QString cleanSide =
             pair.videoA.path.endsWith(QLatin1String("-clean.mp4")) ? QStringLiteral("A") : QStringLiteral("B");
         QCOMPARE(answer, cleanSide);
@@ -227,22 +229,22 @@ void QueueTest::goldPairsKnowTheirAnswer() {
 void QueueTest::queueOverlapsOrdersAndResumes() {
     QTemporaryDir dir;
     Workspace workspace = Workspace::create(svj::test::newWorkspaceLocation(dir.path(), QStringLiteral("q.svj")));
+    const WorkspaceSql sql(workspace);
     importVideos(workspace, makeProject(dir.filePath(QStringLiteral("project"))));
     makePairs(workspace, {PairingMode::SamePrompt, 0, 1});
     LabelQueue queue(workspace);
     const QStringList annotators = {QStringLiteral("ana"), QStringLiteral("ben"), QStringLiteral("cy")};
     QCOMPARE(queue.assign(annotators, 2, 7), 12);
     QCOMPARE(queue.assign(annotators, 2, 7), 0); // every pair has its two already
-    QCOMPARE(workspace
-                 .scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT pair_id FROM assignments GROUP BY pair_id "
-                                        "HAVING COUNT(DISTINCT annotator_id) = 2) AS overlapped"))
+    QCOMPARE(sql.scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT pair_id FROM assignments GROUP BY pair_id "
+                                       "HAVING COUNT(DISTINCT annotator_id) = 2) AS overlapped"))
                  .toInt(),
              6);
     for (const QString& name : annotators) {
         QCOMPARE(queue.progress(name).assigned, 4);
     }
     // Orders differ between annotators; sides are drawn (both occur over the 12 items).
-    QCOMPARE(workspace.scalar(QStringLiteral("SELECT COUNT(DISTINCT a_on_left) FROM assignments")).toInt(), 2);
+    QCOMPARE(sql.scalar(QStringLiteral("SELECT COUNT(DISTINCT a_on_left) FROM assignments")).toInt(), 2);
 
     LabelStore store(workspace);
     QSet<qint64> seen;

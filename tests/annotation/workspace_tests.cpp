@@ -9,6 +9,7 @@
 #include "annotation/review_queues.h"
 #include "annotation/workspace.h"
 #include "annotation/workspace_preferences.h"
+#include "annotation/workspace_sql.h"
 #include "tests/annotation/workspace_location.h"
 #include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"
@@ -98,7 +99,8 @@ void WorkspaceTest::createsAndReopens() {
         QCOMPARE(workspace.schemaVersion(), Workspace::currentSchemaVersion());
         QCOMPARE(workspace.integrityCheck(), QStringLiteral("ok"));
         if (!svj::test::onPostgres()) {
-            QCOMPARE(workspace.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+            QCOMPARE(WorkspaceSql(workspace).scalar(QStringLiteral("PRAGMA journal_mode")).toString(),
+                     QStringLiteral("wal"));
         }
         QCOMPARE(workspace.aspects(), (QStringList{QStringLiteral("VQ"), QStringLiteral("MQ"), QStringLiteral("TA")}));
         workspace.setAspects({QStringLiteral("motion"), QStringLiteral("quality")});
@@ -158,8 +160,9 @@ void WorkspaceTest::refusesWhatIsNotAWorkspace() {
     {
         // Opened read-only, a write is refused with a clear error and leaves the workspace as it was.
         Workspace reader = Workspace::open(locked, true);
+        const WorkspaceSql sql(reader);
         try {
-            reader.transaction([&] { reader.exec(QStringLiteral("INSERT INTO annotators (name) VALUES ('x')")); });
+            reader.transaction([&] { sql.exec(QStringLiteral("INSERT INTO annotators (name) VALUES ('x')")); });
             QFAIL("a read-only workspace took a write");
         } catch (const WorkspaceError& error) {
             const QString text = QString::fromUtf8(error.what());
@@ -167,7 +170,7 @@ void WorkspaceTest::refusesWhatIsNotAWorkspace() {
                          text.contains(QStringLiteral("read-only"), Qt::CaseInsensitive),
                      error.what());
         }
-        QCOMPARE(reader.scalar(QStringLiteral("SELECT COUNT(*) FROM annotators")).toInt(), 0);
+        QCOMPARE(sql.scalar(QStringLiteral("SELECT COUNT(*) FROM annotators")).toInt(), 0);
     }
     if (svj::test::onPostgres()) {
         return; // file permissions are SQLite's
@@ -244,7 +247,9 @@ void WorkspaceTest::importIsAllOrNothingAndIdempotent() {
         QVERIFY2(QString::fromUtf8(error.what()).contains(QStringLiteral("not_a_video.txt")), error.what());
     }
     for (const char* table : {"videos", "pairs", "labels", "prompts", "annotators"}) {
-        QCOMPARE(workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))).toInt(), 0);
+        QCOMPARE(
+            WorkspaceSql(workspace).scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))).toInt(),
+            0);
     }
     const ImportReport first = importPreferenceFile(workspace, readPreferenceFile(pairs, PreferenceFormat::Jsonl));
     QCOMPARE(first.rows, 5);
@@ -453,8 +458,9 @@ void WorkspaceTest::movedVideoIsFoundAgain() {
     const StoredVideo found = store.addVideo(moved);
     QCOMPARE(found.id, added.id);
     QCOMPARE(found.path, QDir::cleanPath(moved));
-    QCOMPARE(workspace.scalar(QStringLiteral("SELECT path FROM videos WHERE id = ?"), {added.id}).toString(),
-             QDir::cleanPath(moved));
+    QCOMPARE(
+        WorkspaceSql(workspace).scalar(QStringLiteral("SELECT path FROM videos WHERE id = ?"), {added.id}).toString(),
+        QDir::cleanPath(moved));
     // A file that cannot be read is named.
     QVERIFY_THROWS_EXCEPTION(WorkspaceError, store.addVideo(m_dir.filePath(QStringLiteral("gone.mp4"))));
 }
@@ -482,7 +488,7 @@ void WorkspaceTest::judgeScoresKeepTheirFrames() {
     QCOMPARE(scores[0].frameEnergies, record.frameEnergies);
     QCOMPARE(scores[0].windows, record.windows);
     QCOMPARE(scores[0].inputWidth, 64);
-    QCOMPARE(workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM judge_scores")).toInt(), 2);
+    QCOMPARE(WorkspaceSql(workspace).scalar(QStringLiteral("SELECT COUNT(*) FROM judge_scores")).toInt(), 2);
 }
 
 // Every time a row records comes from the workspace's clock: a test (or a replay) that sets one gets exact,
@@ -517,7 +523,7 @@ void WorkspaceTest::storedTimesComeFromTheWorkspaceClock() {
     QCOMPARE(ticks, beforeScore + 1); // one reading for the checkpoint row and the score row together
 
     const auto column = [&](const char* sql, const QVariantList& values = {}) {
-        return workspace.scalar(QString::fromLatin1(sql), values).toString();
+        return WorkspaceSql(workspace).scalar(QString::fromLatin1(sql), values).toString();
     };
     QCOMPARE(column("SELECT added_at FROM videos ORDER BY id LIMIT 1"), at(0));
     QCOMPARE(column("SELECT MAX(added_at) FROM videos"), at(1));
@@ -577,7 +583,7 @@ QSet<qint64> acknowledged(const QByteArray& output) {
 // Which of `ids` are missing from the workspace's labels.
 QSet<qint64> missingLabels(Workspace& workspace, const QSet<qint64>& ids) {
     QSet<qint64> stored;
-    QSqlQuery query = workspace.exec(QStringLiteral("SELECT id FROM labels"));
+    QSqlQuery query = WorkspaceSql(workspace).exec(QStringLiteral("SELECT id FROM labels"));
     while (query.next()) {
         stored.insert(query.value(0).toLongLong());
     }
@@ -607,7 +613,8 @@ void WorkspaceStressTest::twoProcessesLabellingAtOnceLoseNothing() {
     QCOMPARE(workspace.integrityCheck(), QStringLiteral("ok"));
     QVERIFY(missingLabels(workspace, ids).isEmpty());
     // Five imported labels plus every acknowledged one, and nothing else.
-    QCOMPARE(workspace.scalar(QStringLiteral("SELECT COUNT(*) FROM labels")).toLongLong(), qint64(ids.size()) + 5);
+    QCOMPARE(WorkspaceSql(workspace).scalar(QStringLiteral("SELECT COUNT(*) FROM labels")).toLongLong(),
+             qint64(ids.size()) + 5);
 }
 
 void WorkspaceStressTest::killedWritersLoseNothingAcknowledged() {

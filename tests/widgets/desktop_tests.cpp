@@ -2,6 +2,7 @@
 // control can be reached from the keyboard and has a name for screen readers, and a crash writes a report and
 // loses no label.
 #include "annotation/workspace.h"
+#include "annotation/workspace_sql.h"
 #include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"
 #include "widgets/about_dialog.h"
@@ -334,7 +335,8 @@ void DesktopTest::aCrashWritesAReportAndLosesNoLabel() {
     QVERIFY2(check.exitCode() == 0, check.readAllStandardOutput() + check.readAllStandardError());
     {
         const svj::annotation::Workspace opened = svj::annotation::Workspace::open(workspace);
-        const int labels = opened.scalar(QStringLiteral("SELECT COUNT(*) FROM labels")).toInt();
+        const int labels =
+            svj::annotation::WorkspaceSql(opened).scalar(QStringLiteral("SELECT COUNT(*) FROM labels")).toInt();
         QVERIFY2(labels >= 1 && labels < 66, qPrintable(QString::number(labels)));
     }
 

@@ -7,6 +7,7 @@
 #include "annotation/label_store.h"
 #include "annotation/pairing.h"
 #include "annotation/workspace.h"
+#include "annotation/workspace_sql.h"
 #include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"
 #include "widgets/comparison_view.h"
@@ -91,6 +92,8 @@ void LabellingTest::labelTwentyPairsWithTheKeyboard() {
     QVERIFY(window.openWorkspace(path, true));
     LabellingPanel* panel = window.labellingPanel();
     QVERIFY(panel);
+    // Reads the stored rows back below.
+    const annotation::WorkspaceSql sql(panel->workspace());
     QCOMPARE(panel->shownPair(), 0); // nothing assigned yet
     // The import dialog (children `svj db import` and `svj db pairs`): first a manifest with a bad line, which
     // changes nothing and names the line, then the folder.
@@ -104,12 +107,12 @@ void LabellingTest::labelTwentyPairsWithTheKeyboard() {
     QVERIFY(imported.wait(60000));
     QCOMPARE(imported.takeFirst().value(0).toBool(), false);
     QVERIFY2(importer.report().contains(QStringLiteral("bad.csv:3")), qPrintable(importer.report()));
-    QCOMPARE(panel->workspace().scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toInt(), 0);
+    QCOMPARE(sql.scalar(QStringLiteral("SELECT COUNT(*) FROM videos")).toInt(), 0);
     importer.startImport(ImportDialog::Source::VideoFolder, m_project);
     QVERIFY(imported.wait(60000));
     QVERIFY2(imported.takeFirst().value(0).toBool(), qPrintable(importer.report()));
     QVERIFY2(importer.report().contains(QStringLiteral("7 videos, 7 new")), qPrintable(importer.report()));
-    QCOMPARE(panel->workspace().scalar(QStringLiteral("SELECT COUNT(*) FROM pairs")).toInt(), 21);
+    QCOMPARE(sql.scalar(QStringLiteral("SELECT COUNT(*) FROM pairs")).toInt(), 21);
     panel->assignMePairs();
     QVERIFY(panel->shownPair() != 0);
     QCOMPARE(panel->session().progress().assigned, 21);
@@ -180,11 +183,11 @@ void LabellingTest::labelTwentyPairsWithTheKeyboard() {
     // The first vote as stored: the side mapped to A / B, the aspect, the mark with its note, what was watched.
     {
         // Scoped: a live query holds its snapshot, and the fine-tune below needs later writes seen.
-        QSqlQuery first = panel->workspace().exec(
-            QStringLiteral(
-                "SELECT verdict, aspects, evidence, watched_a, watched_b, a_on_left FROM labels WHERE pair_id "
-                "= ? AND verdict <> 'undone' ORDER BY id LIMIT 1"),
-            {firstPair});
+        QSqlQuery first =
+            sql.exec(QStringLiteral(
+                         "SELECT verdict, aspects, evidence, watched_a, watched_b, a_on_left FROM labels WHERE pair_id "
+                         "= ? AND verdict <> 'undone' ORDER BY id LIMIT 1"),
+                     {firstPair});
         QVERIFY(first.next());
         const QString left = firstAOnLeft ? QStringLiteral("A") : QStringLiteral("B");
         QCOMPARE(first.value(0).toString(), left);
@@ -241,7 +244,7 @@ void LabellingTest::labelTwentyPairsWithTheKeyboard() {
     QVERIFY(finetune->accuracyPoints() >= 1);
     QVERIFY(finetune->checkpoints().contains(finetune->runningCheckpoint()));
     QVERIFY2(diffed.wait(120000), qPrintable(finetune->diffSummary()));
-    QSqlQuery decisive = panel->workspace().exec(
+    QSqlQuery decisive = sql.exec(
         QStringLiteral("SELECT COUNT(*) FROM labels l WHERE l.verdict IN ('A', 'B') AND NOT EXISTS (SELECT 1 FROM "
                        "labels s WHERE s.supersedes = l.id)"));
     QVERIFY(decisive.next());
@@ -250,8 +253,8 @@ void LabellingTest::labelTwentyPairsWithTheKeyboard() {
     QCOMPARE(static_cast<int>(diff.gained.size() + diff.lost.size()) + diff.bothRight + diff.bothWrong,
              decisive.value(0).toInt());
     // The new judge is a stage-2 one: it scored with a reward, kept in the workspace.
-    QSqlQuery rewards = panel->workspace().exec(QStringLiteral(
-        "SELECT COUNT(*) FROM judge_scores s JOIN checkpoints c ON c.id = s.checkpoint_id WHERE s.reward IS NOT NULL"));
+    QSqlQuery rewards = sql.exec(QStringLiteral("SELECT COUNT(*) FROM judge_scores s JOIN checkpoints c ON c.id = "
+                                                "s.checkpoint_id WHERE s.reward IS NOT NULL"));
     QVERIFY(rewards.next());
     QVERIFY(rewards.value(0).toInt() > 0);
 
