@@ -1,5 +1,6 @@
 #include "annotation/sql_dialect.h"
 
+#include "annotation/server_credentials.h"
 #include "annotation/workspace.h"
 
 #include <QSqlDatabase>
@@ -22,17 +23,70 @@ WorkspaceLocation WorkspaceLocation::parse(const QString& text) {
         return location;
     }
     location.engine = SqlEngine::Postgres;
-    const QUrl url(text, QUrl::StrictMode);
-    QUrl shown = url;
-    if (!shown.password().isEmpty()) {
-        shown.setPassword(QStringLiteral("***"));
-    }
-    location.display = url.isValid() ? shown.toString() : text;
+    const SplitLocation split = splitPassword(text);
+    location.text = location.display = split.location;
+    location.password = split.password;
+    const QUrl url(location.text, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty() || url.path().size() < 2) {
         throw WorkspaceError(location.display, QStringLiteral("not a PostgreSQL URL: write "
-                                                              "postgresql://user[:password]@host[:port]/database"));
+                                                              "postgresql://user@host[:port]/database"));
     }
     return location;
+}
+
+bool WorkspaceLocation::isLocalServer() const {
+    const QUrl url(text);
+    const QUrlQuery query(url);
+    // libpq's host option, where given, is the one it connects to.
+    const QString host = query.hasQueryItem(QStringLiteral("host"))
+                             ? query.queryItemValue(QStringLiteral("host"), QUrl::FullyDecoded)
+                             : url.host();
+    if (host.startsWith(QLatin1Char('/')) || host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0) {
+        return true;
+    }
+    return host.startsWith(QLatin1String("127.")) || host == QLatin1String("::1") || host == QLatin1String("[::1]");
+}
+
+QString WorkspaceLocation::sslMode() const {
+    const QUrlQuery query{QUrl(text)};
+    if (query.hasQueryItem(QStringLiteral("sslmode"))) {
+        return query.queryItemValue(QStringLiteral("sslmode"), QUrl::FullyDecoded);
+    }
+    const QByteArray fromEnvironment = qgetenv("PGSSLMODE");
+    if (!fromEnvironment.isEmpty()) {
+        return QString::fromLocal8Bit(fromEnvironment);
+    }
+    return isLocalServer() ? QStringLiteral("prefer") : QStringLiteral("verify-full");
+}
+
+void throwOpenFailure(const WorkspaceLocation& location, const QString& why) {
+    const QString& where = location.display;
+    if (why.contains(QLatin1String("does not support SSL"))) {
+        throw WorkspaceError(where, QStringLiteral("the server offers no TLS, and this connection requires it "
+                                                   "(sslmode=%1%2). Turn TLS on at the server; on a network you "
+                                                   "trust, ?sslmode=disable in the URL connects without it")
+                                        .arg(location.sslMode(), location.isLocalServer()
+                                                                     ? QString()
+                                                                     : QStringLiteral(", the default for a "
+                                                                                      "server on another machine")));
+    }
+    if (why.contains(QLatin1String("root certificate file"))) {
+        throw WorkspaceError(where, QStringLiteral("no root certificate to check the server's certificate with "
+                                                   "(sslmode=%1): add ?sslrootcert=PATH, the certificate of the "
+                                                   "authority that signed the server's, or put it in "
+                                                   "~/.postgresql/root.crt")
+                                        .arg(location.sslMode()));
+    }
+    if (why.contains(QLatin1String("no password supplied"))) {
+        throw WorkspacePasswordError(where, QStringLiteral("the server wants a password: put it in %1 "
+                                                           "(host:port:database:user:password, mode 0600), name a "
+                                                           "service of pg_service.conf, or type it when asked")
+                                                .arg(passwordFilePath()));
+    }
+    if (why.contains(QLatin1String("password authentication failed"))) {
+        throw WorkspacePasswordError(where, QStringLiteral("the server refused the password (%1)").arg(why.trimmed()));
+    }
+    throw WorkspaceError(where, QStringLiteral("cannot open the database: ") + why);
 }
 
 QString SqlDialect::driverName() const {
@@ -56,10 +110,21 @@ void SqlDialect::configure(QSqlDatabase& database, const WorkspaceLocation& loca
     database.setPort(url.port(5432));
     database.setDatabaseName(url.path().mid(1));
     database.setUserName(url.userName());
-    database.setPassword(url.password());
-    QStringList options{QStringLiteral("connect_timeout=10"), QStringLiteral("application_name=svj-workbench")};
+    // Empty leaves libpq to its own sources: PGPASSWORD, the password file, a service.
+    database.setPassword(location.password.isEmpty() ? rememberedPassword(location.text) : location.password);
+    // Values quoted the way libpq's conninfo reads them (the driver passes the options on as they are).
+    const auto option = [](const QString& key, QString value) {
+        value.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+        value.replace(QLatin1Char('\''), QLatin1String("\\'"));
+        return key + QStringLiteral("='") + value + QLatin1Char('\'');
+    };
+    QStringList options{option(QStringLiteral("connect_timeout"), QStringLiteral("10")),
+                        option(QStringLiteral("application_name"), QStringLiteral("svj-workbench")),
+                        option(QStringLiteral("sslmode"), location.sslMode())};
     for (const auto& [key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded)) {
-        options << key + QLatin1Char('=') + value;
+        if (key != QLatin1String("sslmode") && key != QLatin1String("password")) {
+            options << option(key, value);
+        }
     }
     database.setConnectOptions(options.join(QLatin1Char(';')));
 }

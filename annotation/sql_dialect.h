@@ -13,17 +13,29 @@ namespace svj::annotation {
 
 enum class SqlEngine { Sqlite, Postgres };
 
-// Where a workspace lives: an SQLite file path, or a `postgresql://user[:password]@host[:port]/database[?opts]`
-// URL (`postgres://` too). Options are libpq's (`sslmode=require`, `connect_timeout=5`).
+// Where a workspace lives: an SQLite file path, or a `postgresql://user@host[:port]/database[?opts]` URL
+// (`postgres://` too). Options are libpq's (`sslmode=verify-ca`, `sslrootcert=PATH`, `connect_timeout=5`). A
+// server that is not this machine gets `sslmode=verify-full` unless the URL says otherwise. A password in the URL
+// is taken out of it (server_credentials.h): `text` never holds one.
 struct WorkspaceLocation {
     SqlEngine engine = SqlEngine::Sqlite;
-    QString text;    // as given
-    QString display; // for messages and listings: the URL without its password
+    QString text;     // the path, or the URL without a password: what is stored, shown and passed on
+    QString display;  // for messages and listings (the same as `text`)
+    QString password; // a password the URL carried: memory only
 
     // Throws WorkspaceError on a malformed URL (no host or no database name).
     static WorkspaceLocation parse(const QString& text);
     static bool isServerUrl(const QString& text);
+    // A server reached through a Unix socket or a loopback address (no TLS needed by default).
+    bool isLocalServer() const;
+    // The sslmode a connection uses: the URL's, else verify-full for a server elsewhere, else libpq's default.
+    QString sslMode() const;
 };
+
+// Throws the WorkspaceError for a connection to `location` that did not open (`why`: the driver's message), in
+// words a user can act on where the cause is known: no TLS, no root certificate, no or a wrong password
+// (WorkspacePasswordError).
+[[noreturn]] void throwOpenFailure(const WorkspaceLocation& location, const QString& why);
 
 class SqlDialect {
 public:

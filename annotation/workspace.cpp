@@ -87,7 +87,7 @@ QString Workspace::connect(const WorkspaceLocation& location, const SqlDialect& 
         const QString why = database.lastError().text();
         database = QSqlDatabase();
         QSqlDatabase::removeDatabase(connection);
-        throw WorkspaceError(location.display, QStringLiteral("cannot open the database: ") + why);
+        throwOpenFailure(location, why);
     }
     return connection;
 }

@@ -30,6 +30,13 @@ private:
     QString m_location;
 };
 
+// The server wants a password that none of libpq's sources had (this process's memory, PGPASSWORD, the password
+// file, a service), or refused the one it was given: the GUI asks for it and tries again.
+class WorkspacePasswordError : public WorkspaceError {
+public:
+    using WorkspaceError::WorkspaceError;
+};
+
 class Workspace {
 public:
     // `location` is an SQLite file path or a postgresql:// URL (see WorkspaceLocation).

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# A throw-away PostgreSQL server for tests and benchmarks: its own data directory, loopback only, no
-# password (trust on 127.0.0.1). PostgreSQL refuses to run as root, so as root it runs as `postgres`.
+# A throw-away PostgreSQL server for tests and benchmarks: its own data directory, loopback only. The superuser
+# `postgres` connects without a password (the tests' admin); every other role authenticates with SCRAM-SHA-256.
+# TLS is on, with a certificate authority made for this server alone: DIR/tls/ca.crt (the server's certificate
+# names 127.0.0.1 and localhost, so sslmode=verify-full holds). PostgreSQL refuses to run as root, so as root it
+# runs as `postgres`.
 #   scripts/postgres-local.sh start DIR PORT   prints the admin URL (postgresql://postgres@127.0.0.1:PORT/postgres)
 #   scripts/postgres-local.sh stop DIR         stops it and removes DIR
 set -euo pipefail
@@ -44,9 +47,31 @@ start)
     # C collation and UTF-8: the same ordering and encoding on every machine.
     as_owner "$bin/initdb" -D "$data/data" -U postgres --auth=trust --encoding=UTF8 --locale=C >"$dir/initdb.log" 2>&1 ||
         { cat "$dir/initdb.log" >&2; exit 1; }
+    # Password authentication for everyone but the admin, over TLS or not (a test asks for each).
+    as_owner sh -c "cat >'$data/data/pg_hba.conf'" <<'HBA'
+local all postgres trust
+host all postgres 127.0.0.1/32 trust
+local all all scram-sha-256
+host all all 127.0.0.1/32 scram-sha-256
+HBA
+    # A certificate authority of this server's own, and the server's certificate signed by it.
+    mkdir -p "$dir/tls"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=svj test CA" -keyout "$dir/tls/ca.key" \
+        -out "$dir/tls/ca.crt" >"$dir/tls/openssl.log" 2>&1 || { cat "$dir/tls/openssl.log" >&2; exit 1; }
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout "$dir/tls/server.key" \
+        -out "$dir/tls/server.csr" >>"$dir/tls/openssl.log" 2>&1 || { cat "$dir/tls/openssl.log" >&2; exit 1; }
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >"$dir/tls/san.ext"
+    openssl x509 -req -in "$dir/tls/server.csr" -CA "$dir/tls/ca.crt" -CAkey "$dir/tls/ca.key" -CAcreateserial \
+        -days 2 -extfile "$dir/tls/san.ext" -out "$dir/tls/server.crt" >>"$dir/tls/openssl.log" 2>&1 ||
+        { cat "$dir/tls/openssl.log" >&2; exit 1; }
+    # The server reads its key only when its owner alone can.
+    as_owner sh -c "cat >'$data/server.key' && chmod 600 '$data/server.key'" <"$dir/tls/server.key"
+    as_owner sh -c "cat >'$data/server.crt'" <"$dir/tls/server.crt"
+    rm -f "$dir/tls/server.key" "$dir/tls/ca.key"
     # fsync stays on: the kill tests check that acknowledged labels survive, as on a real server.
     as_owner "$bin/pg_ctl" -D "$data/data" -l "$data/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $data/socket -c max_connections=200" start >/dev/null ||
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $data/socket -c max_connections=200 -c ssl=on \
+            -c ssl_cert_file=$data/server.crt -c ssl_key_file=$data/server.key" start >/dev/null ||
         { as_owner cat "$data/server.log" >&2; exit 1; }
     echo "postgresql://postgres@127.0.0.1:$port/postgres"
     ;;

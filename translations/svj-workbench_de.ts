@@ -1330,10 +1330,6 @@
         <translation>Einen Server-Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <source>PostgreSQL URL (postgresql://user[:password]@host[:port]/database):</source>
-        <translation>PostgreSQL-URL (postgresql://benutzer[:passwort]@host[:port]/datenbank):</translation>
-    </message>
-    <message>
         <source>Not a server URL</source>
         <translation>Keine Server-URL</translation>
     </message>
@@ -1395,6 +1391,30 @@
     <message>
         <source>Keep It Running</source>
         <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>%1
+
+Password for %2:</source>
+        <translation>%1
+
+Passwort für %2:</translation>
+    </message>
+    <message>
+        <source>Password moved</source>
+        <translation>Passwort verschoben</translation>
+    </message>
+    <message>
+        <source>The password is now in %1 (readable by you only), where the workbench, svj and every PostgreSQL program find it. The workbench keeps the URL without it.</source>
+        <translation>Das Passwort steht jetzt in %1 (nur für Sie lesbar), wo die Workbench, svj und jedes PostgreSQL-Programm es finden. Die Workbench speichert die URL ohne Passwort.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL (postgresql://user@host[:port]/database; the password is asked for when the server wants one):</source>
+        <translation>PostgreSQL-URL (postgresql://benutzer@host[:port]/datenbank; das Passwort wird abgefragt, wenn der Server eines verlangt):</translation>
     </message>
 </context>
 <context>

@@ -1325,10 +1325,6 @@
         <translation>打开服务器工作区</translation>
     </message>
     <message>
-        <source>PostgreSQL URL (postgresql://user[:password]@host[:port]/database):</source>
-        <translation>PostgreSQL URL（postgresql://用户[:密码]@主机[:端口]/数据库）：</translation>
-    </message>
-    <message>
         <source>Not a server URL</source>
         <translation>不是服务器 URL</translation>
     </message>
@@ -1389,6 +1385,30 @@
     <message>
         <source>Keep It Running</source>
         <translation>继续运行</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>%1
+
+Password for %2:</source>
+        <translation>%1
+
+%2 的密码：</translation>
+    </message>
+    <message>
+        <source>Password moved</source>
+        <translation>密码已移走</translation>
+    </message>
+    <message>
+        <source>The password is now in %1 (readable by you only), where the workbench, svj and every PostgreSQL program find it. The workbench keeps the URL without it.</source>
+        <translation>密码现保存在 %1（仅您可读），工作台、svj 和所有 PostgreSQL 程序都会在那里找到它。工作台只保存不含密码的 URL。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL (postgresql://user@host[:port]/database; the password is asked for when the server wants one):</source>
+        <translation>PostgreSQL URL（postgresql://用户@主机[:端口]/数据库；服务器需要密码时会询问）：</translation>
     </message>
 </context>
 <context>

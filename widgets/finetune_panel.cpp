@@ -1,6 +1,7 @@
 #include "widgets/finetune_panel.h"
 
 #include "annotation/label_store.h"
+#include "annotation/server_credentials.h"
 #include "annotation/workspace.h"
 #include "model/default_judge.h"
 #include "widgets/checkpoint_folder.h"
@@ -323,6 +324,7 @@ void FinetunePanel::launch(const TrainJob::Run& run, bool resuming) {
     if (resuming) {
         arguments << QStringLiteral("--resume");
     }
+    m_job.setEnvironment(annotation::childEnvironment(m_workspace)); // a password, never in argv
     if (!m_job.start(run, arguments, resuming)) {
         emit statusMessage(tr("Cannot start %1: %2").arg(m_job.program(), m_job.error()));
         return;
@@ -491,6 +493,7 @@ void FinetunePanel::scoreNext() {
                           QStringLiteral("none"),
                           QStringLiteral("--")};
     arguments << m_diffVideos;
+    m_scoring.setProcessEnvironment(annotation::childEnvironment(m_workspace)); // a password, never in argv
     m_scoring.start(m_job.program(), arguments);
 }
 

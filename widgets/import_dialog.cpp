@@ -1,6 +1,7 @@
 #include "widgets/import_dialog.h"
 
 #include "annotation/preference_file.h"
+#include "annotation/server_credentials.h"
 #include "widgets/score_job.h"
 
 #include <QCheckBox>
@@ -171,6 +172,7 @@ void ImportDialog::runNext() {
     }
     m_reader.clear();
     m_busy->setRange(0, 0);
+    m_process.setProcessEnvironment(annotation::childEnvironment(m_workspace)); // a password, never in argv
     m_process.start(m_program, m_steps.takeFirst());
 }
 

@@ -1,5 +1,6 @@
 #include "widgets/main_window.h"
 
+#include "annotation/server_credentials.h"
 #include "annotation/sql_dialect.h"
 #include "annotation/workspace.h"
 #include "svj/version.h"
@@ -36,7 +37,6 @@
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -221,6 +221,9 @@ void MainWindow::createLanguageMenu(QMenu* view) {
             if (box.clickedButton() == restart && close()) {
                 QStringList arguments = QApplication::arguments();
                 arguments.removeFirst();
+                for (QString& argument : arguments) {
+                    argument = annotation::withoutPassword(argument); // libpq's file or memory has it by now
+                }
                 QProcess::startDetached(QApplication::applicationFilePath(), arguments);
             }
         });
@@ -280,14 +283,34 @@ void MainWindow::chooseAnnotator() {
     }
 }
 
-bool MainWindow::openWorkspace(const QString& location, bool create) {
+bool MainWindow::openWorkspace(const QString& given, bool create) {
     std::unique_ptr<WorkspaceSession> session;
     try {
-        session = WorkspaceSession::open(location, create);
+        for (;;) {
+            try {
+                session = WorkspaceSession::open(given, create);
+                break;
+            } catch (const annotation::WorkspacePasswordError& error) {
+                // Asked once per try, held in memory only (libpq's password file is the user's own choice).
+                bool ok = false;
+                const QString password = isVisible()
+                                             ? QInputDialog::getText(this, tr("Password"),
+                                                                     tr("%1\n\nPassword for %2:")
+                                                                         .arg(QString::fromUtf8(error.what()),
+                                                                              annotation::withoutPassword(given)),
+                                                                     QLineEdit::Password, QString(), &ok)
+                                             : QString();
+                if (!ok || password.isEmpty()) {
+                    throw;
+                }
+                annotation::rememberPassword(given, password);
+            }
+        }
     } catch (const std::exception& error) {
         const QString message = QString::fromUtf8(error.what());
         statusBar()->showMessage(tr("Cannot open the workspace: %1").arg(message));
-        qWarning("cannot open the workspace %s: %s", qPrintable(location), qPrintable(message));
+        qWarning("cannot open the workspace %s: %s", qPrintable(annotation::withoutPassword(given)),
+                 qPrintable(message));
         if (isVisible()) {
             QMessageBox::warning(this, tr("Cannot open the workspace"), message);
         }
@@ -296,6 +319,7 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
     setCrashContext(QStringLiteral("workspace %1 (annotator %2)").arg(session->workspace().path(), annotator()));
     closeWorkspace(); // a fine-tune run the old panel started goes on; the new workspace's panel reattaches to its own
     m_session = std::move(session);
+    const QString location = m_session->location(); // without a password
     m_pages->setCurrentWidget(m_comparison);
     // Scores go to (and come from) the workspace itself while it is open.
     m_comparison->scoreJob().setScoreWorkspace(location);
@@ -367,11 +391,17 @@ bool MainWindow::openWorkspace(const QString& location, bool create) {
     m_labelMenu->addActions({labellingToggle, finetuneToggle});
     m_labelMenu->setEnabled(true);
     QStringList recent = m_settings.value(kRecentWorkspacesKey).toStringList();
-    recent.removeAll(location);
+    recent.removeIf([&](const QString& entry) { return annotation::withoutPassword(entry) == location; });
     recent.prepend(location);
     m_settings.setValue(kRecentWorkspacesKey, recent.mid(0, 8));
     updateRecentWorkspaces();
     setWindowTitle(tr("%1 — %2").arg(m_session->workspace().path(), QString::fromUtf8(kApplicationName)));
+    if (!m_session->passwordFile().isEmpty() && isVisible()) {
+        QMessageBox::information(this, tr("Password moved"),
+                                 tr("The password is now in %1 (readable by you only), where the workbench, svj and "
+                                    "every PostgreSQL program find it. The workbench keeps the URL without it.")
+                                     .arg(m_session->passwordFile()));
+    }
     statusBar()->showMessage(
         tr("Labelling as %1: 1 / 2 left or right better, 3 tie, 4 both bad; S skips").arg(annotator()), 10000);
     m_comparison->setFocus();
@@ -459,13 +489,15 @@ void MainWindow::chooseNewWorkspace() {
 void MainWindow::chooseServerWorkspace() {
     bool ok = false;
     const QString url = QInputDialog::getText(this, tr("Open a server workspace"),
-                                              tr("PostgreSQL URL (postgresql://user[:password]@host[:port]/database):"),
+                                              tr("PostgreSQL URL (postgresql://user@host[:port]/database; the "
+                                                 "password is asked for when the server wants one):"),
                                               QLineEdit::Normal, QStringLiteral("postgresql://"), &ok);
     if (ok && annotation::WorkspaceLocation::isServerUrl(url.trimmed())) {
         openWorkspace(url.trimmed());
     } else if (ok) {
-        QMessageBox::warning(this, tr("Not a server URL"),
-                             tr("'%1' is not a postgresql:// URL").arg(url.toHtmlEscaped()));
+        QMessageBox::warning(
+            this, tr("Not a server URL"),
+            tr("'%1' is not a postgresql:// URL").arg(annotation::withoutPassword(url).toHtmlEscaped()));
     }
 }
 
@@ -473,12 +505,9 @@ void MainWindow::updateRecentWorkspaces() {
     m_recentMenu->clear();
     const QStringList recent = m_settings.value(kRecentWorkspacesKey).toStringList();
     for (const QString& location : recent) {
-        // A server URL is shown without its password.
-        const QString shown =
-            annotation::WorkspaceLocation::isServerUrl(location)
-                ? QString(location).replace(QRegularExpression(QStringLiteral(":[^:@/]*@")), QStringLiteral(":***@"))
-                : location;
-        m_recentMenu->addAction(shown, this, [this, location] { openWorkspace(location); });
+        // An entry an older version stored with its password shows without it (opening it moves it out).
+        m_recentMenu->addAction(annotation::withoutPassword(location), this,
+                                [this, location] { openWorkspace(location); });
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
 }

@@ -39,6 +39,7 @@ public slots:
     void chooseVideos();
     // Opens (or with `create`, creates) a workspace — a file or a postgresql:// URL — for labelling as the
     // annotator in the settings; errors go to a dialog and the status bar. Returns whether it opened.
+    // `location` may carry a password (moved out: WorkspaceSession); when the server wants one it is asked for.
     bool openWorkspace(const QString& location, bool create = false);
     void chooseWorkspace();
     void chooseNewWorkspace();

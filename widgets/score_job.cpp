@@ -1,6 +1,7 @@
 #include "widgets/score_job.h"
 
 #include "annotation/judge_scores.h"
+#include "annotation/server_credentials.h"
 #include "annotation/sql_dialect.h"
 #include "annotation/workspace.h"
 #include "model/default_judge.h"
@@ -223,6 +224,7 @@ void ScoreJob::next() {
     m_result.clear();
     // "--": a video named "-x.mp4" is a file, not an option.
     arguments << QStringLiteral("--") << m_paths[m_current];
+    m_process.setProcessEnvironment(annotation::childEnvironment(m_workspace)); // a password, never in argv
     m_process.start(m_program, arguments);
 }
 

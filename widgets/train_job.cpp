@@ -79,6 +79,7 @@ bool TrainJob::start(const Run& run, const QStringList& arguments, bool resuming
     QProcess process;
     process.setProgram(m_program);
     process.setArguments(arguments);
+    process.setProcessEnvironment(m_environment);
     process.setStandardOutputFile(logPath(), QIODevice::Append);
     process.setStandardErrorFile(m_run.out + QStringLiteral(".log.txt"), QIODevice::Append);
     qint64 pid = 0;

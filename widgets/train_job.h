@@ -8,6 +8,7 @@
 #include "widgets/progress_reader.h"
 
 #include <QObject>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 #include <QTimer>
@@ -34,6 +35,8 @@ public:
     // The `svj` program (default: next to this executable).
     void setProgram(const QString& program) { m_program = program; }
     const QString& program() const { return m_program; }
+    // The environment the run starts in (default: this process's); where a server's password travels.
+    void setEnvironment(const QProcessEnvironment& environment) { m_environment = environment; }
     // Starts `svj ARGUMENTS` detached: stdout (the progress lines) in OUT.log.jsonl, stderr in OUT.log.txt, both
     // appended to when `resuming`. False when a run is going or it cannot start (error(): the system's reason).
     bool start(const Run& run, const QStringList& arguments, bool resuming);
@@ -66,6 +69,7 @@ private:
 
     QString m_runFile;
     QString m_program;
+    QProcessEnvironment m_environment = QProcessEnvironment::systemEnvironment();
     Run m_run;
     qint64 m_pid = 0;
     QString m_token; // processStartToken(m_pid) when started

@@ -1,5 +1,6 @@
 #include "widgets/workspace_session.h"
 
+#include "annotation/server_credentials.h"
 #include "annotation/sql_dialect.h"
 
 #include <QCryptographicHash>
@@ -12,8 +13,17 @@
 namespace svj::widgets {
 
 std::unique_ptr<WorkspaceSession> WorkspaceSession::open(const QString& location, bool create) {
-    return std::unique_ptr<WorkspaceSession>(new WorkspaceSession(
-        location, create ? annotation::Workspace::create(location) : annotation::Workspace::open(location)));
+    const annotation::SplitLocation split = annotation::splitPassword(location);
+    if (!split.password.isEmpty()) {
+        annotation::rememberPassword(split.location, split.password);
+    }
+    std::unique_ptr<WorkspaceSession> session(
+        new WorkspaceSession(split.location, create ? annotation::Workspace::create(split.location)
+                                                    : annotation::Workspace::open(split.location)));
+    if (!split.password.isEmpty()) { // only a password the server took is kept
+        session->m_passwordFile = annotation::storePassword(split.location, split.password);
+    }
+    return session;
 }
 
 WorkspaceSession::WorkspaceSession(QString location, annotation::Workspace workspace)
@@ -22,7 +32,10 @@ WorkspaceSession::WorkspaceSession(QString location, annotation::Workspace works
 
 QString WorkspaceSession::checkpointFolderOf(const QString& location) {
     if (annotation::WorkspaceLocation::isServerUrl(location)) {
-        const QByteArray key = QCryptographicHash::hash(location.toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
+        const QByteArray key =
+            QCryptographicHash::hash(annotation::withoutPassword(location).toUtf8(), QCryptographicHash::Sha1)
+                .toHex()
+                .left(12);
         return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
             .filePath(QStringLiteral("checkpoints/") + QString::fromLatin1(key));
     }

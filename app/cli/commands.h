@@ -13,10 +13,6 @@ inline constexpr int kExitBadInput = 2; // wrong command line, or an input file 
 
 using Arguments = std::vector<std::string>;
 
-// The preference formats a --format option takes (annotation/preference_file.h).
-inline constexpr const char* kPreferenceFormatsHelp =
-    "genai-bench, videogen-rewardbench, monetbench, jsonl, csv, trl, videofolder or pick-a-pic";
-
 int runConvert(const Arguments& arguments);
 int runDb(const Arguments& arguments);   // with the Qt layers only (SVJ_HAVE_ANNOTATION)
 int runEval(const Arguments& arguments); // with the Qt layers only (SVJ_HAVE_ANNOTATION)

@@ -14,7 +14,8 @@
 namespace svj::cli {
 
 QString qs(const std::string& text);
-// The WORKSPACE positional argument; throws UsageError naming the action when it is missing.
+// The WORKSPACE positional argument, password-free (workspace_location.h); throws UsageError naming the action
+// when it is missing.
 std::string workspaceArgument(const CommandLine& commandLine, const char* action);
 
 int runInit(const Arguments& arguments);

@@ -6,6 +6,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/db_actions.h"
 #include "app/cli/qt_application.h"
+#include "app/cli/workspace_location.h"
 #include "media/media_error.h"
 
 #include <iostream>
@@ -23,7 +24,7 @@ std::string workspaceArgument(const CommandLine& commandLine, const char* action
     if (commandLine.positional().empty()) {
         throw UsageError(std::string("db ") + action + " needs the WORKSPACE (a file, or a postgresql:// URL)");
     }
-    return commandLine.positional().front();
+    return acceptedLocation(commandLine.positional().front());
 }
 
 int runDb(const Arguments& arguments) {
@@ -36,7 +37,8 @@ int runDb(const Arguments& arguments) {
                      "The label store. Actions: init, import, pairs, gold, assign, queue,\n"
                      "next, label, undo, skip, flag, export, check, stats ('svj db ACTION --help').\n"
                      "WORKSPACE is an SQLite file, or a PostgreSQL database for a team:\n"
-                     "postgresql://user[:password]@host[:port]/database[?sslmode=require].\n";
+                     "postgresql://user@host[:port]/database[?sslmode=verify-full&sslrootcert=CA.crt]; its\n"
+                     "password in ~/.pgpass (a password given in the URL is moved there).\n";
         return arguments.empty() ? kExitBadInput : kExitOk;
     }
     const auto application = ensureQtApplication();

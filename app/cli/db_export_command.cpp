@@ -5,6 +5,7 @@
 #include "annotation/workspace.h"
 #include "annotation/workspace_preferences.h"
 #include "app/cli/db_actions.h"
+#include "app/cli/format_option.h"
 
 #include <iostream>
 #include <optional>
@@ -14,8 +15,8 @@ namespace svj::cli {
 using annotation::Workspace;
 
 int runExport(const Arguments& arguments) {
-    CommandLine commandLine("db export", {{"format", "NAME", kPreferenceFormatsHelp, "jsonl"},
-                                          {"out", "FILE", "where to write (.jsonl / .json: JSON lines, else CSV)"}});
+    CommandLine commandLine("db export",
+                            {formatOption(), {"out", "FILE", "where to write (.jsonl / .json: JSON lines, else CSV)"}});
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
         std::cout << "Usage: svj db export WORKSPACE --format NAME --out FILE\n\nWrites every standing label, one "
@@ -24,16 +25,15 @@ int runExport(const Arguments& arguments) {
         return kExitOk;
     }
     const std::string path = workspaceArgument(commandLine, "export");
-    const std::optional<annotation::PreferenceFormat> format =
-        annotation::parsePreferenceFormat(qs(commandLine.valueOr("format", "jsonl")));
+    const annotation::PreferenceFormat format = chosenFormat(commandLine);
     const std::optional<std::string> out = commandLine.value("out");
-    if (!format || !out) {
-        throw UsageError("db export needs a known --format and --out FILE");
+    if (!out) {
+        throw UsageError("db export needs --out FILE");
     }
     Workspace workspace = Workspace::open(qs(path), true);
     annotation::LabelStore store(workspace);
     const annotation::PreferenceFile file = annotation::workspacePreferences(store);
-    annotation::writePreferenceFile(file, qs(*out), *format);
+    annotation::writePreferenceFile(file, qs(*out), format);
     std::cout << "wrote " << file.pairs.size() << " labels to " << *out << "\n";
     return kExitOk;
 }

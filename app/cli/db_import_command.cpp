@@ -5,6 +5,7 @@
 #include "annotation/workspace.h"
 #include "annotation/workspace_preferences.h"
 #include "app/cli/db_actions.h"
+#include "app/cli/format_option.h"
 #include "app/cli/progress.h"
 
 #include <iostream>
@@ -18,7 +19,7 @@ int runImport(const Arguments& arguments) {
     CommandLine commandLine("db import", {{"pairs", "FILE", "a preference file"},
                                           {"videos", "DIR|MANIFEST",
                                            "videos alone: DIR/MODEL/PROMPT.mp4, or a CSV/JSONL (path, model, prompt)"},
-                                          {"format", "NAME", kPreferenceFormatsHelp, "jsonl"},
+                                          formatOption(),
                                           {"annotator", "NAME", "who the votes are from (default: import:FILE NAME)"},
                                           {"progress", "MODE", "bar, json or none", "bar"}});
     commandLine.parse(arguments);
@@ -52,12 +53,8 @@ int runImport(const Arguments& arguments) {
     if (!pairs) {
         throw UsageError("db import needs --pairs FILE or --videos DIR|MANIFEST");
     }
-    const std::optional<annotation::PreferenceFormat> format =
-        annotation::parsePreferenceFormat(qs(commandLine.valueOr("format", "jsonl")));
-    if (!format) {
-        throw UsageError("unknown --format '" + commandLine.valueOr("format", "") + "'");
-    }
-    const annotation::PreferenceFile file = annotation::readPreferenceFile(qs(*pairs), *format);
+    const annotation::PreferenceFormat format = chosenFormat(commandLine);
+    const annotation::PreferenceFile file = annotation::readPreferenceFile(qs(*pairs), format);
     for (const QString& note : file.notes) {
         printNote(note.toStdString());
     }

@@ -7,6 +7,7 @@
 #include "app/cli/checkpoint_option.h"
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
+#include "app/cli/format_option.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/pair_figures.h"
 #include "app/cli/scores_file.h"
@@ -28,7 +29,7 @@ namespace svj::cli {
 int runEval(const Arguments& arguments) {
     CommandLine commandLine("eval",
                             {{"pairs", "FILE", "the labelled pairs"},
-                             {"format", "NAME", kPreferenceFormatsHelp, "jsonl"},
+                             formatOption(),
                              {"ckpt", "CKPT", "our judge (default: the shipped one)"},
                              {"scores", "FILE", "scores of another judge (CSV video,score or JSONL), higher = better"},
                              {"threads", "N", "CPU threads (0 = one per core)", "0"},
@@ -49,11 +50,7 @@ int runEval(const Arguments& arguments) {
     if (!pairsFile) {
         throw UsageError("eval needs --pairs FILE");
     }
-    const std::optional<annotation::PreferenceFormat> format =
-        annotation::parsePreferenceFormat(QString::fromStdString(commandLine.valueOr("format", "jsonl")));
-    if (!format) {
-        throw UsageError("unknown --format '" + commandLine.valueOr("format", "") + "'");
-    }
+    const annotation::PreferenceFormat format = chosenFormat(commandLine);
     if (commandLine.value("ckpt") && commandLine.value("scores")) {
         throw UsageError("give --ckpt or --scores, not both");
     }
@@ -61,7 +58,7 @@ int runEval(const Arguments& arguments) {
     Scores scores;
     std::map<std::string, Scores> aspectScores; // a stage-2 judge's own score on each aspect it has
     try {
-        file = annotation::readPreferenceFile(QString::fromStdString(*pairsFile), *format);
+        file = annotation::readPreferenceFile(QString::fromStdString(*pairsFile), format);
         for (const QString& note : file.notes) {
             printNote(note.toStdString());
         }
@@ -119,7 +116,7 @@ int runEval(const Arguments& arguments) {
         }
     }
     nlohmann::json result = {{"pairs_file", *pairsFile},
-                             {"format", annotation::preferenceFormatName(*format).toStdString()},
+                             {"format", annotation::preferenceFormatName(format).toStdString()},
                              {"scores_from", source}};
     result.update(pairFigures(file, scores, aspectScores));
     const nlohmann::json& perAspect = result["aspects"];

@@ -4,7 +4,9 @@
 #include "annotation/preference_file.h"
 #include "annotation/workspace.h"
 #include "annotation/workspace_preferences.h"
+#include "app/cli/format_option.h"
 #include "app/cli/training_run.h"
+#include "app/cli/workspace_location.h"
 #include "model/default_judge.h"
 
 #include <QString>
@@ -50,7 +52,7 @@ CommandLine finetuneCommandLine() {
         "finetune",
         {{"pairs", "FILE", "the labelled pairs (A / B / tie / both-bad, optional per-aspect verdicts)"},
          {"db", "WORKSPACE", "the standing labels of a workspace instead of a file"},
-         {"format", "NAME", kPreferenceFormatsHelp, "jsonl"},
+         formatOption(),
          {"from", "CKPT", "the judge to start from (default: the shipped one)"},
          {"out", "CKPT", "where to write the fine-tuned judge (.safetensors)"},
          {"aspects", "A,B,...", "the aspect head's aspects (default: those the file rates, else 'overall')"},
@@ -68,17 +70,14 @@ CommandLine finetuneCommandLine() {
 }
 
 training::FinetuneOptions finetuneOptions(const CommandLine& commandLine, const Arguments& arguments) {
-    const std::optional<std::string> db = commandLine.value("db");
+    const std::optional<std::string> db =
+        commandLine.value("db") ? std::optional(acceptedLocation(*commandLine.value("db"))) : std::nullopt;
     const std::optional<std::string> pairsFile = db ? db : commandLine.value("pairs");
     const std::optional<std::string> out = commandLine.value("out");
     if (!pairsFile || !out || (db && commandLine.value("pairs"))) {
         throw UsageError("finetune needs --pairs FILE or --db WORKSPACE (one of them), and --out CKPT");
     }
-    const std::optional<annotation::PreferenceFormat> format =
-        annotation::parsePreferenceFormat(QString::fromStdString(commandLine.valueOr("format", "jsonl")));
-    if (!format) {
-        throw UsageError("unknown --format '" + commandLine.valueOr("format", "") + "'");
-    }
+    const annotation::PreferenceFormat format = chosenFormat(commandLine);
     const bool resume = commandLine.flag("resume");
     const int epochs = commandLine.intValue("epochs", 4);
     model::Stage2Options options;
@@ -106,7 +105,7 @@ training::FinetuneOptions finetuneOptions(const CommandLine& commandLine, const 
     run.judge.threads = commandLine.intValue("threads", 0);
     run.judge.device = commandLine.valueOr("device", "cpu");
     run.judge.seed = options.seed;
-    run.command = joinedCommand("finetune", arguments);
+    run.command = joinedCommand("finetune", withoutPasswords(arguments));
     run.pairsSource = *pairsFile;
 
     // The labels, before anything is loaded or trained.
@@ -116,7 +115,7 @@ training::FinetuneOptions finetuneOptions(const CommandLine& commandLine, const 
         file = annotation::workspacePreferences(annotation::LabelStore(workspace));
         file.path = QString::fromStdString(*db);
     } else {
-        file = annotation::readPreferenceFile(QString::fromStdString(*pairsFile), *format);
+        file = annotation::readPreferenceFile(QString::fromStdString(*pairsFile), format);
         for (const QString& note : file.notes) {
             printNote(note.toStdString());
         }

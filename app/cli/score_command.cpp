@@ -9,6 +9,7 @@
 #include "model/json_text.h"
 #ifdef SVJ_HAVE_ANNOTATION
 #include "annotation/workspace.h"
+#include "app/cli/workspace_location.h"
 #include "app/cli/workspace_scores.h"
 #endif
 #include "media/media_error.h"
@@ -58,7 +59,8 @@ int runScore(const Arguments& arguments) {
         throw UsageError("--progress json needs --json (progress and scores share stdout, one object a line)");
     }
 #ifdef SVJ_HAVE_ANNOTATION
-    const std::optional<std::string> db = commandLine.value("db");
+    const std::optional<std::string> db =
+        commandLine.value("db") ? std::optional(acceptedLocation(*commandLine.value("db"))) : std::nullopt;
     if (commandLine.flag("reuse") && !db) {
         throw UsageError("--reuse needs --db WORKSPACE (where the scores are kept)");
     }

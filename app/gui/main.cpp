@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
                 "  --judge-curves      with a workspace: show the judge's curves while voting (the demo)\n"
                 "  --language CODE     speak en, de or zh_CN this once (View > Language keeps a choice)\n"
                 "  --shortcuts         print the keyboard shortcuts as a Markdown table, exit\n"
-                "  --compare MODE      side, wipe, flicker or difference (two videos)\n"
+                "  --compare MODE      %s (two videos)\n"
                 "  --seek SECONDS      start at this time\n"
                 "  --bench-playback    play the videos at 1x, print dropped frames and timings, exit\n"
                 "  --bench-labelling   vote through the workspace's queue, print key-to-next-pair times, exit\n"
@@ -71,7 +71,8 @@ int main(int argc, char** argv) {
                 "Keys: Space play/pause, Left/Right one frame, Shift ten, Home/End, W worst moment,\n"
                 "N next sign change of the energy difference, I/O/L loop, Alt+Left/Right move B on the timeline,\n"
                 "F2-F5 compare modes, F flicker, G gain,\n"
-                "wheel zooms and drag pans every view, Ctrl+0 fit, Ctrl+1 actual pixels, Ctrl+E export PNG.\n");
+                "wheel zooms and drag pans every view, Ctrl+0 fit, Ctrl+1 actual pixels, Ctrl+E export PNG.\n",
+                qPrintable(svj::widgets::compareModeNames()));
             return 0;
         }
         if (std::strcmp(argv[i], "--version") == 0) {

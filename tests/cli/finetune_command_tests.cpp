@@ -7,13 +7,19 @@
 #include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
+#include <QUuid>
 
 #include <cmath>
 
@@ -31,6 +37,7 @@ private slots:
     void badInputLeavesNothingBehind();
     void startsFromTheShippedJudgeByDefault();
     void workspaceLabelsAndScores();
+    void aServerPasswordIsKeptOutOfEverything();
 
 private:
     QStringList finetuneArguments(const QString& out, int epochs = 2) const;
@@ -428,6 +435,107 @@ void FinetuneCommandTest::workspaceLabelsAndScores() {
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     result = db({QStringLiteral("check"), workspace});
     QVERIFY2(result.out.contains(QStringLiteral("1 judge scores")), qPrintable(result.out));
+}
+
+// A team workspace's password given once in a URL: moved into libpq's password file and found nowhere else,
+// not in what svj printed, not in a file it wrote (checkpoint, sidecar, logs, export) and not in the database's
+// own tables (a dump of it); with no source of the password, a message that says where to put it.
+void FinetuneCommandTest::aServerPasswordIsKeptOutOfEverything() {
+    const QString admin = qEnvironmentVariable("SVJ_TEST_POSTGRES");
+    if (admin.isEmpty()) {
+        QSKIP("needs the test server (SVJ_TEST_POSTGRES; CTest's tst_cli_postgres)");
+    }
+    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString role = QStringLiteral("svj_cli_%1").arg(QCoreApplication::applicationPid());
+    const auto psql = [&](const QString& location, const QStringList& arguments) {
+        QProcess process;
+        process.start(QStringLiteral("psql"),
+                      QStringList{QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                                  QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), location} +
+                          arguments);
+        process.waitForFinished(60000);
+        return process.exitCode() == 0
+                   ? QString::fromUtf8(process.readAllStandardOutput())
+                   : QStringLiteral("psql failed: ") + QString::fromUtf8(process.readAllStandardError());
+    };
+    QVERIFY(
+        !psql(admin, {QStringLiteral("-c"), QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(role, password),
+                      QStringLiteral("-c"), QStringLiteral("CREATE DATABASE %1 OWNER %1").arg(role)})
+             .startsWith(QLatin1String("psql failed")));
+    QUrl url(admin);
+    url.setUserName(role);
+    url.setPath(QLatin1Char('/') + role);
+    const QString location = url.toString();
+    url.setPassword(password);
+    const QString withPassword = url.toString();
+
+    const QString folder = m_dir.filePath(QStringLiteral("team"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString passFile = m_dir.filePath(QStringLiteral("pgpass")); // outside the folder searched below
+    const QStringList environment{QStringLiteral("PGPASSFILE=") + passFile, QStringLiteral("PGPASSWORD=")};
+    QString printed;
+    const auto svj = [&](const QStringList& arguments) {
+        const svj::test::CliResult result = svj::test::runCliWithEnvironment(arguments, environment);
+        printed += result.out + result.err;
+        return result;
+    };
+    svj::test::CliResult result = svj({QStringLiteral("db"), QStringLiteral("init"), withPassword});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(result.err.contains(QStringLiteral("the password is now in ") + passFile), qPrintable(result.err));
+    QVERIFY2(result.out.contains(location), qPrintable(result.out));
+    QVERIFY(QFile::exists(passFile));
+    QCOMPARE(QFile::permissions(passFile) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
+    // From here on the password comes from the file.
+    result = svj({QStringLiteral("db"), QStringLiteral("import"), location, QStringLiteral("--pairs"), m_pairs});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    const QString out = folder + QStringLiteral("/tuned.safetensors");
+    QStringList arguments = finetuneArguments(out, 1);
+    arguments[1] = QStringLiteral("--db");
+    arguments[2] = withPassword; // given again with the password: accepted, moved, not recorded
+    result = svj(arguments);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(sidecar(out).value(QStringLiteral("training")).toObject().value(QStringLiteral("db")).toString(),
+             location);
+    result = svj({QStringLiteral("score"), m_dir.filePath(QStringLiteral("videos/clean1.mp4")),
+                  QStringLiteral("--ckpt"), out, QStringLiteral("--db"), location});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    result = svj({QStringLiteral("db"), QStringLiteral("export"), location, QStringLiteral("--format"),
+                  QStringLiteral("jsonl"), QStringLiteral("--out"), folder + QStringLiteral("/labels.jsonl")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    result = svj({QStringLiteral("db"), QStringLiteral("stats"), location});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+
+    QVERIFY2(!printed.contains(password), "svj printed the password");
+    QStringList searched;
+    QDirIterator files(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        const QString file = files.next();
+        QFile content(file);
+        QVERIFY(content.open(QIODevice::ReadOnly));
+        QVERIFY2(!content.readAll().contains(password.toUtf8()), qPrintable(file + QStringLiteral(" holds it")));
+        searched << QFileInfo(file).fileName();
+    }
+    QVERIFY2(searched.size() >= 4, qPrintable(searched.join(QLatin1Char(' ')))); // checkpoint, sidecar, state, export
+    QUrl ownDatabase(admin);
+    ownDatabase.setPath(QLatin1Char('/') + role);
+    QProcess dump;
+    dump.start(QStringLiteral("pg_dump"), {QStringLiteral("--data-only"), ownDatabase.toString()});
+    QVERIFY(dump.waitForFinished(60000));
+    const QByteArray rows = dump.readAllStandardOutput();
+    QVERIFY2(dump.exitCode() == 0, dump.readAllStandardError().constData());
+    QVERIFY2(!rows.contains(password.toUtf8()), "the database's own tables hold it");
+    QVERIFY(rows.contains(location.toUtf8()) || rows.contains("tuned.safetensors")); // the rows are there to search
+    qInfo("searched: svj's output, %lld files (%s), a dump of the workspace's tables (%lld bytes)",
+          static_cast<long long>(searched.size()), qPrintable(searched.join(QStringLiteral(", "))),
+          static_cast<long long>(rows.size()));
+
+    // No source of the password: a message that says where it goes.
+    result = svj::test::runCliWithEnvironment(
+        {QStringLiteral("db"), QStringLiteral("check"), location},
+        {QStringLiteral("PGPASSFILE=") + m_dir.filePath(QStringLiteral("no-pgpass")), QStringLiteral("PGPASSWORD=")});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(QStringLiteral("the server wants a password")), qPrintable(result.err));
 }
 
 SVJ_REGISTER_TEST(FinetuneCommandTest)
