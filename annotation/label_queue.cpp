@@ -108,7 +108,7 @@ QVector<QueueItem> LabelQueue::upcoming(const QString& annotator, int count) con
                        "AND NOT %1 ORDER BY a.position LIMIT %2")
             .arg(QLatin1String(kStanding))
             .arg(std::max(1, count)),
-        {annotator});
+        {m_workspace.identity(annotator)});
     QVector<QueueItem> items;
     while (query.next()) {
         items.append(itemFrom(query));
@@ -121,7 +121,7 @@ std::optional<QueueItem> LabelQueue::assignmentOf(const QString& annotator, qint
     QSqlQuery query =
         sql.exec(QStringLiteral("SELECT a.id, a.pair_id, a.position, a.a_on_left FROM assignments a "
                                 "WHERE a.annotator_id = (SELECT id FROM annotators WHERE name = ?) AND a.pair_id = ?"),
-                 {annotator, pairId});
+                 {m_workspace.identity(annotator), pairId});
     if (!query.next()) {
         return std::nullopt;
     }
@@ -134,8 +134,15 @@ void LabelQueue::setState(qint64 assignment, const char* state) {
         if (!sql.scalar(QStringLiteral("SELECT id FROM assignments WHERE id = ?"), {assignment}).isValid()) {
             throw WorkspaceError(m_workspace.path(), QStringLiteral("no assignment %1").arg(assignment));
         }
-        sql.exec(QStringLiteral("UPDATE assignments SET state = ? WHERE id = ?"),
-                 {QString::fromLatin1(state), assignment});
+        const QSqlQuery updated = sql.exec(QStringLiteral("UPDATE assignments SET state = ? WHERE id = ?"),
+                                           {QString::fromLatin1(state), assignment});
+        if (updated.numRowsAffected() == 0) { // a team workspace's policy hid another annotator's assignment
+            throw WorkspaceError(m_workspace.path(),
+                                 QStringLiteral("you can skip or flag only your own assignments (assignment %1 is "
+                                                "not yours; you are %2)")
+                                     .arg(assignment)
+                                     .arg(m_workspace.teamRole()));
+        }
     });
 }
 

@@ -199,7 +199,7 @@ qint64 LabelStore::addLabel(const LabelInput& label) {
     if (label.annotator.trimmed().isEmpty()) {
         throw WorkspaceError(m_workspace.path(), QStringLiteral("a label needs an annotator"));
     }
-    const qint64 annotator = annotatorId(label.annotator.trimmed());
+    const qint64 annotator = annotatorId(m_workspace.identity(label.annotator.trimmed()));
     // The annotator's standing label on this pair, if any: the new row supersedes it.
     const QVariant previous =
         sql.scalar(QStringLiteral("SELECT id FROM labels l WHERE pair_id = ? AND annotator_id = ? AND NOT EXISTS "

@@ -10,7 +10,7 @@ LabellingSession::LabellingSession(Workspace& workspace, const QString& annotato
     : m_workspace(workspace)
     , m_store(workspace)
     , m_queue(workspace)
-    , m_annotator(annotator.trimmed()) {
+    , m_annotator(workspace.identity(annotator.trimmed())) {
     if (m_annotator.isEmpty()) {
         throw WorkspaceError(workspace.path(), QStringLiteral("labelling needs an annotator name"));
     }

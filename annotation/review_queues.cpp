@@ -152,8 +152,10 @@ QVector<ReviewItem> contestedPairs(Workspace& workspace, const QString& annotato
     return items;
 }
 
-void adjudicate(Workspace& workspace, qint64 pairId, Verdict verdict, const QString& lead, const QString& comment) {
+void adjudicate(Workspace& workspace, qint64 pairId, Verdict verdict, const QString& requested,
+                const QString& comment) {
     const WorkspaceSql sql(workspace);
+    const QString lead = workspace.identity(requested);
     workspace.transaction([&] {
         if (!sql.scalar(QStringLiteral("SELECT id FROM pairs WHERE id = ?"), {pairId}).isValid()) {
             throw WorkspaceError(workspace.path(), QStringLiteral("no pair %1 in this workspace").arg(pairId));

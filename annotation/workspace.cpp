@@ -22,6 +22,37 @@ public:
     using WorkspaceError::WorkspaceError;
 };
 
+// What a team workspace's server refused, in the words of its rules (team_workspace.h), from the statement.
+QString refusalMessage(const QString& sql, const QString& role) {
+    const QString who = role.isEmpty() ? QString() : QStringLiteral(" (you are %1)").arg(role);
+    if (sql.startsWith(QLatin1String("INSERT INTO labels")) && sql.contains(QLatin1String("'undone'"))) {
+        return QStringLiteral("you can undo only your own labels") + who;
+    }
+    if (sql.startsWith(QLatin1String("INSERT INTO labels"))) {
+        return QStringLiteral("you can label only as yourself") + who;
+    }
+    if (sql.startsWith(QLatin1String("INSERT INTO annotators"))) {
+        return QStringLiteral("only a lead can name other annotators (assign pairs to them)") + who;
+    }
+    if (sql.startsWith(QLatin1String("UPDATE labels")) || sql.startsWith(QLatin1String("DELETE FROM labels"))) {
+        return QStringLiteral("labels are append-only: a correction or an undo is a new label") + who;
+    }
+    if (sql.contains(QLatin1String("adjudications"))) {
+        return QStringLiteral("only a lead can adjudicate") + who;
+    }
+    if (sql.startsWith(QLatin1String("INSERT INTO assignments"))) {
+        return QStringLiteral("only a lead can assign pairs") + who;
+    }
+    if (sql.startsWith(QLatin1String("UPDATE assignments"))) {
+        return QStringLiteral("you can skip or flag only your own assignments") + who;
+    }
+    if (sql.contains(QLatin1String("videos")) || sql.contains(QLatin1String("pairs")) ||
+        sql.contains(QLatin1String("prompts"))) {
+        return QStringLiteral("only a lead can import videos and pairs") + who;
+    }
+    return QStringLiteral("your role may not do this on this team workspace") + who;
+}
+
 bool looksLikeSqlite(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -49,6 +80,7 @@ Workspace::Workspace(Workspace&& other) noexcept
     , m_connection(std::move(other.m_connection))
     , m_depth(other.m_depth)
     , m_migrationBackup(std::move(other.m_migrationBackup))
+    , m_teamRole(std::move(other.m_teamRole))
     , m_clock(std::move(other.m_clock))
     , m_statements(std::move(other.m_statements)) {
     other.m_connection.clear();
@@ -189,6 +221,9 @@ Workspace Workspace::open(const QString& text, bool readOnly) {
         if (check != QLatin1String("ok")) {
             throw WorkspaceError(path, QStringLiteral("the workspace is incomplete (%1)").arg(check));
         }
+        if (workspace.scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'team'")).isValid()) {
+            workspace.m_teamRole = workspace.scalar(QStringLiteral("SELECT current_user")).toString();
+        }
     }
     return workspace;
 }
@@ -268,6 +303,9 @@ void Workspace::execute(QSqlQuery& query, const QString& sql, const QVariantList
         query.finish();
         if (m_dialect.isBusy(error)) {
             throw BusyError(m_location.display, error.text());
+        }
+        if (error.nativeErrorCode() == QLatin1String("42501")) { // a grant or a row-level policy said no
+            throw WorkspaceError(m_location.display, refusalMessage(sql, m_teamRole));
         }
         throw WorkspaceError(m_location.display, QStringLiteral("\"%1\" failed: %2").arg(sql, error.text()));
     }

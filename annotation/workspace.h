@@ -64,6 +64,13 @@ public:
     // "database is locked"; past that, or on any other failure, throws WorkspaceError and nothing of `work` is kept.
     void transaction(const std::function<void()>& work);
 
+    // A team workspace (PostgreSQL after `svj db team init`, team_workspace.h): the login role this connection
+    // labels as, which the server's policies check. "" for every other workspace.
+    const QString& teamRole() const { return m_teamRole; }
+    // Who a label, an undo, a skip is from: on a team workspace always the login role (a name asked for is only a
+    // display name there), elsewhere the name asked for.
+    QString identity(const QString& requested) const { return m_teamRole.isEmpty() ? requested : m_teamRole; }
+
     // The aspects annotators rate beside the overall verdict (default VQ, MQ, TA: VideoGen-RewardBench's).
     QStringList aspects() const;
     void setAspects(const QStringList& aspects);
@@ -117,6 +124,7 @@ private:
     QString m_connection;
     int m_depth = 0; // transaction() inside transaction() joins the outer one
     QString m_migrationBackup;
+    QString m_teamRole;
     WallClock m_clock;
     mutable std::unique_ptr<QHash<QString, QSqlQuery>> m_statements;
 };
