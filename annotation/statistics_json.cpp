@@ -56,6 +56,29 @@ QJsonObject statisticsJson(const WorkspaceStatistics& statistics) {
                                        {QStringLiteral("ties"), rank.entry.ties}});
     }
     json.insert(QStringLiteral("leaderboard"), leaderboard);
+    QJsonArray effort;
+    for (const EffortFigures& figures : statistics.effort) {
+        effort.append(QJsonObject{{QStringLiteral("name"), figures.name},
+                                  {QStringLiteral("labels"), figures.labels},
+                                  {QStringLiteral("timed_labels"), figures.timed},
+                                  {QStringLiteral("median_seconds"), number(figures.medianSeconds)},
+                                  {QStringLiteral("p90_seconds"), number(figures.p90Seconds)},
+                                  {QStringLiteral("items_per_hour"), number(figures.itemsPerHour)},
+                                  {QStringLiteral("watched_known"), figures.watchedKnown},
+                                  {QStringLiteral("mean_least_watched"), number(figures.meanWatched)},
+                                  {QStringLiteral("votes_without_watching"), figures.unwatchedVotes}});
+    }
+    json.insert(QStringLiteral("effort"), effort);
+    QJsonArray slowest;
+    for (const PairEffort& pair : statistics.slowestPairs) {
+        slowest.append(QJsonObject{{QStringLiteral("pair"), pair.pair},
+                                   {QStringLiteral("timed_labels"), pair.timed},
+                                   {QStringLiteral("median_seconds"), number(pair.medianSeconds)}});
+    }
+    json.insert(QStringLiteral("slowest_pairs"), slowest);
+    json.insert(QStringLiteral("judge_tie_threshold"), statistics.judgeTieThreshold);
+    json.insert(QStringLiteral("judge_accuracy_with_ties"), number(statistics.judgeAccuracyWithTies));
+    json.insert(QStringLiteral("judge_compared_labels"), statistics.judgeComparedLabels);
     return json;
 }
 

@@ -104,6 +104,61 @@ AgreementFigures agreementOn(int aspect, const QString& name, const std::vector<
     return figures;
 }
 
+struct JudgeTies {
+    double threshold = 0.0;
+    double accuracy = NAN;
+    int labels = 0;
+};
+
+// The tie threshold that makes the judge's accuracy with ties on the human labels (overall verdicts; both-bad as a
+// tie) highest, the smallest of equals. A human tie is right when |margin| <= e, a decisive label when |margin| > e
+// and the sign agrees: sorted by |margin|, raising e past each one changes one prediction, so one pass.
+JudgeTies judgeTieThreshold(const std::vector<Rating>& human, const QHash<qint64, double>& margins) {
+    struct Item {
+        double size;
+        bool tie;
+        bool signRight;
+    };
+    std::vector<Item> items;
+    for (const Rating& rating : human) {
+        const auto margin = margins.constFind(rating.pair);
+        if (rating.aspect != 0 || margin == margins.constEnd()) {
+            continue;
+        }
+        const auto verdict = static_cast<Verdict>(rating.category);
+        const bool tie = verdict == Verdict::Tie || verdict == Verdict::BothBad;
+        items.push_back(
+            {std::abs(margin.value()), tie,
+             (verdict == Verdict::A && margin.value() > 0) || (verdict == Verdict::B && margin.value() < 0)});
+    }
+    JudgeTies best;
+    best.labels = static_cast<int>(items.size());
+    if (items.empty()) {
+        return best;
+    }
+    std::sort(items.begin(), items.end(), [](const Item& x, const Item& y) { return x.size < y.size; });
+    // e = 0: a margin of exactly zero is a tie, every other one a vote.
+    int right = 0;
+    for (const Item& item : items) {
+        right += item.size <= 0 ? (item.tie ? 1 : 0) : (!item.tie && item.signRight ? 1 : 0);
+    }
+    int bestRight = right;
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (items[i].size <= 0) {
+            continue;
+        }
+        // e reaches items[i].size: this item's prediction turns from a vote into a tie.
+        right += (items[i].tie ? 1 : 0) - (!items[i].tie && items[i].signRight ? 1 : 0);
+        const bool lastOfItsSize = i + 1 == items.size() || items[i + 1].size != items[i].size;
+        if (lastOfItsSize && right > bestRight) {
+            bestRight = right;
+            best.threshold = items[i].size;
+        }
+    }
+    best.accuracy = static_cast<double>(bestRight) / static_cast<double>(items.size());
+    return best;
+}
+
 } // namespace
 
 WorkspaceStatistics computeStatistics(const Workspace& workspace) {
@@ -148,10 +203,13 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
     std::vector<int> leftPicks;
     std::vector<Comparison> comparisons;
     std::vector<bool> modelUsed(static_cast<size_t>(models.size()), false);
+    std::vector<std::vector<LabelEffort>> effortOfRater;
+    std::vector<LabelEffort> effortOfAll;
     // Standing labels with what each needs: the gold answer (gold pairs only), the screen side, the videos.
     QSqlQuery query = sql.exec(
         QStringLiteral("SELECT l.pair_id, l.annotator_id, l.verdict, l.aspects, l.a_on_left, "
-                       "CASE WHEN p.origin = 'gold' THEN p.gold_answer END, p.video_a, p.video_b "
+                       "CASE WHEN p.origin = 'gold' THEN p.gold_answer END, p.video_a, p.video_b, "
+                       "l.seconds_spent, l.watched_a, l.watched_b "
                        "FROM labels l JOIN pairs p ON p.id = l.pair_id "
                        "WHERE l.verdict <> 'undone' AND NOT EXISTS (SELECT 1 FROM labels s WHERE s.supersedes = l.id) "
                        "ORDER BY l.id"));
@@ -196,6 +254,13 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
             goldRight[static_cast<size_t>(rater)] += parseVerdict(query.value(5).toString()) == verdict ? 1 : 0;
         }
         const bool decisive = *verdict == Verdict::A || *verdict == Verdict::B;
+        const auto known = [&](int column) {
+            return query.value(column).isNull() ? -1.0 : query.value(column).toDouble();
+        };
+        const LabelEffort effort{pair, known(8), known(9), known(10), decisive};
+        effortOfRater.resize(perRater.size());
+        effortOfRater[static_cast<size_t>(rater)].push_back(effort);
+        effortOfAll.push_back(effort);
         if (decisive && !query.value(4).isNull()) {
             ++figures.sidedDecisive;
             const bool aOnLeft = query.value(4).toInt() != 0;
@@ -230,15 +295,22 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
                            "(SELECT COALESCE(s.reward, -s.energy) FROM judge_scores s WHERE s.video_id = p.video_b "
                            " AND s.checkpoint_id = ? ORDER BY s.id DESC LIMIT 1) FROM pairs p"),
             {checkpoint, checkpoint});
+        QHash<qint64, double> margins;
         while (judged.next()) {
-            if (judged.value(1).isNull() || judged.value(2).isNull()) {
-                continue;
+            if (!judged.value(1).isNull() && !judged.value(2).isNull()) {
+                margins.insert(judged.value(0).toLongLong(), judged.value(1).toDouble() - judged.value(2).toDouble());
             }
-            const double margin = judged.value(1).toDouble() - judged.value(2).toDouble();
-            ratings.push_back({judged.value(0).toLongLong(), judge, 0,
-                               static_cast<int>(margin > 0   ? Verdict::A
-                                                : margin < 0 ? Verdict::B
-                                                             : Verdict::Tie)});
+        }
+        const JudgeTies ties = judgeTieThreshold(humanRatings, margins);
+        statistics.judgeTieThreshold = ties.threshold;
+        statistics.judgeAccuracyWithTies = ties.accuracy;
+        statistics.judgeComparedLabels = ties.labels;
+        for (auto it = margins.constBegin(); it != margins.constEnd(); ++it) {
+            const double margin = it.value();
+            ratings.push_back({it.key(), judge, 0,
+                               static_cast<int>(std::abs(margin) <= ties.threshold ? Verdict::Tie
+                                                : margin > 0                       ? Verdict::A
+                                                                                   : Verdict::B)});
         }
     }
     statistics.agreement.append(agreementOn(0, QStringLiteral("overall"), humanRatings, raterNames));
@@ -258,6 +330,14 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
     }
     std::sort(statistics.annotators.begin(), statistics.annotators.end(),
               [](const AnnotatorFigures& x, const AnnotatorFigures& y) { return x.name < y.name; });
+    statistics.effort.append(effortOf(QStringLiteral("everyone"), effortOfAll));
+    effortOfRater.resize(perRater.size());
+    for (size_t rater = 0; rater < perRater.size(); ++rater) {
+        statistics.effort.append(effortOf(perRater[rater].name, effortOfRater[rater]));
+    }
+    std::sort(statistics.effort.begin() + 1, statistics.effort.end(),
+              [](const EffortFigures& x, const EffortFigures& y) { return x.name < y.name; });
+    statistics.slowestPairs = slowestPairs(effortOfAll, 10);
     // Only the generators that took part; indices renumbered for the fit.
     std::vector<int> fitIndex(static_cast<size_t>(models.size()), -1);
     QStringList fitted;

@@ -4,6 +4,7 @@
 // leaderboard of the generators.
 #pragma once
 
+#include "annotation/effort_figures.h"
 #include "annotation/label_store.h"
 #include "annotation/leaderboard.h"
 
@@ -52,6 +53,14 @@ struct WorkspaceStatistics {
     QVector<GeneratorRank> leaderboard;
     double tieStrength = 0.0;
     QString judge; // the checkpoint rated as "judge" (its newest scores), empty when none
+    // The judge's margin within this much of zero is a tie: the threshold that makes its accuracy with ties on
+    // the standing labels highest (both-bad counts as a tie), as VideoGen-RewardBench sweeps it.
+    double judgeTieThreshold = 0.0;
+    double judgeAccuracyWithTies = 0.0; // NaN without a judge
+    int judgeComparedLabels = 0;        // standing labels on pairs the judge scored both videos of
+    // Effort: everyone first, then each annotator by name; the pairs that take longest.
+    QVector<EffortFigures> effort;
+    QVector<PairEffort> slowestPairs;
 };
 
 WorkspaceStatistics computeStatistics(const Workspace& workspace);

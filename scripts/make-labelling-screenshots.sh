@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The labelling screenshots of docs/labelling.md, from the demo workspace (scripts/make-demo-workspace.sh):
 # a pair being labelled; then, on a copy labelled by this script (two annotators: gold pairs answered right,
-# the other pairs by a fixed rule, so the figures are reproducible), the statistics view, a fine-tune in
+# the other pairs by a fixed rule, so the figures are reproducible), the statistics view and its Effort tab, a fine-tune in
 # progress and its checkpoint diff (labelled by kim and lee, so the viewer's own queue still shows a pair).
 # Needs the sqlite3 command-line tool.
 #   scripts/make-labelling-screenshots.sh [OUT_DIR]   (default docs/screenshots)
@@ -29,13 +29,19 @@ while IFS='|' read -r pair origin answer; do
         first=$([ $((pair % 2)) -eq 0 ] && echo A || echo B)
         second=$([ $((pair % 3)) -eq 0 ] && echo tie || echo "$first")
     fi
-    "$svj" db label "$work/labelled.svjw" --pair "$pair" --annotator kim --verdict "$first" >/dev/null
-    "$svj" db label "$work/labelled.svjw" --pair "$pair" --annotator lee --verdict "$second" >/dev/null
+    # Times and watched shares by a fixed rule too (the Effort tab): lee votes on every fifth pair having seen a
+    # tenth of B.
+    "$svj" db label "$work/labelled.svjw" --pair "$pair" --annotator kim --verdict "$first" \
+        --seconds $((9 + pair * 7 % 23)) --watched 1,1 >/dev/null
+    "$svj" db label "$work/labelled.svjw" --pair "$pair" --annotator lee --verdict "$second" \
+        --seconds $((5 + pair * 5 % 17)) --watched "1,$([ $((pair % 5)) -eq 0 ] && echo 0.1 || echo 0.9)" >/dev/null
     n=$((n + 1))
 done < <(sqlite3 "$work/labelled.svjw" "SELECT id, origin, COALESCE(gold_answer, '') FROM pairs ORDER BY id")
 echo "labelled $n pairs twice"
 "$root/scripts/screenshot.sh" "$out/labelling-statistics.png" --delay 6 -- --annotator annotator \
     --workspace "$work/labelled.svjw" --show statistics
+"$root/scripts/screenshot.sh" "$out/labelling-effort.png" --delay 6 -- --annotator annotator \
+    --workspace "$work/labelled.svjw" --show effort
 sqlite3 "$work/labelled.svjw" ".backup '$work/tuning.svjw'"
 "$root/scripts/screenshot.sh" "$out/labelling-finetune-running.png" --delay 12 -- --annotator annotator \
     --workspace "$work/tuning.svjw" --show finetune --finetune 60

@@ -1566,6 +1566,54 @@ Passwort für %2:</translation>
         <source>log-strength</source>
         <translation>Log-Stärke</translation>
     </message>
+    <message>
+        <source>Effort</source>
+        <translation>Aufwand</translation>
+    </message>
+    <message>
+        <source>Timed</source>
+        <translation>Mit Zeit</translation>
+    </message>
+    <message>
+        <source>Median s</source>
+        <translation>Median s</translation>
+    </message>
+    <message>
+        <source>p90 s</source>
+        <translation>p90 s</translation>
+    </message>
+    <message>
+        <source>Items / hour</source>
+        <translation>Paare / Stunde</translation>
+    </message>
+    <message>
+        <source>Watched (less-seen video)</source>
+        <translation>Angesehen (weniger gesehenes Video)</translation>
+    </message>
+    <message>
+        <source>Votes without watching</source>
+        <translation>Stimmen ohne Ansehen</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>pair %1 (%2 s)</source>
+        <translation>Paar %1 (%2 s)</translation>
+    </message>
+    <message>
+        <source>A vote without watching: A or B chosen with less than a quarter of either video seen.</source>
+        <translation>Eine Stimme ohne Ansehen: A oder B gewählt, obwohl von einem der Videos weniger als ein Viertel gesehen wurde.</translation>
+    </message>
+    <message>
+        <source>Slowest pairs: %1.</source>
+        <translation>Langsamste Paare: %1.</translation>
+    </message>
+    <message>
+        <source>The judge rates with tie threshold %1 (its accuracy with ties %2 on %3 labels, both-bad as a tie).</source>
+        <translation>Der Richter bewertet mit der Gleichstandsschwelle %1 (seine Genauigkeit mit Gleichständen %2 auf %3 Labels, „beide schlecht“ als Gleichstand).</translation>
+    </message>
 </context>
 <context>
     <name>svj::widgets::VideoView</name>

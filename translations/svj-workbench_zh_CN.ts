@@ -1560,6 +1560,54 @@ Password for %2:</source>
         <source>log-strength</source>
         <translation>对数强度</translation>
     </message>
+    <message>
+        <source>Effort</source>
+        <translation>工作量</translation>
+    </message>
+    <message>
+        <source>Timed</source>
+        <translation>有计时</translation>
+    </message>
+    <message>
+        <source>Median s</source>
+        <translation>中位数（秒）</translation>
+    </message>
+    <message>
+        <source>p90 s</source>
+        <translation>p90（秒）</translation>
+    </message>
+    <message>
+        <source>Items / hour</source>
+        <translation>每小时条目</translation>
+    </message>
+    <message>
+        <source>Watched (less-seen video)</source>
+        <translation>观看比例（看得较少的视频）</translation>
+    </message>
+    <message>
+        <source>Votes without watching</source>
+        <translation>未观看即投票</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>pair %1 (%2 s)</source>
+        <translation>视频对 %1（%2 秒）</translation>
+    </message>
+    <message>
+        <source>A vote without watching: A or B chosen with less than a quarter of either video seen.</source>
+        <translation>未观看即投票：任一视频观看不足四分之一就选择了 A 或 B。</translation>
+    </message>
+    <message>
+        <source>Slowest pairs: %1.</source>
+        <translation>最慢的视频对：%1。</translation>
+    </message>
+    <message>
+        <source>The judge rates with tie threshold %1 (its accuracy with ties %2 on %3 labels, both-bad as a tie).</source>
+        <translation>评判模型以平局阈值 %1 评分（含平局准确率 %2，基于 %3 个标注，“都不好”计为平局）。</translation>
+    </message>
 </context>
 <context>
     <name>svj::widgets::VideoView</name>

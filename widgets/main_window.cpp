@@ -409,8 +409,11 @@ bool MainWindow::openWorkspace(const QString& given, bool create) {
 }
 
 void MainWindow::showPanel(const QString& name) {
-    if (name == QLatin1String("statistics")) {
+    if (name == QLatin1String("statistics") || name == QLatin1String("effort")) {
         showStatistics(true);
+        if (m_statistics && name == QLatin1String("effort")) {
+            m_statistics->showEffort();
+        }
         return;
     }
     QDockWidget* dock = name == QLatin1String("finetune") ? m_finetuneDock : m_labellingDock;

@@ -58,6 +58,7 @@ StatisticsView::StatisticsView(annotation::Workspace& workspace, QWidget* parent
     top->addWidget(refreshButton);
     layout->addLayout(top);
     auto* tabs = new QTabWidget(this);
+    m_tabs = tabs;
     layout->addWidget(tabs, 1);
 
     m_agreement =
@@ -90,6 +91,19 @@ StatisticsView::StatisticsView(annotation::Workspace& workspace, QWidget* parent
     generatorLayout->addWidget(m_leaderboardPlot, 1);
     tabs->addTab(generators, tr("Generators"));
 
+    // The lead's view of the work itself: time per item, watching before voting.
+    auto* effort = new QWidget(tabs);
+    auto* effortLayout = new QVBoxLayout(effort);
+    m_effort = table(tr("Effort"),
+                     {tr("Annotator"), tr("Labels"), tr("Timed"), tr("Median s"), tr("p90 s"), tr("Items / hour"),
+                      tr("Watched (less-seen video)"), tr("Votes without watching")},
+                     effort);
+    m_effortNote = new QLabel(effort);
+    m_effortNote->setWordWrap(true);
+    effortLayout->addWidget(m_effort, 1);
+    effortLayout->addWidget(m_effortNote);
+    tabs->addTab(effort, tr("Effort"));
+
     connect(refreshButton, &QPushButton::clicked, this, &StatisticsView::refresh);
     refresh();
 }
@@ -112,6 +126,40 @@ void StatisticsView::refresh() {
     fillAgreement();
     fillAnnotators();
     fillLeaderboard();
+    fillEffort();
+}
+
+void StatisticsView::showEffort() {
+    m_tabs->setCurrentWidget(m_effort->parentWidget());
+}
+
+void StatisticsView::fillEffort() {
+    m_effort->setRowCount(static_cast<int>(m_statistics.effort.size()));
+    int row = 0;
+    for (const annotation::EffortFigures& figures : m_statistics.effort) {
+        const QString name = row == 0 ? tr("everyone") : figures.name; // the first row is everyone's
+        setRow(m_effort, row++,
+               {name, QString::number(figures.labels), QString::number(figures.timed), figure(figures.medianSeconds, 1),
+                figure(figures.p90Seconds, 1), figure(figures.itemsPerHour, 1), figure(figures.meanWatched, 2),
+                QString::number(figures.unwatchedVotes)});
+    }
+    m_effort->resizeColumnsToContents();
+    QStringList slowest;
+    for (const annotation::PairEffort& pair : m_statistics.slowestPairs) {
+        slowest << tr("pair %1 (%2 s)").arg(pair.pair).arg(figure(pair.medianSeconds, 1));
+    }
+    QString note = tr("A vote without watching: A or B chosen with less than a quarter of either video seen.");
+    if (!slowest.isEmpty()) {
+        note += QLatin1Char(' ') + tr("Slowest pairs: %1.").arg(slowest.join(QStringLiteral(", ")));
+    }
+    if (!m_statistics.judge.isEmpty()) {
+        note += QLatin1Char(' ') +
+                tr("The judge rates with tie threshold %1 (its accuracy with ties %2 on %3 labels, "
+                   "both-bad as a tie).")
+                    .arg(figure(m_statistics.judgeTieThreshold, 4), figure(m_statistics.judgeAccuracyWithTies))
+                    .arg(m_statistics.judgeComparedLabels);
+    }
+    m_effortNote->setText(note);
 }
 
 void StatisticsView::fillAgreement() {

@@ -11,6 +11,7 @@
 class QCustomPlot;
 class QLabel;
 class QTableWidget;
+class QTabWidget;
 
 namespace svj::annotation {
 class Workspace;
@@ -28,6 +29,9 @@ public:
     QTableWidget* agreementTable() const { return m_agreement; }
     QTableWidget* annotatorTable() const { return m_annotators; }
     QTableWidget* leaderboardTable() const { return m_leaderboard; }
+    QTableWidget* effortTable() const { return m_effort; }
+    // Brings the Effort tab (the lead's view of the work) to the front.
+    void showEffort();
 
 public slots:
     // Computes the figures again from the workspace.
@@ -37,6 +41,7 @@ private:
     void fillAgreement();
     void fillAnnotators();
     void fillLeaderboard();
+    void fillEffort();
 
     annotation::Workspace& m_workspace;
     annotation::WorkspaceStatistics m_statistics;
@@ -44,6 +49,9 @@ private:
     QTableWidget* m_agreement = nullptr;
     QTableWidget* m_annotators = nullptr;
     QTableWidget* m_leaderboard = nullptr;
+    QTableWidget* m_effort = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QLabel* m_effortNote = nullptr;
     QCustomPlot* m_annotatorPlot = nullptr;
     QCustomPlot* m_leaderboardPlot = nullptr;
 };

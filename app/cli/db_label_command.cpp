@@ -6,6 +6,7 @@
 #include "annotation/workspace.h"
 #include "app/cli/db_actions.h"
 
+#include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -19,7 +20,9 @@ int runLabel(const Arguments& arguments) {
                                          {"annotator", "NAME", "who labels"},
                                          {"verdict", "V", "A, B, tie or both-bad"},
                                          {"aspect", "NAME=V,...", "per-aspect verdicts (VQ=A,MQ=tie)"},
-                                         {"comment", "TEXT", "a note"}});
+                                         {"comment", "TEXT", "a note"},
+                                         {"seconds", "S", "time spent on the item (a labelling tool's own)"},
+                                         {"watched", "A,B", "shares of A and B watched before the vote (0..1)"}});
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
         std::cout << "Usage: svj db label WORKSPACE --pair ID --annotator NAME --verdict A|B|tie|both-bad\n\n"
@@ -45,6 +48,20 @@ int runLabel(const Arguments& arguments) {
         label.aspects.insert(item.section(QLatin1Char('='), 0, 0).trimmed(), *aspect);
     }
     label.comment = qs(commandLine.valueOr("comment", ""));
+    label.secondsSpent = commandLine.doubleValue("seconds", -1.0);
+    if (const std::optional<std::string> watched = commandLine.value("watched")) {
+        const std::vector<std::string> shares = splitCommaList(*watched);
+        const auto share = [&](size_t i) {
+            char* end = nullptr;
+            const double value = i < shares.size() ? std::strtod(shares[i].c_str(), &end) : -2.0;
+            return end != nullptr && *end == '\0' && shares.size() == 2 ? value : -2.0;
+        };
+        label.watchedA = share(0);
+        label.watchedB = share(1);
+        if (!(label.watchedA >= 0 && label.watchedA <= 1 && label.watchedB >= 0 && label.watchedB <= 1)) {
+            throw UsageError("--watched takes two shares from 0 to 1, A's and B's: 1,0.5");
+        }
+    }
     label.source = QStringLiteral("svj db label");
     Workspace workspace = Workspace::open(qs(path));
     annotation::LabelStore store(workspace);

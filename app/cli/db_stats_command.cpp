@@ -66,6 +66,27 @@ int runStats(const Arguments& arguments) {
                   << figure(figures.goldAccuracy) << " (" << figures.goldLabels << "), left-pick rate "
                   << figure(figures.leftPickRate) << " (" << figures.sidedDecisive << ")\n";
     }
+    std::cout << "\neffort (seconds an item; the smaller share of the two videos watched; decisive votes with less "
+                 "than a quarter of either seen):\n";
+    for (const annotation::EffortFigures& figures : statistics.effort) {
+        std::cout << "  " << figures.name.toStdString() << ": median " << figure(figures.medianSeconds) << " s, p90 "
+                  << figure(figures.p90Seconds) << " s, " << figure(figures.itemsPerHour) << " items/h ("
+                  << figures.timed << " timed), watched " << figure(figures.meanWatched) << ", "
+                  << figures.unwatchedVotes << " votes without watching\n";
+    }
+    if (!statistics.slowestPairs.isEmpty()) {
+        std::cout << "  slowest pairs:";
+        for (const annotation::PairEffort& pair : statistics.slowestPairs) {
+            std::cout << " " << pair.pair << " (" << figure(pair.medianSeconds) << " s)";
+        }
+        std::cout << "\n";
+    }
+    if (!statistics.judge.isEmpty()) {
+        std::cout << "\njudge " << statistics.judge.toStdString() << ": accuracy with ties "
+                  << figure(statistics.judgeAccuracyWithTies) << " on " << statistics.judgeComparedLabels
+                  << " labels at tie threshold " << figure(statistics.judgeTieThreshold)
+                  << " (both-bad as a tie; the judge rates with it above)\n";
+    }
     if (!statistics.leaderboard.isEmpty()) {
         std::cout << "\ngenerators (Bradley-Terry with ties, tie strength " << figure(statistics.tieStrength) << "):\n";
         for (const annotation::GeneratorRank& rank : statistics.leaderboard) {

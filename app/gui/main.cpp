@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
                 "Options:\n"
                 "  --workspace LOC     label in this workspace (a file or a postgresql:// URL)\n"
                 "  --annotator NAME    label as NAME (remembered)\n"
-                "  --show PANEL        with a workspace: labelling, finetune or statistics in front\n"
+                "  --show PANEL        with a workspace: labelling, finetune, statistics or effort in front\n"
                 "  --finetune EPOCHS   with a workspace: start fine-tuning the judge on its labels\n"
                 "  --judge-curves      with a workspace: show the judge's curves while voting (the demo)\n"
                 "  --language CODE     speak en, de or zh_CN this once (View > Language keeps a choice)\n"

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void goldPairsKnowTheirAnswer();
     void queueOverlapsOrdersAndResumes();
     void statisticsMatchTheFormulas();
+    void leadsViewOfEffortAndTheJudgesTies();
 };
 
 void QueueTest::olderSchemaMigratesForward() {
@@ -325,6 +326,87 @@ void QueueTest::statisticsMatchTheFormulas() {
         }
     }
     QCOMPARE(statistics.leaderboard.size(), 3);
+}
+
+// The lead's view: time per item (median, p90, items per hour), watched shares and votes cast without watching, per
+// annotator and for everyone, the slowest pairs; the judge as a rater with the tie threshold its accuracy with ties
+// chose (both-bad counted as a tie).
+void QueueTest::leadsViewOfEffortAndTheJudgesTies() {
+    QTemporaryDir dir;
+    Workspace workspace = Workspace::create(svj::test::newWorkspaceLocation(dir.path(), QStringLiteral("e.svj")));
+    LabelStore store(workspace);
+    const QStringList clips{QStringLiteral("idx_h264_720p.mp4"), QStringLiteral("idx_vp9.webm"),
+                            QStringLiteral("idx_mjpeg.avi"),     QStringLiteral("idx_mpeg4.avi"),
+                            QStringLiteral("idx_theora.ogv"),    QStringLiteral("idx_h264_bframes.mp4"),
+                            QStringLiteral("idx_vfr.mkv"),       QStringLiteral("idx_rotated.mp4")};
+    // Four pairs; the judge's margins (its score of A minus B's) 0.05, 1, -1, 0.02; the humans say tie, A, B and
+    // both-bad. At e = 0 the judge gets two right; at e = 0.05 all four.
+    const std::vector<double> margins{0.05, 1.0, -1.0, 0.02};
+    const std::vector<Verdict> verdicts{Verdict::Tie, Verdict::A, Verdict::B, Verdict::BothBad};
+    std::vector<qint64> pairs;
+    for (int p = 0; p < 4; ++p) {
+        const QString a = svj::test::clip(clips[2 * p]);
+        const QString b = svj::test::clip(clips[2 * p + 1]);
+        pairs.push_back(store.addPair(store.addVideo(a).id, store.addVideo(b).id, {}, QStringLiteral("auto"), {}));
+        for (const auto& [video, energy] : {std::pair{a, 0.0}, std::pair{b, margins[static_cast<size_t>(p)]}}) {
+            JudgeScoreRecord score; // preference = -energy: A's minus B's is the margin
+            score.video = video;
+            score.checkpoint = dir.filePath(QStringLiteral("judge.safetensors"));
+            score.energy = energy;
+            score.frameEnergies = {static_cast<float>(energy)};
+            storeJudgeScore(workspace, score);
+        }
+    }
+    // ana: 10, 20, 30, 40 s, watched everything but one decisive vote (a tenth of B); ben: 60 s on one pair and
+    // nothing known on another.
+    const auto label = [&](int p, const char* who, double seconds, double watchedB) {
+        LabelInput input;
+        input.pairId = pairs[static_cast<size_t>(p)];
+        input.annotator = QString::fromLatin1(who);
+        input.verdict = verdicts[static_cast<size_t>(p)];
+        input.secondsSpent = seconds;
+        input.watchedA = seconds < 0 ? -1.0 : 1.0;
+        input.watchedB = seconds < 0 ? -1.0 : watchedB;
+        store.addLabel(input);
+    };
+    label(0, "ana", 10, 1.0);
+    label(1, "ana", 20, 0.1);
+    label(2, "ana", 30, 1.0);
+    label(3, "ana", 40, 1.0);
+    label(0, "ben", 60, 0.5);
+    label(1, "ben", -1, -1);
+    const WorkspaceStatistics statistics = computeStatistics(workspace);
+    QCOMPARE(statistics.effort.size(), 3);
+    const EffortFigures& everyone = statistics.effort[0];
+    QCOMPARE(everyone.name, QStringLiteral("everyone"));
+    QCOMPARE(everyone.labels, 6);
+    QCOMPARE(everyone.timed, 5);
+    QCOMPARE(everyone.medianSeconds, 30.0);
+    QVERIFY(std::abs(everyone.p90Seconds - 52.0) < 1e-9); // between 40 and 60 at rank 3.6 of 0..4
+    QVERIFY(std::abs(everyone.itemsPerHour - 3600.0 * 5 / 160) < 1e-9);
+    const EffortFigures& ana = statistics.effort[1];
+    QCOMPARE(ana.name, QStringLiteral("ana"));
+    QCOMPARE(ana.medianSeconds, 25.0);
+    QCOMPARE(ana.unwatchedVotes, 1);
+    QVERIFY(std::abs(ana.meanWatched - (1.0 + 0.1 + 1.0 + 1.0) / 4) < 1e-9);
+    const EffortFigures& ben = statistics.effort[2];
+    QCOMPARE(ben.timed, 1);
+    QCOMPARE(ben.watchedKnown, 1);
+    QCOMPARE(ben.unwatchedVotes, 0); // a tie with half of B watched is not a vote without watching
+    QCOMPARE(statistics.slowestPairs.size(), 4);
+    QCOMPARE(statistics.slowestPairs[0].pair, pairs[3]); // 40 s
+    QCOMPARE(statistics.slowestPairs[1].pair, pairs[0]); // 10 and 60 s: median 35
+    QCOMPARE(statistics.slowestPairs[1].medianSeconds, 35.0);
+    QCOMPARE(statistics.slowestPairs[1].timed, 2);
+    // The judge: six labels on scored pairs; e = 0.05 makes all of them right.
+    QCOMPARE(statistics.judgeComparedLabels, 6);
+    QCOMPARE(statistics.judgeTieThreshold, 0.05);
+    QCOMPARE(statistics.judgeAccuracyWithTies, 1.0);
+    bool judgeRated = false;
+    for (const AgreementFigures& figures : statistics.agreement) {
+        judgeRated |= figures.aspect == QLatin1String("overall, judge as a rater");
+    }
+    QVERIFY(judgeRated);
 }
 
 SVJ_REGISTER_TEST(QueueTest)

@@ -209,6 +209,12 @@ void LabellingTest::labelTwentyPairsWithTheKeyboard() {
     QCOMPARE(statistics->annotatorTable()->item(0, 0)->text(), QStringLiteral("tess"));
     QCOMPARE(statistics->annotatorTable()->item(0, 1)->text(), QStringLiteral("20"));
     QCOMPARE(statistics->leaderboardTable()->rowCount(), 7);
+    // The Effort tab: everyone and tess, every vote timed by the panel and watched to the end first.
+    QCOMPARE(statistics->effortTable()->rowCount(), 2);
+    QCOMPARE(statistics->effortTable()->item(1, 0)->text(), QStringLiteral("tess"));
+    QCOMPARE(statistics->effortTable()->item(1, 2)->text(), QStringLiteral("20")); // timed
+    QCOMPARE(statistics->effortTable()->item(1, 7)->text(), QStringLiteral("0"));  // votes without watching
+    QVERIFY(statistics->statistics().effort[1].medianSeconds >= 0);
 
     // Exports, each read back by the dialog's round-trip check, and the files as their readers expect them.
     ExportDialog exporter(panel->workspace());
