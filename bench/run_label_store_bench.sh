@@ -18,6 +18,7 @@ if [ -z "$postgres" ]; then
     server=$build/bench-data/postgres
     postgres=$("$root/scripts/postgres-local.sh" start "$server" "${SVJ_BENCH_POSTGRES_PORT:-54330}")
     trap '"$root/scripts/postgres-local.sh" stop "$server"' EXIT
+    export PGPASSFILE=$server/pgpass # the server's superuser password
 fi
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); SQLite $(python3 -c 'import sqlite3; print(sqlite3.sqlite_version)');" \
     "$(psql "$postgres" -Atc 'SHOW server_version' | sed 's/^/PostgreSQL /') (local, loopback TCP)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# A throw-away PostgreSQL server for tests and benchmarks: its own data directory, loopback only. The superuser
-# `postgres` connects without a password (the tests' admin); every other role authenticates with SCRAM-SHA-256.
+# A throw-away PostgreSQL server for tests and benchmarks: its own data directory, loopback only, every role
+# (the superuser `postgres` too) authenticating with a SCRAM-SHA-256 password, never trust. The superuser's
+# password is made here and kept in DIR/pgpass (libpq's password-file format, mode 0600): point PGPASSFILE at it.
 # TLS is on, with a certificate authority made for this server alone: DIR/tls/ca.crt (the server's certificate
 # names 127.0.0.1 and localhost, so sslmode=verify-full holds). PostgreSQL refuses to run as root, so as root it
 # runs as `postgres`.
@@ -44,13 +45,17 @@ start)
     fi
     echo "$data" >"$dir/location"
     as_owner mkdir -p "$data/socket"
+    # The superuser's password: for initdb (a file only the server's user reads) and for the clients (DIR/pgpass).
+    password=$(openssl rand -hex 24)
+    as_owner sh -c "umask 077 && cat >'$data/superuser.pw'" <<<"$password"
+    (umask 077 && printf '127.0.0.1:%s:*:postgres:%s\nlocalhost:%s:*:postgres:%s\n' "$port" "$password" "$port" \
+        "$password" >"$dir/pgpass")
     # C collation and UTF-8: the same ordering and encoding on every machine.
-    as_owner "$bin/initdb" -D "$data/data" -U postgres --auth=trust --encoding=UTF8 --locale=C >"$dir/initdb.log" 2>&1 ||
-        { cat "$dir/initdb.log" >&2; exit 1; }
-    # Password authentication for everyone but the admin, over TLS or not (a test asks for each).
+    as_owner "$bin/initdb" -D "$data/data" -U postgres --auth=scram-sha-256 --pwfile="$data/superuser.pw" \
+        --encoding=UTF8 --locale=C >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+    as_owner rm -f "$data/superuser.pw"
+    # Password authentication for every role, over TLS or not (a test asks for each).
     as_owner sh -c "cat >'$data/data/pg_hba.conf'" <<'HBA'
-local all postgres trust
-host all postgres 127.0.0.1/32 trust
 local all all scram-sha-256
 host all all 127.0.0.1/32 scram-sha-256
 HBA
