@@ -397,10 +397,15 @@ bool MainWindow::openWorkspace(const QString& given, bool create) {
     updateRecentWorkspaces();
     setWindowTitle(tr("%1 — %2").arg(m_session->workspace().path(), QString::fromUtf8(kApplicationName)));
     if (!m_session->passwordFile().isEmpty() && isVisible()) {
-        QMessageBox::information(this, tr("Password moved"),
-                                 tr("The password is now in %1 (readable by you only), where the workbench, svj and "
-                                    "every PostgreSQL program find it. The workbench keeps the URL without it.")
-                                     .arg(m_session->passwordFile()));
+        // Told, without holding up the opening (open(), not exec()).
+        auto* box = new QMessageBox(QMessageBox::Information, tr("Password moved"),
+                                    tr("The password is now in %1 (readable by you only), where the workbench, svj "
+                                       "and every PostgreSQL program find it. The workbench keeps the URL without it.")
+                                        .arg(m_session->passwordFile()),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("passwordMovedMessage"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     }
     statusBar()->showMessage(
         tr("Labelling as %1: 1 / 2 left or right better, 3 tie, 4 both bad; S skips").arg(annotator()), 10000);
