@@ -284,7 +284,8 @@ QVector<StoredLabel> LabelStore::currentLabels() const {
     const WorkspaceSql sql(m_workspace);
     QVector<StoredLabel> result;
     QSqlQuery query = sql.exec(
-        QStringLiteral("SELECT l.id, l.pair_id, an.name, l.verdict, l.aspects, l.comment, l.supersedes, l.created_at "
+        QStringLiteral("SELECT l.id, l.pair_id, an.name, l.verdict, l.aspects, l.comment, l.supersedes, l.created_at, "
+                       "l.seconds_spent, l.watched_a, l.watched_b "
                        "FROM labels l JOIN annotators an ON an.id = l.annotator_id "
                        "WHERE l.verdict <> 'undone' AND NOT EXISTS (SELECT 1 FROM labels s WHERE s.supersedes = l.id) "
                        "ORDER BY l.pair_id, l.id"));
@@ -298,6 +299,9 @@ QVector<StoredLabel> LabelStore::currentLabels() const {
         label.comment = query.value(5).toString();
         label.supersedes = query.value(6).toLongLong();
         label.createdAt = query.value(7).toString();
+        label.secondsSpent = query.value(8).isNull() ? -1.0 : query.value(8).toDouble();
+        label.watchedA = query.value(9).isNull() ? -1.0 : query.value(9).toDouble();
+        label.watchedB = query.value(10).isNull() ? -1.0 : query.value(10).toDouble();
         result.append(label);
     }
     return result;

@@ -58,6 +58,9 @@ struct StoredLabel {
     QString comment;
     qint64 supersedes = 0;
     QString createdAt;
+    double secondsSpent = -1.0; // -1 unknown
+    double watchedA = -1.0;
+    double watchedB = -1.0;
 };
 
 // Per-aspect verdicts as labels store them ({"VQ":"A","MQ":"tie"}); unknown verdicts are left out.

@@ -309,6 +309,14 @@ PreferenceFile readPreferenceFile(const QString& given, PreferenceFormat format)
                 pair.prompt = field(row, {QStringLiteral("prompt")}, path, false);
                 pair.verdict = verdictOf(row, field(row, {QStringLiteral("label"), QStringLiteral("verdict")}, path),
                                          QStringLiteral("label"), path);
+                const auto effort = [&](const char* key) {
+                    bool number = false;
+                    const double value = row.fields.value(QLatin1String(key)).toDouble(&number);
+                    return number && value >= 0 ? value : -1.0;
+                };
+                pair.secondsSpent = effort("seconds_spent");
+                pair.watchedA = effort("watched_a");
+                pair.watchedB = effort("watched_b");
                 for (auto it = row.fields.begin(); it != row.fields.end(); ++it) {
                     // Aspect verdicts: {"aspects": {"VQ": "A"}} in JSONL, columns "aspect:VQ" in CSV.
                     if (it.key().startsWith(QLatin1String("aspects:")) ||

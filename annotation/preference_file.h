@@ -49,6 +49,11 @@ struct PreferencePair {
     Verdict verdict = Verdict::Tie;
     QMap<QString, Verdict> aspects; // per-aspect verdicts where the file has them (VQ, MQ, TA, ...)
     int line = 0;                   // where the pair is in the file
+    // The effort behind the vote where the file has room for it (our JSONL: seconds_spent, watched_a,
+    // watched_b); -1 unknown.
+    double secondsSpent = -1.0;
+    double watchedA = -1.0;
+    double watchedB = -1.0;
 };
 
 struct PreferenceFile {

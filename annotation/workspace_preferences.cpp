@@ -120,6 +120,9 @@ ImportReport importPreferenceFile(Workspace& workspace, const PreferenceFile& fi
             label.annotator = vote == 1 ? who : who + QStringLiteral("#") + QString::number(vote);
             label.verdict = row.verdict;
             label.aspects = row.aspects;
+            label.secondsSpent = row.secondsSpent;
+            label.watchedA = row.watchedA;
+            label.watchedB = row.watchedB;
             label.source = QStringLiteral("import:") + file.path;
             const auto it = standing.constFind(QString::number(pairId) + QLatin1Char('/') + label.annotator);
             if (it != standing.constEnd() && it->verdict == label.verdict && it->aspects == label.aspects) {
@@ -153,6 +156,9 @@ PreferenceFile workspacePreferences(const LabelStore& store) {
         row.prompt = pair.prompt;
         row.verdict = label.verdict;
         row.aspects = label.aspects;
+        row.secondsSpent = label.secondsSpent;
+        row.watchedA = label.watchedA;
+        row.watchedB = label.watchedB;
         for (auto it = label.aspects.begin(); it != label.aspects.end(); ++it) {
             if (!file.aspectNames.contains(it.key())) {
                 file.aspectNames.append(it.key());
@@ -251,6 +257,14 @@ void writePreferenceFile(const PreferenceFile& file, const QString& path, Prefer
                 }
                 if (!aspects.isEmpty()) {
                     object.insert(QStringLiteral("aspects"), aspects);
+                }
+                // The effort behind the vote, where known (a lead's figures survive the round trip).
+                for (const auto& [key, value] :
+                     {std::pair{"seconds_spent", row.secondsSpent}, std::pair{"watched_a", row.watchedA},
+                      std::pair{"watched_b", row.watchedB}}) {
+                    if (value >= 0) {
+                        object.insert(QLatin1String(key), value);
+                    }
                 }
             }
             out += QJsonDocument(object).toJson(QJsonDocument::Compact) + "\n";

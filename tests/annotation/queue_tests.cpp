@@ -7,9 +7,11 @@
 #include "annotation/label_queue.h"
 #include "annotation/label_store.h"
 #include "annotation/pairing.h"
+#include "annotation/preference_file.h"
 #include "annotation/schema.h"
 #include "annotation/sql_dialect.h"
 #include "annotation/workspace.h"
+#include "annotation/workspace_preferences.h"
 #include "annotation/workspace_sql.h"
 #include "annotation/workspace_statistics.h"
 #include "tests/annotation/workspace_location.h"
@@ -407,6 +409,24 @@ void QueueTest::leadsViewOfEffortAndTheJudgesTies() {
         judgeRated |= figures.aspect == QLatin1String("overall, judge as a rater");
     }
     QVERIFY(judgeRated);
+
+    // Our JSONL keeps the effort behind each vote: exported, read back and imported elsewhere, the figures stand.
+    const QString exported = dir.filePath(QStringLiteral("effort.jsonl"));
+    writePreferenceFile(workspacePreferences(store), exported, PreferenceFormat::Jsonl);
+    const PreferenceFile file = readPreferenceFile(exported, PreferenceFormat::Jsonl);
+    QCOMPARE(file.pairs.size(), 6);
+    int timed = 0;
+    for (const PreferencePair& row : file.pairs) {
+        timed += row.secondsSpent >= 0 ? 1 : 0;
+        QCOMPARE(row.watchedA >= 0, row.secondsSpent >= 0);
+    }
+    QCOMPARE(timed, 5);
+    Workspace other = Workspace::create(svj::test::newWorkspaceLocation(dir.path(), QStringLiteral("e2.svj")));
+    importPreferenceFile(other, file, QStringLiteral("imported"));
+    const WorkspaceStatistics again = computeStatistics(other);
+    QCOMPARE(again.effort[0].timed, 5);
+    QCOMPARE(again.effort[0].medianSeconds, 30.0);
+    QCOMPARE(again.effort[0].unwatchedVotes, 1);
 }
 
 SVJ_REGISTER_TEST(QueueTest)
