@@ -200,6 +200,12 @@ qint64 LabelStore::addLabel(const LabelInput& label) {
         throw WorkspaceError(m_workspace.path(), QStringLiteral("a label needs an annotator"));
     }
     const qint64 annotator = annotatorId(m_workspace.identity(label.annotator.trimmed()));
+    if (!m_workspace.teamRole().isEmpty() && label.annotator.trimmed() != m_workspace.teamRole()) {
+        // A team workspace labels as the login role; the name asked for is kept as its display name.
+        sql.run(
+            QStringLiteral("UPDATE annotators SET display_name = ? WHERE id = ? AND display_name IS DISTINCT FROM ?"),
+            {label.annotator.trimmed(), annotator, label.annotator.trimmed()});
+    }
     // The annotator's standing label on this pair, if any: the new row supersedes it.
     const QVariant previous =
         sql.scalar(QStringLiteral("SELECT id FROM labels l WHERE pair_id = ? AND annotator_id = ? AND NOT EXISTS "

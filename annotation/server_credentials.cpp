@@ -88,9 +88,10 @@ QString passwordFilePath() {
 QString storePassword(const QString& location, const QString& password) {
     const QUrl url(withoutPassword(location));
     const QString path = passwordFilePath();
-    const QString key = passFileField(url.host()) + QLatin1Char(':') + QString::number(url.port(5432)) +
-                        QLatin1Char(':') + passFileField(url.path().mid(1)) + QLatin1Char(':') +
-                        passFileField(url.userName()) + QLatin1Char(':');
+    // (A URL whose host a service names: any host.)
+    const QString key = (url.host().isEmpty() ? QStringLiteral("*") : passFileField(url.host())) + QLatin1Char(':') +
+                        QString::number(url.port(5432)) + QLatin1Char(':') + passFileField(url.path().mid(1)) +
+                        QLatin1Char(':') + passFileField(url.userName()) + QLatin1Char(':');
     QByteArray kept;
     QFile existing(path);
     if (existing.exists()) {

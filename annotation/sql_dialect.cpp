@@ -27,7 +27,11 @@ WorkspaceLocation WorkspaceLocation::parse(const QString& text) {
     location.text = location.display = split.location;
     location.password = split.password;
     const QUrl url(location.text, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty() || url.path().size() < 2) {
+    // The host may come from a service of pg_service.conf (postgresql:///labels?service=team) or libpq's host option.
+    const QUrlQuery query(url);
+    const bool hostElsewhere =
+        query.hasQueryItem(QStringLiteral("service")) || query.hasQueryItem(QStringLiteral("host"));
+    if (!url.isValid() || (url.host().isEmpty() && !hostElsewhere) || url.path().size() < 2) {
         throw WorkspaceError(location.display, QStringLiteral("not a PostgreSQL URL: write "
                                                               "postgresql://user@host[:port]/database"));
     }
@@ -55,6 +59,9 @@ QString WorkspaceLocation::sslMode() const {
     const QByteArray fromEnvironment = qgetenv("PGSSLMODE");
     if (!fromEnvironment.isEmpty()) {
         return QString::fromLocal8Bit(fromEnvironment);
+    }
+    if (query.hasQueryItem(QStringLiteral("service")) && QUrl(text).host().isEmpty()) {
+        return {}; // the service's own (its host is not known here): set sslmode there
     }
     return isLocalServer() ? QStringLiteral("prefer") : QStringLiteral("verify-full");
 }
@@ -107,7 +114,9 @@ void SqlDialect::configure(QSqlDatabase& database, const WorkspaceLocation& loca
     }
     const QUrl url(location.text);
     database.setHostName(url.host());
-    database.setPort(url.port(5432));
+    if (url.port() != -1) {
+        database.setPort(url.port()); // else libpq's default, PGPORT or a service's
+    }
     database.setDatabaseName(url.path().mid(1));
     database.setUserName(url.userName());
     // Empty leaves libpq to its own sources: PGPASSWORD, the password file, a service.
@@ -119,8 +128,10 @@ void SqlDialect::configure(QSqlDatabase& database, const WorkspaceLocation& loca
         return key + QStringLiteral("='") + value + QLatin1Char('\'');
     };
     QStringList options{option(QStringLiteral("connect_timeout"), QStringLiteral("10")),
-                        option(QStringLiteral("application_name"), QStringLiteral("svj-workbench")),
-                        option(QStringLiteral("sslmode"), location.sslMode())};
+                        option(QStringLiteral("application_name"), QStringLiteral("svj-workbench"))};
+    if (const QString mode = location.sslMode(); !mode.isEmpty()) {
+        options << option(QStringLiteral("sslmode"), mode);
+    }
     for (const auto& [key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded)) {
         if (key != QLatin1String("sslmode") && key != QLatin1String("password")) {
             options << option(key, value);

@@ -28,7 +28,8 @@ struct WorkspaceLocation {
     static bool isServerUrl(const QString& text);
     // A server reached through a Unix socket or a loopback address (no TLS needed by default).
     bool isLocalServer() const;
-    // The sslmode a connection uses: the URL's, else verify-full for a server elsewhere, else libpq's default.
+    // The sslmode a connection uses: the URL's (or PGSSLMODE), else verify-full for a server elsewhere, prefer for
+    // this machine; "" for a service without a host in the URL (the service file's sslmode applies).
     QString sslMode() const;
 };
 

@@ -21,6 +21,8 @@ const char* const kTeamStatements[] = {
     // Who wrote each label and adjudication, as the server saw them log in.
     "ALTER TABLE labels ADD COLUMN IF NOT EXISTS login_role TEXT NOT NULL DEFAULT current_user",
     "ALTER TABLE adjudications ADD COLUMN IF NOT EXISTS login_role TEXT NOT NULL DEFAULT current_user",
+    // The name a person goes by beside their login role (`--annotator`, the workbench's Annotator Name).
+    "ALTER TABLE annotators ADD COLUMN IF NOT EXISTS display_name TEXT",
     // (Inside them current_user is the owner: the policies pass in their own.)
     "CREATE OR REPLACE FUNCTION svj_annotator_ids(who TEXT) RETURNS SETOF BIGINT LANGUAGE sql STABLE SECURITY DEFINER "
     "SET search_path = public AS $$ SELECT id FROM annotators WHERE name = who $$",
@@ -42,6 +44,7 @@ const char* const kTeamStatements[] = {
     // they change only the state of an assignment (skip, flag, done).
     "GRANT INSERT ON labels, annotators, checkpoints, judge_scores TO svj_annotator",
     "GRANT UPDATE (state) ON assignments TO svj_annotator",
+    "GRANT UPDATE (display_name) ON annotators TO svj_annotator",
     // Leads import, pair, assign and adjudicate; labels stay append-only for them too.
     "GRANT INSERT, UPDATE ON videos, prompts, pairs, assignments, annotators, checkpoints, judge_scores, "
     "training_runs TO svj_lead",
@@ -59,6 +62,7 @@ const char* const kTeamStatements[] = {
     "DROP POLICY IF EXISTS lead_all ON annotators",
     "DROP POLICY IF EXISTS read_annotators ON annotators",
     "DROP POLICY IF EXISTS own_name ON annotators",
+    "DROP POLICY IF EXISTS own_display_name ON annotators",
     "CREATE POLICY lead_all ON labels TO svj_lead USING (true) WITH CHECK (true)",
     "CREATE POLICY own_labels ON labels FOR INSERT TO svj_annotator WITH CHECK (login_role = current_user AND "
     "annotator_id IN (SELECT svj_annotator_ids(current_user)))",
@@ -72,6 +76,8 @@ const char* const kTeamStatements[] = {
     "CREATE POLICY lead_all ON annotators TO svj_lead USING (true) WITH CHECK (true)",
     "CREATE POLICY read_annotators ON annotators FOR SELECT TO svj_annotator USING (true)",
     "CREATE POLICY own_name ON annotators FOR INSERT TO svj_annotator WITH CHECK (name = current_user)",
+    "CREATE POLICY own_display_name ON annotators FOR UPDATE TO svj_annotator USING (name = current_user) WITH CHECK "
+    "(name = current_user)",
 };
 
 void runUnprepared(Workspace& workspace, const QString& statement, const QString& what) {

@@ -1,6 +1,7 @@
 // Team workspaces on PostgreSQL whose rules the server enforces, not our client: group roles svj_annotator and
 // svj_lead, grants that keep labels and adjudications append-only, and row-level security so that an annotator
-// labels, undoes, skips and flags only as themself (their login role) and sees other people's votes on a pair
+// labels, undoes, skips and flags only as themself (their login role; the name they give is kept as their display
+// name beside it) and sees other people's votes on a pair
 // only after casting their own (or never). Leads import, assign, adjudicate, export and see everything. SQLite
 // workspaces stay single-user.
 #pragma once

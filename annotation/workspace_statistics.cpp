@@ -182,7 +182,12 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
     QHash<QString, std::vector<std::pair<int, int>>> parsedAspects; // aspects JSON -> (aspect, category)
     // Names and generators by id, once; the label rows then carry only integers and two short strings.
     QHash<qint64, QString> annotatorNames;
-    QSqlQuery names = sql.exec(QStringLiteral("SELECT id, name FROM annotators"));
+    // A team workspace's annotators are login roles; the name each goes by, where given, comes first.
+    QSqlQuery names =
+        sql.exec(workspace.teamRole().isEmpty()
+                     ? QStringLiteral("SELECT id, name FROM annotators")
+                     : QStringLiteral("SELECT id, CASE WHEN COALESCE(display_name, '') IN ('', name) THEN "
+                                      "name ELSE display_name || ' (' || name || ')' END FROM annotators"));
     while (names.next()) {
         annotatorNames.insert(names.value(0).toLongLong(), names.value(1).toString());
     }

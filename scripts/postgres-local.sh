@@ -7,6 +7,7 @@
 # runs as `postgres`.
 #   scripts/postgres-local.sh start DIR PORT   prints the admin URL (postgresql://postgres@127.0.0.1:PORT/postgres)
 #   scripts/postgres-local.sh stop DIR         stops it and removes DIR
+# SVJ_POSTGRES_TLS=off starts it without TLS (a test of what a client says to a server that offers none).
 set -euo pipefail
 
 bin=${SVJ_POSTGRES_BIN:-}
@@ -74,9 +75,10 @@ HBA
     as_owner sh -c "cat >'$data/server.crt'" <"$dir/tls/server.crt"
     rm -f "$dir/tls/server.key" "$dir/tls/ca.key"
     # fsync stays on: the kill tests check that acknowledged labels survive, as on a real server.
+    tls="-c ssl=on -c ssl_cert_file=$data/server.crt -c ssl_key_file=$data/server.key"
+    [ "${SVJ_POSTGRES_TLS:-on}" = off ] && tls="-c ssl=off"
     as_owner "$bin/pg_ctl" -D "$data/data" -l "$data/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $data/socket -c max_connections=200 -c ssl=on \
-            -c ssl_cert_file=$data/server.crt -c ssl_key_file=$data/server.key" start >/dev/null ||
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $data/socket -c max_connections=200 $tls" start >/dev/null ||
         { as_owner cat "$data/server.log" >&2; exit 1; }
     echo "postgresql://postgres@127.0.0.1:$port/postgres"
     ;;

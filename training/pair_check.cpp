@@ -122,4 +122,21 @@ std::string describePairCheck(const nlohmann::json& result) {
     return out.str();
 }
 
+TilePairResult checkTilePairs(model::Judge& judge, const std::vector<FootageItem>& footage,
+                              const std::vector<media::VideoFault>& faults, int pairsPerFault, uint64_t seed,
+                              int threads, const std::atomic<bool>* cancel) {
+    const BankSettings bankSettings =
+        bankSettingsForJudge(judge.config(), BankSettings{}, PairSamplerSettings{}.lookAhead);
+    const ClipBank bank = buildClipBank(footage, bankSettings, {});
+    if (bank.size() == 0) {
+        throw std::runtime_error("no footage gave a clip the judge's tiles fit in");
+    }
+    PairSamplerSettings sampler;
+    sampler.tileSize = judge.config().inputWidth;
+    sampler.frames = judge.config().inputFrames;
+    sampler.faults = faults;
+    const PairCheck check(bank, sampler, pairsPerFault, seed, threads);
+    return {check.run(judge, 32, cancel), check.size(), bank.size()};
+}
+
 } // namespace svj::training

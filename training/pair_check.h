@@ -6,6 +6,7 @@
 
 #include "model/judge.h"
 #include "training/clip_bank.h"
+#include "training/footage.h"
 #include "training/pair_sampler.h"
 
 #include <nlohmann/json.hpp>
@@ -41,6 +42,18 @@ private:
     int m_tileSize = 0;
     int m_frames = 0;
 };
+
+struct TilePairResult {
+    nlohmann::json figures; // PairCheck::run's
+    size_t pairs = 0;
+    size_t clips = 0; // in the clip bank the pairs were cut from
+};
+// The tile-pair check of `judge` on `footage` (`svj faultcheck --tile-pairs`): a clip bank cut for the judge's
+// tiles and window, `pairsPerFault` pairs of every fault of `faults` (empty: all). Throws std::runtime_error when no
+// footage gives a clip the judge's tiles fit in, model::Cancelled when `cancel` is set.
+TilePairResult checkTilePairs(model::Judge& judge, const std::vector<FootageItem>& footage,
+                              const std::vector<media::VideoFault>& faults, int pairsPerFault, uint64_t seed,
+                              int threads, const std::atomic<bool>* cancel);
 
 // The result of PairCheck::run as a table: per family, then per fault, accuracy, pairs and median margin.
 std::string describePairCheck(const nlohmann::json& result);

@@ -1,6 +1,6 @@
 // The actions of `svj db`, one file per job: db_command.cpp (the dispatcher and these helpers),
 // db_workspace_command.cpp (init, check), db_import_command.cpp (import), db_pairs_command.cpp (pairs, gold),
-// db_queue_command.cpp (assign, next, queue), db_label_command.cpp (label, undo, skip, flag),
+// db_queue_command.cpp (assign, next, queue), db_label_command.cpp (label, undo), db_skip_command.cpp (skip, flag),
 // db_export_command.cpp (export), db_stats_command.cpp (stats) and db_team_command.cpp (team init, add).
 #pragma once
 

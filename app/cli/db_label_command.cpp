@@ -1,5 +1,5 @@
-// `svj db label`, `undo`, `skip` and `flag`: append a label, take one back, set a queue item aside. Wiring only:
-// annotation/'s LabelStore and LabelQueue do the work.
+// `svj db label` and `undo`: append a label, take one back. Wiring only: annotation/'s LabelStore (and the queue,
+// for the side a queued pair was shown on) do the work.
 #include "annotation/label_queue.h"
 #include "annotation/label_store.h"
 #include "annotation/verdict.h"
@@ -94,36 +94,6 @@ int runUndo(const Arguments& arguments) {
     workspace.transaction([&] { id = store.undoLabel(labelId); });
     std::cout << id << std::endl;
     return kExitOk;
-}
-
-namespace {
-
-int setAssignmentState(const Arguments& arguments, const char* action, bool flag) {
-    CommandLine commandLine(std::string("db ") + action, {{"assignment", "ID", "the queue item"}});
-    commandLine.parse(arguments);
-    if (commandLine.helpRequested()) {
-        std::cout << "Usage: svj db " << action << " WORKSPACE --assignment ID\n";
-        return kExitOk;
-    }
-    const std::string path = workspaceArgument(commandLine, action);
-    const int assignment = commandLine.intValue("assignment", 0);
-    if (assignment <= 0) {
-        throw UsageError(std::string("db ") + action + " needs --assignment ID");
-    }
-    Workspace workspace = Workspace::open(qs(path));
-    annotation::LabelQueue queue(workspace);
-    flag ? queue.flag(assignment) : queue.skip(assignment);
-    return kExitOk;
-}
-
-} // namespace
-
-int runSkip(const Arguments& arguments) {
-    return setAssignmentState(arguments, "skip", false);
-}
-
-int runFlag(const Arguments& arguments) {
-    return setAssignmentState(arguments, "flag", true);
 }
 
 } // namespace svj::cli

@@ -8,14 +8,10 @@
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 #include "app/cli/format_option.h"
-#include "app/cli/interrupt.h"
 #include "app/cli/pair_figures.h"
 #include "app/cli/scores_file.h"
 #include "media/media_error.h"
-#include "model/json_text.h"
 #include "model/model_error.h"
-#include "training/preference_figures.h"
-#include "training/score_run.h"
 
 #include <QFileInfo>
 
@@ -87,26 +83,9 @@ int runEval(const Arguments& arguments) {
     }
     std::string source = commandLine.valueOr("scores", "");
     if (!commandLine.value("scores")) {
-        training::ScoreOptions options;
-        options.judge.threads = commandLine.intValue("threads", 0);
-        options.keepGoing = false; // a video that cannot be read stops the evaluation, naming it
-        options.videos = pairVideos(file);
         try {
-            source = options.checkpoint = chosenCheckpoint(commandLine);
-            training::ScoreRun run(options);
-            run.judge();
-            run.run(
-                [&](const training::ScoreEvent& event) {
-                    if (event.kind != training::ScoreEventKind::Scored) {
-                        return;
-                    }
-                    scores[event.video] = event.score->preference();
-                    for (const QString& aspect : file.aspectNames) {
-                        aspectScores[aspect.toStdString()][event.video] =
-                            event.score->aspectPreference(run.judge().config(), aspect.toStdString());
-                    }
-                },
-                installStopRequest());
+            source = chosenCheckpoint(commandLine);
+            scoreWithJudge(file, source, commandLine.intValue("threads", 0), scores, aspectScores);
         } catch (const media::MediaError& error) {
             printError(error.what());
             return kExitBadInput;
@@ -119,16 +98,7 @@ int runEval(const Arguments& arguments) {
                              {"format", annotation::preferenceFormatName(format).toStdString()},
                              {"scores_from", source}};
     result.update(pairFigures(file, scores, aspectScores));
-    const nlohmann::json& perAspect = result["aspects"];
-    if (commandLine.flag("json")) {
-        std::cout << svj::model::jsonText(result) << "\n";
-    } else {
-        std::cout << *pairsFile << " (" << result["format"].get<std::string>() << "), scores from " << source << "\n";
-        std::cout << training::describeFigures("overall", result["overall"]) << "\n";
-        for (const auto& [name, figure] : perAspect.items()) {
-            std::cout << training::describeFigures(name, figure) << "\n";
-        }
-    }
+    printPairFigures(result, commandLine.flag("json"));
     return kExitOk;
 }
 

@@ -27,23 +27,12 @@ namespace {
 // `--tile-pairs`: pairs of tiles cut from the footage the way training cuts them, every fault alike.
 int checkTilePairs(model::Judge& judge, const std::vector<training::FootageItem>& items, const CommandLine& commandLine,
                    const std::string& checkpoint) {
-    const int threads = std::max(1, model::threadCount());
-    const training::BankSettings bankSettings = training::bankSettingsForJudge(
-        judge.config(), training::BankSettings{}, training::PairSamplerSettings{}.lookAhead);
-    const training::ClipBank bank = training::buildClipBank(items, bankSettings, {});
-    if (bank.size() == 0) {
-        printError("no footage gave a clip the judge's tiles fit in");
-        return kExitBadInput;
-    }
-    training::PairSamplerSettings sampler;
-    sampler.tileSize = judge.config().inputWidth;
-    sampler.frames = judge.config().inputFrames;
-    sampler.faults = faultsOption(commandLine, "faults");
-    const training::PairCheck check(bank, sampler, commandLine.intValue("tile-pairs", 0),
-                                    static_cast<uint64_t>(commandLine.intValue("seed", 1)), threads);
-    nlohmann::json result = check.run(judge, 32, &installStopRequest());
-    result["checkpoint"] = checkpoint;
-    printPairCheck(result, check.size(), bank.size(), commandLine.flag("json"));
+    training::TilePairResult check = training::checkTilePairs(judge, items, faultsOption(commandLine, "faults"),
+                                                              commandLine.intValue("tile-pairs", 0),
+                                                              static_cast<uint64_t>(commandLine.intValue("seed", 1)),
+                                                              std::max(1, model::threadCount()), &installStopRequest());
+    check.figures["checkpoint"] = checkpoint;
+    printPairCheck(check.figures, check.pairs, check.clips, commandLine.flag("json"));
     return kExitOk;
 }
 

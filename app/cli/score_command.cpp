@@ -6,7 +6,6 @@
 #include "app/cli/interrupt.h"
 #include "app/cli/progress.h"
 #include "app/cli/score_output.h"
-#include "model/json_text.h"
 #ifdef SVJ_HAVE_ANNOTATION
 #include "annotation/workspace.h"
 #include "app/cli/workspace_location.h"
@@ -85,13 +84,7 @@ int runScore(const Arguments& arguments) {
         printer.emplace(*run, format, progressMode);
 #ifdef SVJ_HAVE_ANNOTATION
         if (commandLine.flag("reuse")) {
-            keep = [&](const std::string& video) { // the judge is loaded only for the videos without a score
-                const std::optional<nlohmann::json> stored = storedScoreJson(*db, video, options.checkpoint);
-                if (stored) {
-                    std::cout << svj::model::jsonText(*stored) << std::endl;
-                }
-                return stored.has_value();
-            };
+            keep = printStoredScores(*db, options.checkpoint); // the judge is loaded only for the others
         }
 #endif
         if (!keep) {

@@ -3,8 +3,10 @@
 #include "annotation/judge_scores.h"
 #include "annotation/workspace.h"
 #include "app/cli/qt_application.h"
+#include "model/json_text.h"
 
 #include <algorithm>
+#include <iostream>
 
 namespace svj::cli {
 
@@ -28,6 +30,16 @@ void storeScoreInWorkspace(const std::string& workspacePath, const training::Vid
     record.inputHeight = judge.config().inputHeight;
     record.inputFps = judge.config().inputFps;
     annotation::storeJudgeScore(workspace, record);
+}
+
+training::KeptScore printStoredScores(const std::string& workspace, const std::string& checkpoint) {
+    return [workspace, checkpoint](const std::string& video) {
+        const std::optional<nlohmann::json> stored = storedScoreJson(workspace, video, checkpoint);
+        if (stored) {
+            std::cout << svj::model::jsonText(*stored) << std::endl;
+        }
+        return stored.has_value();
+    };
 }
 
 std::optional<nlohmann::json> storedScoreJson(const std::string& workspacePath, const std::string& video,

@@ -22,5 +22,7 @@ void storeScoreInWorkspace(const std::string& workspace, const training::VideoSc
 // are absent. Throws annotation::WorkspaceError or media::MediaError naming the file.
 std::optional<nlohmann::json> storedScoreJson(const std::string& workspace, const std::string& video,
                                               const std::string& checkpoint);
+// For ScoreRun: prints a video's stored score (storedScoreJson) as a JSON line and keeps it, when there is one.
+training::KeptScore printStoredScores(const std::string& workspace, const std::string& checkpoint);
 
 } // namespace svj::cli

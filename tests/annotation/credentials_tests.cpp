@@ -12,6 +12,8 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -67,6 +69,7 @@ private slots:
     void childrenGetThePasswordInTheirEnvironmentOnly();
     void aRoleConnectsThroughEachSourceAndIsAskedWhenNoneHasIt();
     void tlsWithTheServersCertificateChecked();
+    void aServerWithoutTlsIsRefusedSayingSo();
 
 private:
     // A login role with a SCRAM password and a fresh database it owns, on the test server: its password-free URL.
@@ -115,6 +118,10 @@ void ServerCredentialsTest::tlsIsVerifiedForAServerElsewhere() {
     // libpq's host option is where it connects: a name that looks local does not excuse a remote host.
     QCOMPARE(mode("postgresql://ann@localhost/labels?host=db.example.org"), QStringLiteral("verify-full"));
     QCOMPARE(mode("postgresql://ann@db.example.org/labels?sslmode=verify-ca"), QStringLiteral("verify-ca"));
+    // A service of pg_service.conf names the host: its own sslmode applies.
+    QCOMPARE(mode("postgresql:///labels?service=team"), QString());
+    QCOMPARE(mode("postgresql:///labels?service=team&sslmode=verify-full"), QStringLiteral("verify-full"));
+    QVERIFY_THROWS_EXCEPTION(WorkspaceError, WorkspaceLocation::parse(QStringLiteral("postgresql:///labels")));
     const ScopedEnvironment fromEnvironment("PGSSLMODE", QStringLiteral("require"));
     QCOMPARE(mode("postgresql://ann@db.example.org/labels"), QStringLiteral("require"));
 }
@@ -269,6 +276,26 @@ void ServerCredentialsTest::tlsWithTheServersCertificateChecked() {
     } catch (const WorkspaceError& error) {
         QVERIFY2(QString::fromUtf8(error.what()).contains(QLatin1String("sslrootcert=PATH")), error.what());
     }
+    // Through a service of pg_service.conf: the host, port, user and TLS settings are the service's.
+    {
+        const QUrl server(location);
+        const QString services = m_dir.filePath(QStringLiteral("pg_service.conf"));
+        QFile file(services);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("[svjtest]\nhost=%1\nport=%2\nuser=%3\nsslmode=verify-full\nsslrootcert=%4\n")
+                       .arg(server.host())
+                       .arg(server.port())
+                       .arg(server.userName(), ca)
+                       .toUtf8());
+        file.close();
+        const ScopedEnvironment serviceFile("PGSERVICEFILE", services);
+        const QString viaService = QStringLiteral("postgresql:///%1?service=svjtest").arg(server.userName());
+        rememberPassword(viaService, password);
+        const Workspace workspace = Workspace::open(viaService);
+        QVERIFY(WorkspaceSql(workspace)
+                    .scalar(QStringLiteral("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"))
+                    .toBool());
+    }
     // A certificate of another authority: refused.
     // (A self-signed certificate whose key was thrown away when it was made: it can vouch for no server.)
     const QString otherCa = QStringLiteral(SVJ_TEST_DATA_DIR "/tls/other-ca.crt");
@@ -276,6 +303,33 @@ void ServerCredentialsTest::tlsWithTheServersCertificateChecked() {
     const QString wrongAuthority = withOptions(QStringLiteral("sslmode=verify-full&sslrootcert=") + otherCa);
     rememberPassword(wrongAuthority, password);
     QVERIFY_THROWS_EXCEPTION(WorkspaceError, Workspace::open(wrongAuthority));
+}
+
+// A server of its own, started without TLS (scripts/postgres-local.sh, SVJ_POSTGRES_TLS=off), seven ports above the
+// suite's: with sslmode=require the connection is refused, and the message says the server offers no TLS.
+void ServerCredentialsTest::aServerWithoutTlsIsRefusedSayingSo() {
+    const QString script = qEnvironmentVariable("SVJ_TEST_POSTGRES_SCRIPT");
+    if (!svj::test::onPostgres() || script.isEmpty()) {
+        QSKIP("needs the test server's script (SVJ_TEST_POSTGRES, SVJ_TEST_POSTGRES_SCRIPT)");
+    }
+    const QString folder = m_dir.filePath(QStringLiteral("plain-server"));
+    const int port = QUrl(qEnvironmentVariable("SVJ_TEST_POSTGRES")).port() + 7;
+    QProcess start;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("SVJ_POSTGRES_TLS"), QStringLiteral("off"));
+    start.setProcessEnvironment(environment);
+    start.start(script, {QStringLiteral("start"), folder, QString::number(port)});
+    QVERIFY(start.waitForFinished(120000));
+    QVERIFY2(start.exitCode() == 0, start.readAllStandardError().constData());
+    const auto stop = qScopeGuard([&] { QProcess::execute(script, {QStringLiteral("stop"), folder}); });
+    const ScopedEnvironment passwords("PGPASSFILE", folder + QStringLiteral("/pgpass"));
+    const QString location = QStringLiteral("postgresql://postgres@127.0.0.1:%1/postgres?sslmode=require").arg(port);
+    try {
+        Workspace::open(location);
+        QFAIL("a server without TLS was taken with sslmode=require");
+    } catch (const WorkspaceError& error) {
+        QVERIFY2(QString::fromUtf8(error.what()).contains(QLatin1String("the server offers no TLS")), error.what());
+    }
 }
 
 SVJ_REGISTER_TEST(ServerCredentialsTest)

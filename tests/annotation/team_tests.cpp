@@ -10,6 +10,7 @@
 #include "annotation/team_workspace.h"
 #include "annotation/workspace.h"
 #include "annotation/workspace_sql.h"
+#include "annotation/workspace_statistics.h"
 #include "tests/annotation/workspace_location.h"
 #include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"
@@ -162,6 +163,18 @@ void TeamWorkspaceTest::annotatorsLabelOnlyAsThemselves() {
     QVERIFY2(undo.contains(QLatin1String("you can undo only your own labels")), qPrintable(undo));
     QVERIFY(!undo.contains(QLatin1String("row-level security"))); // our words, not the server's
     QCOMPARE(store.undoLabel(label) > label, true);               // one's own: fine
+    // The name asked for is kept beside the login role, as a display name the statistics show.
+    input.annotator = QStringLiteral("Ann S.");
+    store.addLabel(input);
+    QCOMPARE(WorkspaceSql(owner)
+                 .scalar(QStringLiteral("SELECT display_name FROM annotators WHERE name = ?"), {ann})
+                 .toString(),
+             QStringLiteral("Ann S."));
+    bool shown = false;
+    for (const AnnotatorFigures& figures : computeStatistics(owner).annotators) {
+        shown |= figures.name == QStringLiteral("Ann S. (%1)").arg(ann);
+    }
+    QVERIFY(shown);
     // Skipping bob's assignment: refused, saying why.
     LabelQueue queue(workspace);
     const std::optional<QueueItem> bobsItem = LabelQueue(bobs).assignmentOf(bob, m_pairTwo);

@@ -14,11 +14,14 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUrl>
 #include <QUuid>
 
@@ -102,6 +105,30 @@ void TeamWindowTest::aPasswordInTheUrlGoesWhereItBelongs() {
                  "the child was not given the password in its environment");
         QFile::remove(recorder + QStringLiteral(".env")); // the one file meant to hold it, made by the recorder
         settings.sync();
+    }
+    // Opened again without the password anywhere (a new session, an empty password file): the window asks for it
+    // in a password field, holds it in memory and opens.
+    {
+        svj::annotation::rememberPassword(location, QString());
+        const QString emptyFile = dir.filePath(QStringLiteral("empty-pgpass"));
+        qputenv("PGPASSFILE", emptyFile.toLocal8Bit());
+        QSettings settings(settingsFile, QSettings::IniFormat);
+        MainWindow window(settings);
+        window.show();
+        bool asked = false;
+        QTimer answer;
+        QObject::connect(&answer, &QTimer::timeout, [&] {
+            if (auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget())) {
+                asked = dialog->textEchoMode() == QLineEdit::Password && dialog->labelText().contains(location);
+                dialog->setTextValue(password);
+                dialog->accept();
+            }
+        });
+        answer.start(50);
+        QVERIFY(window.openWorkspace(location));
+        QVERIFY(asked);
+        QCOMPARE(svj::annotation::rememberedPassword(location), password);
+        QVERIFY(!QFile::exists(emptyFile)); // held in memory, not written anywhere
     }
     qputenv("PGPASSFILE", adminPassFile);
     QFile passwords(passFile);
