@@ -5,6 +5,7 @@
 #include "training/video_judging.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace svj::training {
 
@@ -14,8 +15,21 @@ double VideoScore::aspectPreference(const model::JudgeConfig& config, const std:
     return stage2 && index < aspectScores.size() ? static_cast<double>(aspectScores[index]) : preference();
 }
 
+std::vector<std::string> shardOf(const std::vector<std::string>& videos, int shard, int shards) {
+    if (shards < 1 || shard < 0 || shard >= shards) {
+        throw std::invalid_argument("a shard i/N needs 0 <= i < N");
+    }
+    std::vector<std::string> share;
+    for (size_t i = static_cast<size_t>(shard); i < videos.size(); i += static_cast<size_t>(shards)) {
+        share.push_back(videos[i]);
+    }
+    return share;
+}
+
 ScoreRun::ScoreRun(ScoreOptions options)
-    : m_options(std::move(options)) {}
+    : m_options(std::move(options)) {
+    m_options.videos = shardOf(m_options.videos, m_options.shard, m_options.shards);
+}
 
 model::Judge& ScoreRun::judge() {
     if (!m_judge) {

@@ -40,7 +40,14 @@ struct ScoreOptions {
     model::JudgeOptions judge;
     // A video that cannot be read: a Failed event and the next video (true), or the error thrown (false).
     bool keepGoing = true;
+    // This run scores share `shard` of `shards` (svj score --shard i/N, or RANK / WORLD_SIZE): every N-th video of
+    // the list from the i-th on, so N runs with the same list score each video exactly once.
+    int shard = 0;
+    int shards = 1;
 };
+
+// The videos of share `shard` of `shards` (0 <= shard < shards), in list order.
+std::vector<std::string> shardOf(const std::vector<std::string>& videos, int shard, int shards);
 
 enum class ScoreEventKind {
     Window, // a window of `video` scored: `done` of `total`
@@ -65,6 +72,7 @@ using KeptScore = std::function<bool(const std::string& video)>;
 
 class ScoreRun {
 public:
+    // Keeps only its shard's videos; throws std::invalid_argument for a shard outside 0 .. shards - 1.
     explicit ScoreRun(ScoreOptions options);
 
     // Scores the videos in order and returns how many failed. Throws model::ModelError when the checkpoint cannot

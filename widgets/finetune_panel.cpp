@@ -491,6 +491,8 @@ void FinetunePanel::scoreNext() {
                           QStringLiteral("--json"),
                           QStringLiteral("--progress"),
                           QStringLiteral("none"),
+                          QStringLiteral("--shard"), // every video, whatever RANK / WORLD_SIZE say
+                          QStringLiteral("0/1"),
                           QStringLiteral("--")};
     arguments << m_diffVideos;
     m_scoring.setProcessEnvironment(annotation::childEnvironment(m_workspace)); // a password, never in argv

@@ -222,8 +222,9 @@ void ScoreJob::next() {
     }
     m_reader.clear();
     m_result.clear();
-    // "--": a video named "-x.mp4" is a file, not an option.
-    arguments << QStringLiteral("--") << m_paths[m_current];
+    // The whole list, whatever RANK / WORLD_SIZE this window was started with; "--": a video named "-x.mp4" is a
+    // file, not an option.
+    arguments << QStringLiteral("--shard") << QStringLiteral("0/1") << QStringLiteral("--") << m_paths[m_current];
     m_process.setProcessEnvironment(annotation::childEnvironment(m_workspace)); // a password, never in argv
     m_process.start(m_program, arguments);
 }

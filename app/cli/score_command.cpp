@@ -6,6 +6,7 @@
 #include "app/cli/interrupt.h"
 #include "app/cli/progress.h"
 #include "app/cli/score_output.h"
+#include "app/cli/shard_option.h"
 #ifdef SVJ_HAVE_ANNOTATION
 #include "annotation/workspace.h"
 #include "app/cli/workspace_location.h"
@@ -17,6 +18,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <tuple>
 
 namespace svj::cli {
 
@@ -29,6 +31,7 @@ int runScore(const Arguments& arguments) {
                                          {"device", "NAME", "cpu or cuda", "cpu"},
                                          {"dtype", "NAME", "f32 or bf16", "f32"},
                                          {"progress", "MODE", "bar, json (with --json) or none", "bar"},
+                                         shardOption(),
 #ifdef SVJ_HAVE_ANNOTATION
                                          {"db", "WORKSPACE", "also store each video's score in a workspace"},
                                          {"reuse", "",
@@ -72,6 +75,7 @@ int runScore(const Arguments& arguments) {
     options.judge.threads = commandLine.intValue("threads", 0);
     options.judge.device = commandLine.valueOr("device", "cpu");
     options.judge.dtype = commandLine.valueOr("dtype", "f32");
+    std::tie(options.shard, options.shards) = chosenShard(commandLine);
     const ScoreFormat format = commandLine.flag("json")  ? ScoreFormat::Json
                                : commandLine.flag("csv") ? ScoreFormat::Csv
                                                          : ScoreFormat::Text;

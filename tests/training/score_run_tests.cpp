@@ -26,6 +26,7 @@ private slots:
     void keptVideosAreNotScored();
     void stopsBetweenWindows();
     void aBadCheckpointFailsTheRun();
+    void shardsScoreEachVideoOnce();
 
 private:
     ScoreOptions options(std::vector<std::string> videos) const;
@@ -173,6 +174,37 @@ void ScoreRunTest::aBadCheckpointFailsTheRun() {
         QVERIFY2(std::string(error.what()).find("truncated.safetensors") != std::string::npos, error.what());
     }
     QCOMPARE(events, 0); // refused before any video, not once per video
+}
+
+// N runs with the same list and shares 0..N-1 score every video exactly once between them.
+void ScoreRunTest::shardsScoreEachVideoOnce() {
+    const std::vector<std::string> list{"a", "b", "c", "d", "e"};
+    QCOMPARE(shardOf(list, 0, 2), (std::vector<std::string>{"a", "c", "e"}));
+    QCOMPARE(shardOf(list, 1, 2), (std::vector<std::string>{"b", "d"}));
+    QCOMPARE(shardOf(list, 4, 7), std::vector<std::string>{"e"});
+    QVERIFY(shardOf(list, 5, 7).empty());
+    QCOMPARE(shardOf(list, 0, 1), list);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, shardOf(list, 2, 2));
+    std::map<std::string, int> scored;
+    std::atomic<bool> stop{false};
+    for (int shard = 0; shard < 2; ++shard) {
+        ScoreOptions o = options(m_videos);
+        o.shard = shard;
+        o.shards = 2;
+        ScoreRun run(o);
+        QCOMPARE(run.run(
+                     [&](const ScoreEvent& event) {
+                         if (event.kind == ScoreEventKind::Scored) {
+                             ++scored[event.video];
+                         }
+                     },
+                     stop),
+                 0);
+    }
+    QCOMPARE(scored.size(), m_videos.size());
+    for (const auto& [video, times] : scored) {
+        QCOMPARE(times, 1);
+    }
 }
 
 SVJ_REGISTER_TEST(ScoreRunTest)
