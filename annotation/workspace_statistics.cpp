@@ -231,6 +231,7 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
             goldRight.resize(perRater.size(), 0);
             leftPicks.resize(perRater.size(), 0);
             perRater[static_cast<size_t>(rater)].name = raterNames[rater];
+            effortOfRater.resize(perRater.size());
         }
         ratings.push_back({pair, rater, 0, static_cast<int>(*verdict)});
         // Few distinct aspect texts recur across many labels: each is parsed once.
@@ -263,7 +264,6 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
             return query.value(column).isNull() ? -1.0 : query.value(column).toDouble();
         };
         const LabelEffort effort{pair, known(8), known(9), known(10), decisive};
-        effortOfRater.resize(perRater.size());
         effortOfRater[static_cast<size_t>(rater)].push_back(effort);
         effortOfAll.push_back(effort);
         if (decisive && !query.value(4).isNull()) {
@@ -336,7 +336,6 @@ WorkspaceStatistics computeStatistics(const Workspace& workspace) {
     std::sort(statistics.annotators.begin(), statistics.annotators.end(),
               [](const AnnotatorFigures& x, const AnnotatorFigures& y) { return x.name < y.name; });
     statistics.effort.append(effortOf(QStringLiteral("everyone"), effortOfAll));
-    effortOfRater.resize(perRater.size());
     for (size_t rater = 0; rater < perRater.size(); ++rater) {
         statistics.effort.append(effortOf(perRater[rater].name, effortOfRater[rater]));
     }

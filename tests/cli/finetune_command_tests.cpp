@@ -9,9 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -507,15 +505,9 @@ void FinetuneCommandTest::aServerPasswordIsKeptOutOfEverything() {
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
 
     QVERIFY2(!printed.contains(password), "svj printed the password");
-    QStringList searched;
-    QDirIterator files(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (files.hasNext()) {
-        const QString file = files.next();
-        QFile content(file);
-        QVERIFY(content.open(QIODevice::ReadOnly));
-        QVERIFY2(!content.readAll().contains(password.toUtf8()), qPrintable(file + QStringLiteral(" holds it")));
-        searched << QFileInfo(file).fileName();
-    }
+    const svj::test::FileSearch search = svj::test::searchFiles(folder, password.toUtf8());
+    QVERIFY2(search.holding.isEmpty(), qPrintable(search.holding.join(QLatin1Char(' ')) + QStringLiteral(" hold it")));
+    const QStringList& searched = search.searched;
     QVERIFY2(searched.size() >= 4, qPrintable(searched.join(QLatin1Char(' ')))); // checkpoint, sidecar, state, export
     QUrl ownDatabase(admin);
     ownDatabase.setPath(QLatin1Char('/') + role);

@@ -1,6 +1,7 @@
 #include "tests/support/test_clips.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -87,6 +88,20 @@ bool writeFile(const QString& path, const QByteArray& bytes) {
         return false;
     }
     return file.write(bytes) == bytes.size();
+}
+
+FileSearch searchFiles(const QString& folder, const QByteArray& needle) {
+    FileSearch search;
+    QDirIterator files(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        const QString path = files.next();
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly) || file.readAll().contains(needle)) {
+            search.holding << path;
+        }
+        search.searched << QFileInfo(path).fileName();
+    }
+    return search;
 }
 
 } // namespace svj::test

@@ -22,6 +22,14 @@ bool makeModelClips(const QString& project, int models, const QString& fileName)
 // Writes `bytes` to `path`; returns false on failure.
 bool writeFile(const QString& path, const QByteArray& bytes);
 
+// Every file under `folder` (subfolders and hidden files too) searched for `needle`: the names of the files read,
+// and the paths of those that hold it or could not be read.
+struct FileSearch {
+    QStringList searched;
+    QStringList holding;
+};
+FileSearch searchFiles(const QString& folder, const QByteArray& needle);
+
 // Runs the ffmpeg CLI and returns its stdout (e.g. `-f rawvideo -`); empty on failure.
 QByteArray ffmpegOutput(const QStringList& arguments);
 

@@ -3,6 +3,7 @@
 // and nowhere else: not in the window title, the settings, the checkpoint folder (named from the password-free URL;
 // the run's file and logs), or a child's command line.
 #include "annotation/server_credentials.h"
+#include "tests/support/test_clips.h"
 #include "tests/support/test_registry.h"
 #include "widgets/finetune_panel.h"
 #include "widgets/main_window.h"
@@ -11,7 +12,6 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -138,14 +138,10 @@ void TeamWindowTest::aPasswordInTheUrlGoesWhereItBelongs() {
              QFileDevice::Permissions());
     QStringList searched;
     for (const QString& folder : {home, checkpoints}) {
-        QDirIterator files(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (files.hasNext()) {
-            const QString file = files.next();
-            QFile content(file);
-            QVERIFY(content.open(QIODevice::ReadOnly));
-            QVERIFY2(!content.readAll().contains(password.toUtf8()), qPrintable(file + QStringLiteral(" holds it")));
-            searched << QFileInfo(file).fileName();
-        }
+        const svj::test::FileSearch search = svj::test::searchFiles(folder, password.toUtf8());
+        QVERIFY2(search.holding.isEmpty(),
+                 qPrintable(search.holding.join(QLatin1Char(' ')) + QStringLiteral(" hold it")));
+        searched << search.searched;
     }
     QVERIFY(QDir(checkpoints).removeRecursively());
     QVERIFY2(searched.contains(QStringLiteral("settings.ini")), qPrintable(searched.join(QLatin1Char(' '))));
