@@ -29,7 +29,8 @@ mkdir -p "$out"
 # The shipped judge's recipe (scripts/train-default-judge.sh) at a short length.
 base=(--preset tiny --hidden 96 --size 64 --frames 17 --fps 0 --edges on --chroma on --difference on
     --frame-stats off --stem 0 --hold-share 0.5 --batch 16 --lr 0.001 --warmup 100 --focus 0.5 --holdout 0.25
-    --seed 1 --check-clips "$check_clips" --pair-check-every "$steps" --threads "$(nproc)" --progress none)
+    --seed 1 --check-clips "$check_clips" --pair-check-every "$steps" --threads "$(nproc)" --draws stream
+    --progress none)
 variant() {
     case $1 in
         reference) echo "" ;;

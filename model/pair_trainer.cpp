@@ -6,8 +6,10 @@
 #include "model/pair_trainer.h"
 
 #include "model/model_error.h"
+#include "model/process_group.h"
 
 #include "model/adamw.hpp"
+#include "model/gradient_reducer.hpp"
 #include "model/judge_impl.hpp"
 #include "model/perturbations.hpp"
 #include "model/trainer_support.hpp"
@@ -19,6 +21,8 @@ struct PairTrainer::Impl {
     PairTrainerOptions options;
     detail::Random random;
     std::unique_ptr<detail::AdamW> optimizer;
+    ProcessGroup* group = nullptr;
+    std::unique_ptr<detail::GradientReducer> reducer;
 
     Impl(Judge::Impl& judgeImpl, const PairTrainerOptions& trainerOptions)
         : judge(judgeImpl)
@@ -77,6 +81,30 @@ PairStep PairTrainer::step(const std::vector<TrainingPair>& pairs) {
                              " latent frames but its clips have " + std::to_string(latents));
         }
     }
+    // Distributed: the whole batch's counts (known before the forward pass) normalise each share's sums.
+    double rankTotal = 0;
+    double partialTotal = 0;
+    double tieTotal = 0;
+    for (const TrainingPair& pair : pairs) {
+        const bool ranks = pair.kind != PairKind::Benign;
+        rankTotal += ranks ? 1 : 0;
+        tieTotal += ranks ? 0 : 1;
+        bool partial = false;
+        for (const float w : pair.eventLatents) {
+            partial = partial || w < 0.5f;
+        }
+        partialTotal += ranks && partial ? 1 : 0;
+    }
+    double pairTotal = static_cast<double>(batch);
+    if (d.group) {
+        const std::vector<double> totals =
+            d.group->sum({rankTotal, partialTotal, tieTotal, pairTotal}, "the batch counts' all-reduce");
+        rankTotal = totals[0];
+        partialTotal = totals[1];
+        tieTotal = totals[2];
+        pairTotal = totals[3];
+    }
+
     network->train();
     const torch::Tensor encoded = network->encode(d.judge.pixelsFrom(views));
     std::vector<torch::Tensor> negatives;
@@ -84,10 +112,12 @@ PairStep PairTrainer::step(const std::vector<TrainingPair>& pairs) {
         if (pixelNegative[i] >= 0) {
             negatives.push_back(encoded[pixelNegative[i]]);
         } else {
+            detail::Random own(pairs[i].drawSeed);
+            detail::Random& random = pairs[i].drawSeed != 0 ? own : d.random;
             const NegativeKind kind = latentPerturbation(static_cast<size_t>(
-                std::uniform_int_distribution<int>(0, static_cast<int>(kLatentPerturbations) - 1)(d.random)));
+                std::uniform_int_distribution<int>(0, static_cast<int>(kLatentPerturbations) - 1)(random)));
             detail::Perturbation record;
-            negatives.push_back(detail::applyPerturbation(kind, encoded[static_cast<int64_t>(i)], d.random, record));
+            negatives.push_back(detail::applyPerturbation(kind, encoded[static_cast<int64_t>(i)], random, record));
         }
     }
     const torch::Tensor all = torch::cat({encoded.slice(0, 0, batch), torch::stack(negatives)}, 0);
@@ -117,7 +147,8 @@ PairStep PairTrainer::step(const std::vector<TrainingPair>& pairs) {
     const torch::Tensor ties = torch::tensor(tieFlags, options);
     const torch::Tensor partial = torch::tensor(partialFlags, options);
     const torch::Tensor event = torch::tensor(events, options).reshape({batch, latents});
-    const torch::Tensor rankCount = ranks.sum().clamp_min(1.0);
+    const torch::Tensor rankCount =
+        d.group ? torch::tensor(std::max(1.0, rankTotal), options) : ranks.sum().clamp_min(1.0);
 
     const torch::Tensor difference = negative - positive; // [B, T], positive where the pair is ranked right
     const torch::Tensor margin = difference.mean(1);
@@ -127,9 +158,16 @@ PairStep PairTrainer::step(const std::vector<TrainingPair>& pairs) {
     } else {
         ranking = (torch::softplus(-margin / o.temperature) * ranks).sum() / rankCount;
     }
-    torch::Tensor loss = ranking + o.beta * energies.pow(2).mean();
+    // Means over the batch; distributed, sums over the share divided by the whole batch's count.
+    const auto batchMean = [&](const torch::Tensor& perPair, double total) {
+        return d.group ? perPair.sum() / std::max(1.0, total) : perPair.mean();
+    };
+    torch::Tensor loss =
+        ranking + o.beta * (d.group ? energies.pow(2).sum() / (2.0 * pairTotal * static_cast<double>(latents))
+                                    : energies.pow(2).mean());
     if (o.localWeight > 0 || o.outsideWeight > 0) {
-        const torch::Tensor partialCount = partial.sum().clamp_min(1.0);
+        const torch::Tensor partialCount =
+            d.group ? torch::tensor(std::max(1.0, partialTotal), options) : partial.sum().clamp_min(1.0);
         const torch::Tensor eventMargin = (difference * event).sum(1) / event.sum(1).clamp_min(1e-6);
         const torch::Tensor local = (torch::softplus(-eventMargin / o.temperature) * partial).sum() / partialCount;
         const torch::Tensor quiet = 1.0 - event;
@@ -138,15 +176,23 @@ PairStep PairTrainer::step(const std::vector<TrainingPair>& pairs) {
         loss = loss + o.localWeight * local + o.outsideWeight * outside;
     }
     if (o.flatWeight > 0 && latents >= 3) {
-        loss = loss + o.flatWeight * positive.slice(1, 1).var(1, false).mean();
+        loss = loss + o.flatWeight * batchMean(positive.slice(1, 1).var(1, false), pairTotal);
     }
     if (o.tieWeight > 0) {
-        loss = loss + o.tieWeight * (margin.pow(2) * ties).sum() / ties.sum().clamp_min(1.0);
+        const torch::Tensor tieCount =
+            d.group ? torch::tensor(std::max(1.0, tieTotal), options) : ties.sum().clamp_min(1.0);
+        loss = loss + o.tieWeight * (margin.pow(2) * ties).sum() / tieCount;
     }
 
     PairStep report;
     d.optimizer->zeroGrad();
+    if (d.reducer) {
+        d.reducer->begin();
+    }
     loss.backward();
+    if (d.reducer) {
+        d.reducer->finish();
+    }
     report.gradientNorm = d.optimizer->clipGradients(o.gradientClip);
     report.learningRate = detail::warmupCosineRate(d.optimizer->steps(), o.learningRate, o.warmupSteps, o.totalSteps,
                                                    o.minLearningRateFraction);
@@ -160,9 +206,58 @@ PairStep PairTrainer::step(const std::vector<TrainingPair>& pairs) {
     report.positiveEnergy = positive.mean().item<double>();
     report.negativeEnergy = negative.mean().item<double>();
     report.accuracy = ((margin > 0).to(torch::kFloat32) * ranks).sum().item<double>() / rankCount.item<double>();
+    if (d.group) {
+        // Each share's loss is its part of the whole batch's; the energies' means are weighted by share size.
+        const double share = static_cast<double>(batch) / pairTotal;
+        const std::vector<double> whole =
+            d.group->sum({report.loss, report.rankingLoss, report.positiveEnergy * share, report.negativeEnergy * share,
+                          report.accuracy /* already over the whole batch's count */},
+                         "the step figures' all-reduce");
+        report.loss = whole[0];
+        report.rankingLoss = whole[1];
+        report.positiveEnergy = whole[2];
+        report.negativeEnergy = whole[3];
+        report.accuracy = whole[4];
+    }
     const torch::Tensor margins = margin.detach().to(torch::kCPU, torch::kFloat64).contiguous();
     report.margins.assign(margins.data_ptr<double>(), margins.data_ptr<double>() + margins.numel());
     return report;
+}
+
+void PairTrainer::distribute(ProcessGroup& group, int64_t bucketBytes) {
+    m_impl->group = &group;
+    m_impl->reducer =
+        std::make_unique<detail::GradientReducer>(group.impl(), m_impl->optimizer->parameters(), bucketBytes);
+}
+
+void PairTrainer::checkAgreement() {
+    Impl& d = *m_impl;
+    if (!d.group) {
+        return;
+    }
+    torch::NoGradGuard noGrad;
+    // Sums and sums of squares in float64 of the weights and both moments: any drifted bit moves them.
+    std::vector<double> figures;
+    const auto add = [&](const std::vector<torch::Tensor>& tensors) {
+        double sum = 0;
+        double squares = 0;
+        for (const torch::Tensor& tensor : tensors) {
+            const torch::Tensor wide = tensor.detach().to(torch::kCPU, torch::kFloat64);
+            sum += wide.sum().item<double>();
+            squares += wide.pow(2).sum().item<double>();
+        }
+        figures.push_back(sum);
+        figures.push_back(squares);
+    };
+    add(d.optimizer->parameters());
+    add(d.optimizer->firstMoments());
+    add(d.optimizer->secondMoments());
+    if (!d.group->sameEverywhere(figures, "the weights' agreement check")) {
+        throw DistributedError("rank " + std::to_string(d.group->rank()) + ": after step " +
+                               std::to_string(d.optimizer->steps()) +
+                               " the ranks' weights are no longer the same (a rank computed with other settings, "
+                               "another LibTorch, or non-deterministic kernels); stopping");
+    }
 }
 
 void PairTrainer::saveState(const std::string& path, const std::map<std::string, std::string>& extra) const {

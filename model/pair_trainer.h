@@ -28,6 +28,9 @@ struct TrainingPair {
     PairKind kind = PairKind::Broken;
     // Per latent frame: 1 where the fault shows, 0 where the clip is as clean; empty: everywhere.
     std::vector<float> eventLatents;
+    // Not 0: a latent perturbation's draws come from a generator of this pair's own with this seed, so a batch
+    // split over processes draws what one process would; 0: from the trainer's one stream.
+    uint64_t drawSeed = 0;
 };
 
 // Stored value: keep the numbers.
@@ -66,6 +69,8 @@ struct PairStep {
     std::vector<double> margins; // per pair: E(x-) - E(x+), the clip energies' difference (before the step)
 };
 
+class ProcessGroup;
+
 class PairTrainer {
 public:
     // The judge must outlive the trainer; its stage-1 weights are trained in place.
@@ -75,8 +80,16 @@ public:
     PairTrainer& operator=(const PairTrainer&) = delete;
 
     // One optimizer step on a batch; every clip must have the judge's input size and the batch one frame
-    // count. Throws ModelError naming what does not fit.
+    // count. Throws ModelError naming what does not fit. Distributed, `pairs` is this rank's share of the
+    // step's batch: the loss is normalised by the whole batch's counts, the gradients summed over the ranks,
+    // and the figures of the report are the whole batch's (its margins this share's).
     PairStep step(const std::vector<TrainingPair>& pairs);
+
+    // Data-parallel from now on: `group` (which must outlive the trainer) sums the gradients in buckets of
+    // about `bucketBytes`, overlapped with the backward pass.
+    void distribute(ProcessGroup& group, int64_t bucketBytes = 1 << 20);
+    // Throws DistributedError when the ranks' weights or optimizer moments are not the same bits.
+    void checkAgreement();
     int64_t stepsDone() const;
 
     // The optimizer and generator state, with `extra` metadata of the caller's (its own resume state).

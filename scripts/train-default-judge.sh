@@ -36,13 +36,16 @@ elif [ -e "$out.state" ] || [ -e "$out.state.next" ]; then
     resume=(--resume)
     echo "resuming the run in $run (--fresh starts over)"
 fi
+# --draws stream: the latent perturbations drawn as the shipped judge's run drew them (one stream, one process), so
+# this command still makes that judge bit for bit; per-pair draws (the default) are what several processes need.
 # Not on a terminal (nohup, a log file): one JSON line per step instead of a bar nobody sees.
 progress=()
 [ -t 2 ] || progress=(--progress json)
 time "$svj" pretrain --footage "$(realpath -s --relative-to="$root" "$footage")" --preset tiny --hidden 96 \
     --size 64 --frames 17 --fps 0 --edges on --chroma on --difference on --stem 0 --hold-share 0.5 \
     --steps 9000 --batch 16 --lr 0.001 --warmup 200 --focus 0.5 --holdout 0.25 --seed 1 \
-    --quick-check 12 --eval-every 0 --pair-check-every 0 --threads "$(nproc)" --out "$out" "${resume[@]}" \
+    --quick-check 12 --eval-every 0 --pair-check-every 0 --threads "$(nproc)" --draws stream --out "$out" \
+    "${resume[@]}" \
     "${progress[@]}" "$@" \
     2>&1 | tee "$run/log"
 # A stopped run (Ctrl-C, SIGTERM) exits 0 with its checkpoint: the judge ships only once the run reached its end.

@@ -229,11 +229,16 @@ SampledPair PairSampler::pair(uint64_t seed, const std::vector<double>& faultWei
 
 std::vector<SampledPair> PairSampler::batch(int64_t step, int size, int threads,
                                             const std::vector<double>& faultWeights) const {
-    std::vector<SampledPair> pairs(static_cast<size_t>(std::max(0, size)));
+    return batch(step, 0, size, threads, faultWeights);
+}
+
+std::vector<SampledPair> PairSampler::batch(int64_t step, int begin, int end, int threads,
+                                            const std::vector<double>& faultWeights) const {
+    std::vector<SampledPair> pairs(static_cast<size_t>(std::max(0, end - begin)));
     detail::parallelFor(pairs.size(), threads, [&](size_t i) {
-        pairs[i] = pair(
-            detail::mixSeeds(detail::mixSeeds(m_settings.seed, static_cast<uint64_t>(step)), static_cast<uint64_t>(i)),
-            faultWeights);
+        const uint64_t index = static_cast<uint64_t>(begin) + i;
+        pairs[i] =
+            pair(detail::mixSeeds(detail::mixSeeds(m_settings.seed, static_cast<uint64_t>(step)), index), faultWeights);
     });
     return pairs;
 }

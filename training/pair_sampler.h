@@ -53,6 +53,9 @@ public:
     // family's share split among its faults, times its weight).
     std::vector<SampledPair> batch(int64_t step, int size, int threads = 1,
                                    const std::vector<double>& faultWeights = {}) const;
+    // Pairs [begin, end) of that batch alone (one process's share of a step split over several).
+    std::vector<SampledPair> batch(int64_t step, int begin, int end, int threads,
+                                   const std::vector<double>& faultWeights) const;
     // One pair from its own generator seed.
     SampledPair pair(uint64_t seed, const std::vector<double>& faultWeights = {}) const;
 

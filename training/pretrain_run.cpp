@@ -84,6 +84,9 @@ nlohmann::json PretrainOptions::resumeKey() const {
     if (!kinds.empty()) {
         key["train_kinds"] = kinds; // absent when all are trained on: keys of earlier runs stay as they were
     }
+    if (drawsPerPair) {
+        key["draws"] = "per_pair"; // absent for the one stream, as runs before the choice drew
+    }
     return key;
 }
 
@@ -92,9 +95,22 @@ PretrainRun::PretrainRun(PretrainOptions options)
 
 bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>& stop) {
     const PretrainOptions& o = m_options;
+    const int rank = m_group ? m_group->rank() : 0;
+    const int world = m_group ? m_group->worldSize() : 1;
+    const bool lead = rank == 0;
     const auto say = [&](PretrainEventKind kind, nlohmann::json fields, std::string text) {
-        tellListener<PretrainEvent>(listener, kind, std::move(fields), std::move(text));
+        if (lead) {
+            tellListener<PretrainEvent>(listener, kind, std::move(fields), std::move(text));
+        }
     };
+    if (world > 1 && !o.drawsPerPair) {
+        throw PretrainError("a run over several processes draws its latent perturbations per pair; this one draws "
+                            "them from one stream (--draws stream): run it in one process");
+    }
+    if (world > o.batch) {
+        throw PretrainError("--batch " + std::to_string(o.batch) + " is the whole step's batch and must give each of " +
+                            std::to_string(world) + " processes at least one pair");
+    }
     namespace fs = std::filesystem;
     const nlohmann::json key = o.resumeKey();
     std::optional<model::Judge> judge;
@@ -109,7 +125,13 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
         const model::CheckpointInfo info = model::Judge::readCheckpointInfo(o.out);
         const nlohmann::json sidecar = nlohmann::json::parse(info.sidecarJson);
         if (!sidecar.contains("training") || sidecar["training"] != key) {
-            throw PretrainError(o.out + ": the run that wrote it used other settings; resume with the same options");
+            nlohmann::json streamKey = key;
+            streamKey.erase("draws");
+            const bool drawsDiffer = sidecar.contains("training") && sidecar["training"] == streamKey;
+            throw PretrainError(o.out + ": the run that wrote it used other settings; resume with the same options" +
+                                (drawsDiffer ? std::string(" (it drew its latent perturbations from one stream: add "
+                                                           "--draws stream)")
+                                             : std::string()));
         }
         if (sidecar.contains("history") && sidecar["history"].is_array()) {
             history = sidecar["history"];
@@ -121,6 +143,9 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
                                 " exists; choose another --out, delete it, or add --resume to continue its run");
         }
         judge.emplace(model::Judge::create(o.config, o.judge));
+    }
+    if (m_group) {
+        m_group->broadcastWeights(*judge); // the same start on every rank, whatever each one's seed did
     }
     const model::JudgeConfig& config = judge->config();
     if (config.inputView != model::InputView::Tiles || config.inputWidth != config.inputHeight) {
@@ -164,11 +189,15 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
     const double bankSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - bankStart).count();
     std::vector<std::string> trainSources = sourcesOf(split.train);
     std::vector<std::string> heldSources = sourcesOf(split.heldOut);
-    const nlohmann::json data = {{"train_sources", trainSources},
-                                 {"heldout_sources", heldSources},
-                                 {"bank_clips", bank.size()},
-                                 {"bank_megabytes", bank.bytes() / (1024.0 * 1024.0)},
-                                 {"bank_seconds", bankSeconds}};
+    nlohmann::json data = {{"train_sources", trainSources},
+                           {"heldout_sources", heldSources},
+                           {"bank_clips", bank.size()},
+                           {"bank_megabytes", bank.bytes() / (1024.0 * 1024.0)},
+                           {"bank_seconds", bankSeconds}};
+    if (world > 1) {
+        data["world_size"] = world;
+        data["backend"] = m_group->backend();
+    }
     say(PretrainEventKind::Data, data,
         "training on " + std::to_string(bank.size()) + " clips (" + std::to_string(bank.bytes() >> 20) + " MiB) of " +
             std::to_string(trainSources.size()) + " sources; " + std::to_string(heldSources.size()) +
@@ -176,7 +205,7 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
 
     // The held-out check: a few clips during the run, all of them at the end.
     std::vector<CheckClip> checkClips;
-    if (!split.heldOut.empty() && (o.evalEvery > 0 || o.finalCheck)) {
+    if (lead && !split.heldOut.empty() && (o.evalEvery > 0 || o.finalCheck)) {
         checkClips = loadCheckClips(split.heldOut, o.checkClips, [&](const std::string& message) {
             say(PretrainEventKind::Message, {{"message", message}}, message);
         });
@@ -196,7 +225,7 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
     // Held-out tile pairs: a bank of the held-out sources cut like the training bank, pairs drawn once.
     std::optional<ClipBank> heldOutBank;
     std::optional<PairCheck> pairCheck;
-    if (o.pairCheckEvery > 0 && !split.heldOut.empty()) {
+    if (lead && o.pairCheckEvery > 0 && !split.heldOut.empty()) {
         heldOutBank.emplace(buildClipBank(split.heldOut, bankSettings, {}));
         if (heldOutBank->size() > 0) {
             PairSamplerSettings checkSettings = o.sampler;
@@ -224,6 +253,9 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
     model::PairTrainerOptions trainerOptions = o.trainer;
     trainerOptions.totalSteps = o.steps;
     model::PairTrainer trainer(*judge, trainerOptions);
+    if (m_group) {
+        trainer.distribute(*m_group, o.bucketBytes);
+    }
     FaultFocus focus(o.focusInterval, o.focus, media::allVideoFaults().size());
     if (o.resume) {
         const std::map<std::string, std::string> saved = trainer.loadState(statePath);
@@ -234,7 +266,13 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
     }
 
     nlohmann::json metrics = nlohmann::json::object();
-    const auto writeCheckpoint = [&](const std::string& why) {
+    // Rank 0 writes; in a run over several processes the others wait until the files are in place (`together`:
+    // every rank calls this, as all do inside the loop).
+    const auto writeCheckpoint = [&](const std::string& why, bool together) {
+        if (!lead) {
+            m_group->barrier("the checkpoint's barrier");
+            return;
+        }
         nlohmann::json training = {{"fault_accuracy", nlohmann::json::object()}};
         for (const media::VideoFault fault : media::allVideoFaults()) {
             training["fault_accuracy"][media::videoFaultName(fault)] = focus.accuracy()[static_cast<size_t>(fault)];
@@ -259,6 +297,9 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
             });
         say(PretrainEventKind::Checkpoint, {{"path", o.out}, {"step", trainer.stepsDone()}, {"why", why}},
             "checkpoint (" + why + ", step " + std::to_string(trainer.stepsDone()) + ") -> " + o.out);
+        if (m_group && together) {
+            m_group->barrier("the checkpoint's barrier");
+        }
     };
     const auto check = [&](const std::vector<CheckClip>& clips, const char* what) {
         nlohmann::json result;
@@ -295,11 +336,14 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
     };
 
     const int threads = std::max(1, o.dataThreads);
+    // This rank's share of each step's batch; the pairs' seeds are their indices in the whole batch.
+    const int shareBegin = o.batch * rank / world;
+    const int shareEnd = o.batch * (rank + 1) / world;
     std::future<std::vector<SampledPair>> next;
     const auto draw = [&](int64_t step) {
         return std::async(std::launch::async,
-                          [&sampler, step, batch = o.batch, threads, weights = focus.weightsFor(step)] {
-                              return sampler.batch(step, batch, threads, weights);
+                          [&sampler, step, shareBegin, shareEnd, threads, weights = focus.weightsFor(step)] {
+                              return sampler.batch(step, shareBegin, shareEnd, threads, weights);
                           });
     };
     if (trainer.stepsDone() < o.steps) {
@@ -312,16 +356,49 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
         }
         PretrainEvent event;
         event.kind = PretrainEventKind::Step;
-        event.step = trainer.step(trainingPairs(pairs, samplerSettings.tileSize, samplerSettings.frames));
-        for (size_t i = 0; i < pairs.size() && i < event.step.margins.size(); ++i) {
-            focus.record(pairs[i].fault, event.step.margins[i] > 0);
+        std::vector<model::TrainingPair> views = trainingPairs(pairs, samplerSettings.tileSize, samplerSettings.frames);
+        if (o.drawsPerPair) {
+            for (size_t i = 0; i < views.size(); ++i) {
+                const uint64_t index = static_cast<uint64_t>(shareBegin) + i;
+                views[i].drawSeed = detail::mixSeeds(detail::mixSeeds(o.trainer.seed ^ 0x5eedd4a3,
+                                                                      static_cast<uint64_t>(trainer.stepsDone())),
+                                                     index) |
+                                    1; // never 0, which means the stream
+            }
+        }
+        event.step = trainer.step(views);
+        std::vector<int> faults;
+        for (const SampledPair& pair : pairs) {
+            faults.push_back(pair.fault);
+        }
+        bool stopAll = stop.load();
+        if (m_group) {
+            // Every rank learns the whole batch's margins and faults (the focus must stay the same everywhere)
+            // and whether any rank was asked to stop.
+            std::vector<double> whole(2 * static_cast<size_t>(o.batch) + 1, 0.0);
+            for (size_t i = 0; i < pairs.size() && i < event.step.margins.size(); ++i) {
+                whole[static_cast<size_t>(shareBegin) + i] = event.step.margins[i];
+                whole[static_cast<size_t>(o.batch + shareBegin) + i] = pairs[i].fault;
+            }
+            whole.back() = stopAll ? 1.0 : 0.0;
+            whole = m_group->sum(whole, "the step's margins' all-reduce");
+            event.step.margins.assign(whole.begin(), whole.begin() + o.batch);
+            faults.assign(whole.begin() + o.batch, whole.begin() + 2 * o.batch); // exact: small integers
+            stopAll = whole.back() > 0.0;
+            event.communicationSeconds = m_group->takeCommunicationSeconds();
+        }
+        for (size_t i = 0; i < faults.size() && i < event.step.margins.size(); ++i) {
+            focus.record(faults[i], event.step.margins[i] > 0);
         }
         const int64_t done = trainer.stepsDone();
         focus.stepDone(done);
-        if (listener) {
+        if (m_group && o.agreementEvery > 0 && done % o.agreementEvery == 0) {
+            trainer.checkAgreement();
+        }
+        if (listener && lead) {
             listener(event);
         }
-        if (o.evalEvery > 0 && done % o.evalEvery == 0 && done < o.steps && !quickClips.empty()) {
+        if (lead && o.evalEvery > 0 && done % o.evalEvery == 0 && done < o.steps && !quickClips.empty()) {
             const nlohmann::json result = check(quickClips, "quick");
             if (!result.is_null()) {
                 history.push_back({{"step", done}, {"overall", result["overall"]}, {"families", result["families"]}});
@@ -330,16 +407,19 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
         if (o.pairCheckEvery > 0 && done % o.pairCheckEvery == 0 && done < o.steps) {
             checkPairs();
         }
-        if (stop.load()) {
+        if (m_group ? stopAll : stop.load()) {
             if (next.valid()) {
                 next.wait();
             }
-            writeCheckpoint("stopped");
+            writeCheckpoint("stopped", true);
             return false;
         }
         if (done % std::max(1, o.checkpointEvery) == 0 && done < o.steps) {
-            writeCheckpoint("periodic");
+            writeCheckpoint("periodic", true);
         }
+    }
+    if (!lead) {
+        return true; // rank 0 checks the judge and writes the last checkpoint alone
     }
     const bool endedNow = !history.empty() && history.back().contains("pairs") &&
                           history.back()["step"].get<int64_t>() == trainer.stepsDone();
@@ -350,11 +430,11 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
         metrics = check(finalClips, "final");
         if (metrics.is_null()) {
             metrics = nlohmann::json::object();
-            writeCheckpoint("stopped before the final check");
+            writeCheckpoint("stopped before the final check", false);
             return false;
         }
     }
-    writeCheckpoint("final");
+    writeCheckpoint("final", false);
     say(PretrainEventKind::Finished, {{"step", trainer.stepsDone()}}, "done");
     return true;
 }

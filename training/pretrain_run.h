@@ -6,6 +6,7 @@
 #include "model/config.h"
 #include "model/judge.h"
 #include "model/pair_trainer.h"
+#include "model/process_group.h"
 #include "training/clip_bank.h"
 #include "training/fault_check.h"
 #include "training/fault_focus.h"
@@ -50,6 +51,11 @@ struct PretrainOptions {
     int dataThreads = 1;     // threads drawing the next batch while the current one trains
     double focus = 0.5;      // how much faults the judge still gets wrong in training are drawn more often (0..1)
     int focusInterval = 200;
+    // Latent perturbations drawn per pair from (seed, step, index) rather than from the trainer's one stream:
+    // the run is then the same whatever number of processes shares a step (and can resume with another).
+    bool drawsPerPair = true;
+    int agreementEvery = 100;      // several processes: steps between checks that their weights agree
+    int64_t bucketBytes = 1 << 20; // several processes: gradients sent in buckets of about this size
     uint64_t seed = 1;
     std::string command; // recorded in the sidecar
 
@@ -64,7 +70,8 @@ struct PretrainEvent {
     PretrainEventKind kind = PretrainEventKind::Message;
     nlohmann::json fields;
     std::string text;
-    model::PairStep step; // Step events
+    model::PairStep step;              // Step events
+    double communicationSeconds = 0.0; // Step events of a run over several processes: time in collectives
 };
 
 using PretrainListener = std::function<void(const PretrainEvent& event)>;
@@ -78,6 +85,11 @@ class PretrainRun {
 public:
     explicit PretrainRun(PretrainOptions options);
 
+    // Data-parallel over `group` (which must outlive the run): every rank runs this with the same options;
+    // `batch` is the whole step's, each rank trains on its share; rank 0 alone reports, checks and writes
+    // checkpoints, the others wait for it. A stop asked on any rank stops all at the same step.
+    void distribute(model::ProcessGroup& group) { m_group = &group; }
+
     // Trains to `steps`, or until `stop` is set (the step in progress finishes and a checkpoint is written).
     // Returns whether it reached the end. Throws PretrainError for settings or footage that cannot work
     // (a resume of another run, an existing --out, no footage), media::MediaError for unreadable videos.
@@ -87,6 +99,7 @@ public:
 
 private:
     PretrainOptions m_options;
+    model::ProcessGroup* m_group = nullptr;
 };
 
 // The sources the run that wrote `checkpoint` held out from training (its sidecar's "data"), for a check on

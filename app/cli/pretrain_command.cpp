@@ -2,6 +2,7 @@
 // progress lines.
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
+#include "app/cli/distributed_option.h"
 #include "app/cli/interrupt.h"
 #include "app/cli/pretrain_options.h"
 #include "app/cli/progress.h"
@@ -26,24 +27,40 @@ int runPretrain(const Arguments& arguments) {
                   << commandLine.optionsHelp();
         return kExitOk;
     }
+    if (const int ranks = localRanksToStart(commandLine); ranks > 1) {
+        return runLocalRanks("pretrain", arguments, ranks, commandLine.doubleValue("dist-timeout", 1800));
+    }
+    followLauncher();
     const ProgressMode mode = parseProgressMode(commandLine.valueOr("progress", "bar"));
     training::PretrainOptions options = pretrainOptionsFrom(commandLine, arguments);
+    const std::optional<model::ProcessGroupOptions> groupOptions =
+        processGroupOptions(commandLine, options.judge.device);
     Progress progress(mode, "pretrain", options.steps, 2 * options.batch);
     const std::atomic<bool>& stop = installStopRequest();
     training::PretrainRun run(options);
     bool finished = false;
+    std::optional<model::ProcessGroup> group;
     try {
+        if (groupOptions) {
+            group.emplace(*groupOptions);
+            run.distribute(*group);
+        }
         finished = run.run(
             [&](const training::PretrainEvent& event) {
                 switch (event.kind) {
-                case training::PretrainEventKind::Step:
-                    progress.update(event.step.step, {{"loss", event.step.loss},
-                                                      {"rank_loss", event.step.rankingLoss},
-                                                      {"acc", event.step.accuracy},
-                                                      {"lr", event.step.learningRate},
-                                                      {"e_pos", event.step.positiveEnergy},
-                                                      {"e_neg", event.step.negativeEnergy}});
+                case training::PretrainEventKind::Step: {
+                    nlohmann::json fields = {{"loss", event.step.loss},
+                                             {"rank_loss", event.step.rankingLoss},
+                                             {"acc", event.step.accuracy},
+                                             {"lr", event.step.learningRate},
+                                             {"e_pos", event.step.positiveEnergy},
+                                             {"e_neg", event.step.negativeEnergy}};
+                    if (group) {
+                        fields["comm_s"] = event.communicationSeconds; // rank 0's time in collectives this step
+                    }
+                    progress.update(event.step.step, fields);
                     break;
+                }
                 case training::PretrainEventKind::Data:
                     progress.event(protocol::ProgressEvent::Data, event.fields, event.text);
                     break;
@@ -70,6 +87,10 @@ int runPretrain(const Arguments& arguments) {
                 }
             },
             stop);
+    } catch (const model::DistributedError& error) {
+        progress.finish();
+        printError(error.what());
+        return kExitFailure;
     } catch (const training::PretrainError& error) {
         progress.finish();
         printError(error.what());
@@ -84,7 +105,7 @@ int runPretrain(const Arguments& arguments) {
         return kExitBadInput;
     }
     progress.finish();
-    if (!finished) {
+    if (!finished && (!group || group->rank() == 0)) {
         std::cerr << "stopped by " << stopSignalName() << "; continue with the same command and --resume\n";
     }
     return kExitOk;

@@ -1,8 +1,13 @@
 #include "tests/support/checkpoint_files.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
 
 namespace svj::test {
 namespace {
@@ -44,6 +49,46 @@ bool readParts(const QString& path, Parts& parts) {
 QByteArray tensorBytes(const QString& path) {
     Parts parts;
     return readParts(path, parts) ? parts.tensors : QByteArray();
+}
+
+double maxWeightDifference(const QString& a, const QString& b) {
+    Parts first;
+    Parts second;
+    if (!readParts(a, first) || !readParts(b, second)) {
+        return -1;
+    }
+    double largest = 0;
+    int compared = 0;
+    for (auto it = first.header.begin(); it != first.header.end(); ++it) {
+        if (it.key() == QLatin1String("__metadata__")) {
+            continue;
+        }
+        const QJsonObject one = it.value().toObject();
+        const QJsonObject other = second.header.value(it.key()).toObject();
+        if (one.value(QStringLiteral("dtype")).toString() != QLatin1String("F32") ||
+            one.value(QStringLiteral("shape")) != other.value(QStringLiteral("shape"))) {
+            return -1;
+        }
+        const auto span = [](const QJsonObject& entry, const QByteArray& tensors) {
+            const QJsonArray offsets = entry.value(QStringLiteral("data_offsets")).toArray();
+            const qsizetype begin = offsets.at(0).toInteger();
+            return tensors.mid(begin, offsets.at(1).toInteger() - begin);
+        };
+        const QByteArray x = span(one, first.tensors);
+        const QByteArray y = span(other, second.tensors);
+        if (x.size() != y.size() || x.size() % 4 != 0) {
+            return -1;
+        }
+        for (qsizetype i = 0; i < x.size(); i += 4) {
+            float u = 0;
+            float v = 0;
+            std::memcpy(&u, x.constData() + i, 4);
+            std::memcpy(&v, y.constData() + i, 4);
+            largest = std::max(largest, static_cast<double>(std::abs(u - v)));
+        }
+        ++compared;
+    }
+    return compared > 0 ? largest : -1;
 }
 
 QJsonObject sidecar(const QString& checkpoint) {

@@ -10,6 +10,10 @@ namespace svj::test {
 
 // The tensor bytes of a safetensors file (everything after the header; the header holds the sidecar).
 QByteArray tensorBytes(const QString& path);
+// The largest absolute difference between two checkpoints' float32 weights, tensor by tensor; -1 when they
+// cannot be read or do not hold the same tensors.
+double maxWeightDifference(const QString& a, const QString& b);
+
 // A checkpoint's sidecar (CKPT.json), empty when it cannot be read.
 QJsonObject sidecar(const QString& checkpoint);
 // The sidecar inside a checkpoint's safetensors header, empty when there is none.

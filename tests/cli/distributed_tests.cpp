@@ -1,0 +1,214 @@
+// `svj pretrain` over several processes (c10d with Gloo on 127.0.0.1), as a user starts it: two ranks with a
+// share of the batch each end on the weights one process gets with the whole batch; a stop reaches every rank
+// at one step and the run resumes in another number of processes; a killed rank is named, not waited on.
+#include "tests/support/checkpoint_files.h"
+#include "tests/support/cli_runner.h"
+#include "tests/support/test_clips.h"
+#include "tests/support/test_registry.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+namespace {
+
+// The weights of two runs that differ only in how the batch was split: the same sums in another order.
+constexpr double kTolerance = 1e-4;
+
+} // namespace
+
+class DistributedTrainingTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void twoRanksEqualOneWithTheWholeBatch();
+    void stopReachesEveryRankAndResumesInOneProcess();
+    void aKilledRankIsNamed();
+    void refusals();
+
+private:
+    QStringList arguments(const QString& out, int steps) const;
+    QString straightRun();
+    QTemporaryDir m_dir;
+    QString m_videos;
+    QString m_straight;
+};
+
+void DistributedTrainingTest::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    m_videos = m_dir.filePath(QStringLiteral("videos"));
+    QVERIFY(QDir().mkpath(m_videos));
+    const QStringList sources{QStringLiteral("testsrc2=size=96x64:rate=24"),
+                              QStringLiteral("mandelbrot=size=96x64:rate=24"),
+                              QStringLiteral("life=size=96x64:rate=24:mold=10:ratio=0.2:seed=3")};
+    for (int i = 0; i < sources.size(); ++i) {
+        QVERIFY(svj::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), sources[i],
+                                      QStringLiteral("-t"), QStringLiteral("4"), QStringLiteral("-c:v"),
+                                      QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
+                                      QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
+                                      QStringLiteral("%1/clip%2.mp4").arg(m_videos).arg(i)}));
+    }
+}
+
+QStringList DistributedTrainingTest::arguments(const QString& out, int steps) const {
+    // The tiny judge of the other pretrain tests; a batch of 4 (2 per rank), a third of it latent
+    // perturbations (drawn per pair, so the split cannot change them).
+    return {QStringLiteral("pretrain"),
+            QStringLiteral("--videos"),
+            m_videos,
+            QStringLiteral("--preset"),
+            QStringLiteral("tiny"),
+            QStringLiteral("--size"),
+            QStringLiteral("32"),
+            QStringLiteral("--frames"),
+            QStringLiteral("9"),
+            QStringLiteral("--layers"),
+            QStringLiteral("1"),
+            QStringLiteral("--hidden"),
+            QStringLiteral("16"),
+            QStringLiteral("--region"),
+            QStringLiteral("64"),
+            QStringLiteral("--steps"),
+            QString::number(steps),
+            QStringLiteral("--batch"),
+            QStringLiteral("4"),
+            QStringLiteral("--latent-share"),
+            QStringLiteral("0.3"),
+            QStringLiteral("--check-clips"),
+            QStringLiteral("1"),
+            QStringLiteral("--check-faults"),
+            QStringLiteral("stutter"),
+            QStringLiteral("--threads"),
+            QStringLiteral("1"),
+            QStringLiteral("--seed"),
+            QStringLiteral("5"),
+            QStringLiteral("--agreement-every"),
+            QStringLiteral("5"),
+            QStringLiteral("--dist-timeout"),
+            QStringLiteral("30"),
+            QStringLiteral("--out"),
+            out,
+            QStringLiteral("--progress"),
+            QStringLiteral("json")};
+}
+
+QString DistributedTrainingTest::straightRun() {
+    if (m_straight.isEmpty()) {
+        const QString out = m_dir.filePath(QStringLiteral("one-process.safetensors"));
+        const svj::test::CliResult one = svj::test::runCli(arguments(out, 20));
+        if (one.exitCode != 0) {
+            qWarning("%s", qPrintable(one.err));
+            return {};
+        }
+        m_straight = out;
+    }
+    return m_straight;
+}
+
+void DistributedTrainingTest::twoRanksEqualOneWithTheWholeBatch() {
+    const QString one = straightRun();
+    QVERIFY(!one.isEmpty());
+    const QString two = m_dir.filePath(QStringLiteral("two-ranks.safetensors"));
+    const svj::test::CliResult run =
+        svj::test::runCli(arguments(two, 20) << QStringLiteral("--nproc") << QStringLiteral("2"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    // Rank 0 alone reports: one line per step, the world in the data event, its time in collectives.
+    QCOMPARE(run.out.count(QStringLiteral("\"done\":")), 20);
+    QVERIFY2(run.out.contains(QStringLiteral("\"world_size\":2")) &&
+                 run.out.contains(QStringLiteral("\"backend\":\"gloo\"")),
+             qPrintable(run.out.left(600)));
+    QVERIFY(run.out.contains(QStringLiteral("\"comm_s\":")));
+    QCOMPARE(run.out.count(QStringLiteral("\"event\":\"checkpoint\"")), 1);
+    const double difference = svj::test::maxWeightDifference(one, two);
+    qInfo("20 steps, 2 ranks x 2 pairs against 1 process x 4 pairs: max weight difference %.3g (tolerance %.0e)",
+          difference, kTolerance);
+    QVERIFY(difference >= 0);
+    QVERIFY2(difference <= kTolerance, qPrintable(QString::number(difference)));
+}
+
+void DistributedTrainingTest::stopReachesEveryRankAndResumesInOneProcess() {
+    const QString one = straightRun();
+    QVERIFY(!one.isEmpty());
+    const QString out = m_dir.filePath(QStringLiteral("stopped.safetensors"));
+    bool signalled = false;
+    const svj::test::CliResult stopped = svj::test::runCliInterrupted(
+        arguments(out, 20) << QStringLiteral("--nproc") << QStringLiteral("2"), "\"done\":8,", signalled);
+    QVERIFY(signalled);
+    QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.err));
+    // One checkpoint, written by rank 0 at the step every rank stopped at.
+    QCOMPARE(stopped.out.count(QStringLiteral("\"why\":\"stopped")), 1);
+    const int at = svj::test::sidecar(out).value(QStringLiteral("steps")).toInt();
+    QVERIFY2(at >= 8 && at < 20, qPrintable(QString::number(at)));
+    QVERIFY2(stopped.err.contains(QStringLiteral("--resume")), qPrintable(stopped.err));
+
+    const svj::test::CliResult resumed = svj::test::runCli(arguments(out, 20) << QStringLiteral("--resume"));
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+    QCOMPARE(svj::test::sidecar(out).value(QStringLiteral("steps")).toInt(), 20);
+    const double difference = svj::test::maxWeightDifference(one, out);
+    qInfo("stopped at step %d on 2 ranks, resumed in 1 process: max weight difference %.3g against 1 process", at,
+          difference);
+    QVERIFY(difference >= 0);
+    QVERIFY2(difference <= kTolerance, qPrintable(QString::number(difference)));
+}
+
+void DistributedTrainingTest::aKilledRankIsNamed() {
+    // A long run; once it trains, rank 1 (the launcher's second child) is killed as an out-of-memory kill would.
+    QProcess launcher;
+    launcher.start(svj::test::cliPath(), arguments(m_dir.filePath(QStringLiteral("killed.safetensors")), 100000)
+                                             << QStringLiteral("--nproc") << QStringLiteral("2"));
+    QVERIFY(launcher.waitForStarted());
+    QByteArray output;
+    while (!output.contains("\"done\":5,") && launcher.waitForReadyRead(60000)) {
+        output += launcher.readAllStandardOutput();
+    }
+    QVERIFY2(output.contains("\"done\":5,"), output.constData());
+    const QString childrenFile =
+        QStringLiteral("/proc/%1/task/%1/children").arg(static_cast<qint64>(launcher.processId()));
+    QFile children(childrenFile);
+    QVERIFY(children.open(QIODevice::ReadOnly));
+    const QList<QByteArray> pids = children.readAll().simplified().split(' ');
+    QCOMPARE(pids.size(), 2);
+    const QByteArray rank1 = pids.at(1);
+    QElapsedTimer clock;
+    clock.start();
+    QCOMPARE(::kill(static_cast<pid_t>(rank1.toLongLong()), SIGKILL), 0);
+    QVERIFY2(launcher.waitForFinished(60000), "the surviving rank did not end within a minute");
+    const qint64 seconds = clock.elapsed() / 1000;
+    const QString err = QString::fromUtf8(launcher.readAllStandardError());
+    qInfo("rank 1 killed: the launcher ended after %lld s", seconds);
+    QVERIFY(launcher.exitCode() != 0);
+    QVERIFY2(err.contains(QStringLiteral("rank 1 (pid %1 on").arg(QString::fromLatin1(rank1))) &&
+                 err.contains(QStringLiteral("stopped answering")),
+             qPrintable(err));
+    QVERIFY2(seconds < 30, qPrintable(QString::number(seconds)));
+}
+
+void DistributedTrainingTest::refusals() {
+    // A batch that leaves a rank without a pair, and a run drawing from one stream, are refused before training.
+    QStringList small = arguments(m_dir.filePath(QStringLiteral("small.safetensors")), 2);
+    small[small.indexOf(QStringLiteral("--batch")) + 1] = QStringLiteral("1");
+    const svj::test::CliResult tooSmall = svj::test::runCli(small << QStringLiteral("--nproc") << QStringLiteral("2"));
+    QVERIFY(tooSmall.exitCode != 0);
+    QVERIFY2(tooSmall.err.contains(QStringLiteral("at least one pair")), qPrintable(tooSmall.err));
+    const svj::test::CliResult stream = svj::test::runCli(
+        arguments(m_dir.filePath(QStringLiteral("stream.safetensors")), 2)
+        << QStringLiteral("--draws") << QStringLiteral("stream") << QStringLiteral("--nproc") << QStringLiteral("2"));
+    QVERIFY(stream.exitCode != 0);
+    QVERIFY2(stream.err.contains(QStringLiteral("one process")), qPrintable(stream.err));
+    const svj::test::CliResult badBackend =
+        svj::test::runCliWithEnvironment(arguments(m_dir.filePath(QStringLiteral("backend.safetensors")), 2)
+                                             << QStringLiteral("--backend") << QStringLiteral("mpi"),
+                                         {QStringLiteral("RANK=0"), QStringLiteral("WORLD_SIZE=2")});
+    QCOMPARE(badBackend.exitCode, 2);
+    QVERIFY2(badBackend.err.contains(QStringLiteral("gloo or nccl")), qPrintable(badBackend.err));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("small.safetensors"))));
+}
+
+SVJ_REGISTER_TEST(DistributedTrainingTest)
+#include "distributed_tests.moc"
