@@ -131,4 +131,29 @@ void GradientReducer::finish() {
     }
 }
 
+void checkAgreement(ProcessGroup& group, const AdamW& optimizer) {
+    torch::NoGradGuard noGrad;
+    std::vector<double> figures;
+    const auto add = [&](const std::vector<torch::Tensor>& tensors) {
+        double sum = 0;
+        double squares = 0;
+        for (const torch::Tensor& tensor : tensors) {
+            const torch::Tensor wide = tensor.detach().to(torch::kCPU, torch::kFloat64);
+            sum += wide.sum().item<double>();
+            squares += wide.pow(2).sum().item<double>();
+        }
+        figures.push_back(sum);
+        figures.push_back(squares);
+    };
+    add(optimizer.parameters());
+    add(optimizer.firstMoments());
+    add(optimizer.secondMoments());
+    if (!group.sameEverywhere(figures, "the weights' agreement check")) {
+        throw DistributedError("rank " + std::to_string(group.rank()) + ": after step " +
+                               std::to_string(optimizer.steps()) +
+                               " the ranks' weights are no longer the same (a rank computed with other settings, "
+                               "another LibTorch, or non-deterministic kernels); stopping");
+    }
+}
+
 } // namespace svj::model::detail

@@ -6,6 +6,7 @@
 
 #include <vector>
 
+#include "model/adamw.hpp"
 #include "model/process_group.hpp"
 
 namespace svj::model::detail {
@@ -49,5 +50,9 @@ private:
     size_t m_nextLaunch = 0;
     bool m_active = false;
 };
+
+// Throws DistributedError when the ranks' weights or optimizer moments are not the same bits (their sums and
+// sums of squares in float64, compared across the group).
+void checkAgreement(ProcessGroup& group, const AdamW& optimizer);
 
 } // namespace svj::model::detail

@@ -231,32 +231,8 @@ void PairTrainer::distribute(ProcessGroup& group, int64_t bucketBytes) {
 }
 
 void PairTrainer::checkAgreement() {
-    Impl& d = *m_impl;
-    if (!d.group) {
-        return;
-    }
-    torch::NoGradGuard noGrad;
-    // Sums and sums of squares in float64 of the weights and both moments: any drifted bit moves them.
-    std::vector<double> figures;
-    const auto add = [&](const std::vector<torch::Tensor>& tensors) {
-        double sum = 0;
-        double squares = 0;
-        for (const torch::Tensor& tensor : tensors) {
-            const torch::Tensor wide = tensor.detach().to(torch::kCPU, torch::kFloat64);
-            sum += wide.sum().item<double>();
-            squares += wide.pow(2).sum().item<double>();
-        }
-        figures.push_back(sum);
-        figures.push_back(squares);
-    };
-    add(d.optimizer->parameters());
-    add(d.optimizer->firstMoments());
-    add(d.optimizer->secondMoments());
-    if (!d.group->sameEverywhere(figures, "the weights' agreement check")) {
-        throw DistributedError("rank " + std::to_string(d.group->rank()) + ": after step " +
-                               std::to_string(d.optimizer->steps()) +
-                               " the ranks' weights are no longer the same (a rank computed with other settings, "
-                               "another LibTorch, or non-deterministic kernels); stopping");
+    if (m_impl->group) {
+        detail::checkAgreement(*m_impl->group, *m_impl->optimizer);
     }
 }
 

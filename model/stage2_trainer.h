@@ -38,6 +38,9 @@ struct Stage2Options {
     double aspectWeight = 0.5; // weight of the per-aspect preference loss beside the overall one
     uint64_t seed = 0;
     bool randomFlip = true; // mirror both videos of a pair left-right at random (together)
+    // Each pair's windows, cuts and mirroring drawn from a generator of its own (seed, step, place in the
+    // batch) instead of one stream: a batch split over processes then draws what one process would.
+    bool drawsPerPair = false;
 };
 
 struct Stage2Step {
@@ -50,6 +53,8 @@ struct Stage2Step {
     double gradientNorm = 0.0;
     double tieStrength = 0.0; // Davidson's nu after the step
 };
+
+class ProcessGroup;
 
 class Stage2Trainer {
 public:
@@ -68,8 +73,15 @@ public:
     size_t pairCount() const;
     int64_t stepsPerEpoch() const;
 
+    // One step on the step's batch; distributed, on this rank's share of it (which may be empty at an epoch's
+    // short end), with the losses normalised by the whole batch's counts and the gradients summed.
     Stage2Step step();
     int64_t stepsDone() const;
+
+    // Data-parallel from now on (needs drawsPerPair); `group` must outlive the trainer.
+    void distribute(ProcessGroup& group, int64_t bucketBytes = 1 << 20);
+    // Throws DistributedError when the ranks' weights or optimizer moments are not the same bits.
+    void checkAgreement();
     // Windows whose latents are cached (the frozen VAE encodes each window once; 0 with the tubelet encoder).
     size_t cachedClips() const;
 

@@ -78,6 +78,21 @@ WindowScores scoreWindows(model::Judge& judge, const std::vector<model::Training
     return result;
 }
 
+// `current` with the draws its sidecar's `recorded` settings name ("per_pair", or none: one stream), and the
+// trainer told so: a resume continues as its run drew, whatever the default is now.
+nlohmann::json adoptRecordedDraws(const nlohmann::json& recorded, nlohmann::json& current, bool& drawsPerPair) {
+    nlohmann::json adopted = current;
+    adopted.erase("draws");
+    if (recorded.is_object() && recorded.contains("draws")) {
+        adopted["draws"] = recorded["draws"];
+    }
+    if (recorded == adopted) {
+        current = adopted;
+        drawsPerPair = adopted.contains("draws");
+    }
+    return current;
+}
+
 } // namespace
 
 FinetuneRun::FinetuneRun(FinetuneOptions options)
@@ -89,8 +104,11 @@ FinetuneRun::FinetuneRun(FinetuneOptions options)
 
 bool FinetuneRun::run(const FinetuneListener& listener, const std::atomic<bool>& stop) {
     const FinetuneOptions& o = m_options;
+    const bool lead = !m_group || m_group->rank() == 0;
     const auto say = [&](FinetuneEventKind kind, nlohmann::json fields, std::string text) {
-        tellListener<FinetuneEvent>(listener, kind, std::move(fields), std::move(text));
+        if (lead) {
+            tellListener<FinetuneEvent>(listener, kind, std::move(fields), std::move(text));
+        }
     };
     if (o.pairs.empty()) {
         throw FinetuneError(o.pairsSource + ": no labelled pairs");
@@ -102,7 +120,6 @@ bool FinetuneRun::run(const FinetuneListener& listener, const std::atomic<bool>&
             }
         }
     }
-    model::Stage2Options trainerOptions = o.trainer;
     std::optional<model::Judge> judge;
     std::string statePath; // the training state a resume continues from
     nlohmann::json metrics = {{"epochs", nlohmann::json::array()}};
@@ -110,7 +127,9 @@ bool FinetuneRun::run(const FinetuneListener& listener, const std::atomic<bool>&
         if (o.resume) {
             statePath = model::stateOfCheckpoint(o.out); // throws naming what is missing or mixed
             const nlohmann::json sidecar = nlohmann::json::parse(model::Judge::readCheckpointInfo(o.out).sidecarJson);
-            if (sidecar.value("training", nlohmann::json()) != o.settings) {
+            if (sidecar.value("training", nlohmann::json()) != o.settings &&
+                adoptRecordedDraws(sidecar.value("training", nlohmann::json()), m_options.settings,
+                                   m_options.trainer.drawsPerPair) != o.settings) {
                 throw FinetuneError(o.out + ": the run that wrote it used other settings (" +
                                     model::jsonText(sidecar.value("training", nlohmann::json())) +
                                     "); resume with the same options");
@@ -127,6 +146,14 @@ bool FinetuneRun::run(const FinetuneListener& listener, const std::atomic<bool>&
     } catch (const model::ModelError& error) {
         throw FinetuneError(error.what());
     }
+    if (m_group && !o.trainer.drawsPerPair) {
+        throw FinetuneError("a run over several processes draws its windows per pair; this one draws them from one "
+                            "stream (--draws stream): run it in one process");
+    }
+    if (m_group) {
+        m_group->broadcastWeights(*judge);
+    }
+    model::Stage2Options trainerOptions = o.trainer; // after a resume may have taken the recorded draws
     const model::JudgeConfig& config = judge->config();
     if (o.autoLearningRate) {
         // The small presets' heads and LoRA learn from scratch-sized steps; the 2B LoRA wants the usual 1e-4.
@@ -148,7 +175,7 @@ bool FinetuneRun::run(const FinetuneListener& listener, const std::atomic<bool>&
                 throw FinetuneError(pair.where + error.what());
             }
         }
-        if (listener) {
+        if (listener && lead) {
             FinetuneEvent event;
             event.kind = FinetuneEventKind::Decode;
             event.done = ++pairsRead;
@@ -214,7 +241,7 @@ bool FinetuneRun::run(const FinetuneListener& listener, const std::atomic<bool>&
         "fine-tuning on " + std::to_string(split.train.size()) + " pairs (" + std::to_string(videos.size()) +
             " videos), " + std::to_string(split.heldOut.size()) + " held out; " + std::to_string(o.epochs) +
             " epochs of " + std::to_string(stepsPerEpoch) + " steps");
-    if (!o.resume && !split.heldOut.empty()) {
+    if (lead && !o.resume && !split.heldOut.empty()) {
         // Before any step: the starting judge as it is (its energy, or its reward when it is already stage 2).
         metrics["before"] = evaluate();
         say(FinetuneEventKind::Eval, {{"epoch", 0}, {"heldout", metrics["before"]}},
@@ -222,6 +249,9 @@ bool FinetuneRun::run(const FinetuneListener& listener, const std::atomic<bool>&
     }
 
     model::Stage2Trainer trainer(*judge, trainerOptions);
+    if (m_group) {
+        trainer.distribute(*m_group, o.bucketBytes);
+    }
     std::set<std::string> heldOutVideos;
     for (const size_t index : split.heldOut) {
         heldOutVideos.insert(o.pairs[index].videoA);
@@ -246,7 +276,12 @@ bool FinetuneRun::run(const FinetuneListener& listener, const std::atomic<bool>&
     }
     m_stepsDone = trainer.stepsDone();
 
+    // Rank 0 writes; the other ranks wait at the barrier until the files are in place.
     const auto writeCheckpoint = [&](const std::string& why) {
+        if (!lead) {
+            m_group->barrier("the checkpoint's barrier");
+            return;
+        }
         const nlohmann::json sidecar = {
             {"stage", 2},
             {"parent", o.from},
@@ -272,6 +307,9 @@ bool FinetuneRun::run(const FinetuneListener& listener, const std::atomic<bool>&
             });
         say(FinetuneEventKind::Checkpoint, {{"path", o.out}, {"step", trainer.stepsDone()}, {"why", why}},
             "checkpoint (" + why + ", step " + std::to_string(trainer.stepsDone()) + ") -> " + o.out);
+        if (m_group) {
+            m_group->barrier("the checkpoint's barrier");
+        }
     };
 
     double epochLoss = 0.0;
@@ -281,14 +319,20 @@ bool FinetuneRun::run(const FinetuneListener& listener, const std::atomic<bool>&
         m_stepsDone = step.step;
         epochLoss += step.preferenceLoss;
         ++epochSteps;
-        if (listener) {
+        if (listener && lead) {
             FinetuneEvent event;
             event.kind = FinetuneEventKind::Step;
             event.step = step;
             listener(event);
         }
+        // A stop asked on any rank stops every rank after this step.
+        const bool stopAll =
+            m_group ? m_group->sum({stop.load() ? 1.0 : 0.0}, "the stop request's all-reduce")[0] > 0 : stop.load();
+        if (m_group && o.agreementEvery > 0 && step.step % o.agreementEvery == 0) {
+            trainer.checkAgreement();
+        }
         const bool epochEnd = step.step % stepsPerEpoch == 0;
-        if (epochEnd) {
+        if (epochEnd && lead) {
             nlohmann::json record = {{"epoch", step.step / stepsPerEpoch}, {"step", step.step}};
             // A resumed epoch's mean covers its steps since the resume.
             record["train_preference_loss"] = epochLoss / static_cast<double>(std::max<int64_t>(1, epochSteps));
@@ -305,7 +349,7 @@ bool FinetuneRun::run(const FinetuneListener& listener, const std::atomic<bool>&
             metrics["epochs"].push_back(record);
             say(FinetuneEventKind::Eval, record, text);
         }
-        if (stop.load()) {
+        if (stopAll) {
             writeCheckpoint("stopped");
             return false;
         }

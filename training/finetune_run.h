@@ -5,6 +5,7 @@
 #pragma once
 
 #include "model/judge.h"
+#include "model/process_group.h"
 #include "model/stage2_trainer.h"
 
 #include <nlohmann/json.hpp>
@@ -37,9 +38,11 @@ struct FinetuneOptions {
     bool autoLearningRate = true; // 3e-3 for the small presets, 1e-4 for cogvideox-2b
     model::Stage2Options trainer; // batch, learning rate (unless auto), warm-up, aspect weight, seed
     model::JudgeOptions judge;
-    nlohmann::json settings; // the run's settings as the sidecar records them; a resume must match
-    std::string command;     // recorded in the sidecar
-    std::string pairsSource; // the file or workspace the pairs came from, for the sidecar
+    nlohmann::json settings;       // the run's settings as the sidecar records them; a resume must match
+    std::string command;           // recorded in the sidecar
+    std::string pairsSource;       // the file or workspace the pairs came from, for the sidecar
+    int agreementEvery = 100;      // several processes: steps between checks that their weights agree
+    int64_t bucketBytes = 1 << 20; // several processes: gradients sent in buckets of about this size
 };
 
 enum class FinetuneEventKind { Decode, Data, Eval, Step, Checkpoint, Summary };
@@ -70,6 +73,10 @@ public:
     // with why "stopped" is written; run it again with `resume`). Throws FinetuneError, model::ModelError.
     bool run(const FinetuneListener& listener, const std::atomic<bool>& stop);
 
+    // Data-parallel over `group` (which must outlive the run; the trainer must draw per pair): each rank
+    // trains on its share of every step's batch; rank 0 alone reports, checks and writes checkpoints.
+    void distribute(model::ProcessGroup& group) { m_group = &group; }
+
     // The steps of the whole run (known once run() has split the pairs), and those done so far.
     int totalSteps() const { return m_totalSteps; }
     int64_t stepsDone() const { return m_stepsDone; }
@@ -77,6 +84,7 @@ public:
 
 private:
     FinetuneOptions m_options;
+    model::ProcessGroup* m_group = nullptr;
     int m_totalSteps = 0;
     int64_t m_stepsDone = 0;
 };

@@ -103,16 +103,12 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
             tellListener<PretrainEvent>(listener, kind, std::move(fields), std::move(text));
         }
     };
-    if (world > 1 && !o.drawsPerPair) {
-        throw PretrainError("a run over several processes draws its latent perturbations per pair; this one draws "
-                            "them from one stream (--draws stream): run it in one process");
-    }
     if (world > o.batch) {
         throw PretrainError("--batch " + std::to_string(o.batch) + " is the whole step's batch and must give each of " +
                             std::to_string(world) + " processes at least one pair");
     }
     namespace fs = std::filesystem;
-    const nlohmann::json key = o.resumeKey();
+    nlohmann::json key = o.resumeKey();
     std::optional<model::Judge> judge;
     std::string statePath;                            // the training state a resume continues from
     nlohmann::json history = nlohmann::json::array(); // the held-out checks during the run, a resumed one's too
@@ -124,14 +120,21 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
         }
         const model::CheckpointInfo info = model::Judge::readCheckpointInfo(o.out);
         const nlohmann::json sidecar = nlohmann::json::parse(info.sidecarJson);
-        if (!sidecar.contains("training") || sidecar["training"] != key) {
-            nlohmann::json streamKey = key;
-            streamKey.erase("draws");
-            const bool drawsDiffer = sidecar.contains("training") && sidecar["training"] == streamKey;
-            throw PretrainError(o.out + ": the run that wrote it used other settings; resume with the same options" +
-                                (drawsDiffer ? std::string(" (it drew its latent perturbations from one stream: add "
-                                                           "--draws stream)")
-                                             : std::string()));
+        nlohmann::json recorded = sidecar.value("training", nlohmann::json());
+        if (recorded.is_object() && recorded.contains("draws") != key.contains("draws")) {
+            // A resume continues as its run drew (one stream before the choice existed, or per pair).
+            nlohmann::json adopted = key;
+            adopted.erase("draws");
+            if (recorded.contains("draws")) {
+                adopted["draws"] = recorded["draws"];
+            }
+            if (adopted == recorded) {
+                m_options.drawsPerPair = recorded.contains("draws");
+                key = adopted;
+            }
+        }
+        if (recorded != key) {
+            throw PretrainError(o.out + ": the run that wrote it used other settings; resume with the same options");
         }
         if (sidecar.contains("history") && sidecar["history"].is_array()) {
             history = sidecar["history"];
@@ -143,6 +146,10 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
                                 " exists; choose another --out, delete it, or add --resume to continue its run");
         }
         judge.emplace(model::Judge::create(o.config, o.judge));
+    }
+    if (world > 1 && !o.drawsPerPair) {
+        throw PretrainError("a run over several processes draws its latent perturbations per pair; this one draws "
+                            "them from one stream (--draws stream): run it in one process");
     }
     if (m_group) {
         m_group->broadcastWeights(*judge); // the same start on every rank, whatever each one's seed did

@@ -54,7 +54,29 @@ std::vector<OptionSpec> distributedOptionSpecs() {
         {"backend", "NAME",
          "collectives of a run over several processes: gloo (CPU) or nccl (CUDA); default: nccl for a CUDA judge "
          "where built in, else gloo"},
-        {"dist-timeout", "S", "a rank waiting this long for the others fails, naming the one that is gone", "1800"}};
+        {"dist-timeout", "S", "a rank waiting this long for the others fails, naming the one that is gone", "1800"},
+        {"agreement-every", "N", "several processes: check every N steps that their weights agree bit for bit", "100"},
+        {"bucket-kb", "N", "several processes: gradients are summed in buckets of about N KiB", "1024"},
+        {"draws", "per-pair|stream",
+         "random draws per pair (the same run on any number of processes) or from one stream (runs before this "
+         "choice, the shipped judge's); a resume keeps its run's",
+         "per-pair"}};
+}
+
+bool drawsPerPair(const CommandLine& commandLine) {
+    const std::string draws = commandLine.valueOr("draws", "per-pair");
+    if (draws != "per-pair" && draws != "stream") {
+        throw UsageError("--draws must be per-pair or stream");
+    }
+    return draws == "per-pair";
+}
+
+int64_t bucketBytes(const CommandLine& commandLine) {
+    const int kib = commandLine.intValue("bucket-kb", 1024);
+    if (kib < 1 || kib > 1024 * 1024) {
+        throw UsageError("--bucket-kb must be from 1 to 1048576");
+    }
+    return static_cast<int64_t>(kib) * 1024;
 }
 
 std::optional<model::ProcessGroupOptions> processGroupOptions(const CommandLine& commandLine,

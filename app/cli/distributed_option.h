@@ -7,6 +7,7 @@
 #include "app/cli/commands.h"
 #include "model/process_group.h"
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -14,6 +15,11 @@ namespace svj::cli {
 
 // The option lines for a command's table.
 std::vector<OptionSpec> distributedOptionSpecs();
+
+// --draws: per pair (true, the default) or one stream.
+bool drawsPerPair(const CommandLine& commandLine);
+// --bucket-kb in bytes.
+int64_t bucketBytes(const CommandLine& commandLine);
 
 // The group this process joins, or nothing for a run in one process (WORLD_SIZE unset or 1). `device` picks
 // the backend when --backend names none. Throws UsageError for bad values.

@@ -5,6 +5,7 @@
 #include "annotation/workspace.h"
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
+#include "app/cli/distributed_option.h"
 #include "app/cli/finetune_options.h"
 #include "app/cli/finetune_output.h"
 #include "app/cli/interrupt.h"
@@ -33,6 +34,10 @@ int runFinetune(const Arguments& arguments) {
                   << commandLine.optionsHelp();
         return kExitOk;
     }
+    if (const int ranks = localRanksToStart(commandLine); ranks > 1) {
+        return runLocalRanks("finetune", arguments, ranks, commandLine.doubleValue("dist-timeout", 1800));
+    }
+    followLauncher();
     const ProgressMode mode = parseProgressMode(commandLine.valueOr("progress", "bar"));
     const auto application = ensureQtApplication();
     training::FinetuneOptions options;
@@ -48,19 +53,30 @@ int runFinetune(const Arguments& arguments) {
         printError(error.what());
         return kExitBadInput;
     }
+    const std::optional<model::ProcessGroupOptions> groupOptions =
+        processGroupOptions(commandLine, options.judge.device);
     const std::atomic<bool>& stop = installStopRequest();
     training::FinetuneRun finetune(options);
     FinetunePrinter printer(mode, finetune);
     bool finished = false;
+    std::optional<model::ProcessGroup> group;
     try {
+        if (groupOptions) {
+            group.emplace(*groupOptions);
+            finetune.distribute(*group);
+        }
         finished = finetune.run([&](const training::FinetuneEvent& event) { printer.show(event); }, stop);
+    } catch (const model::DistributedError& error) {
+        printer.finish();
+        printError(error.what());
+        return kExitFailure;
     } catch (const training::FinetuneError& error) {
         printer.finish();
         printError(error.what());
         return kExitBadInput;
     }
     printer.finish();
-    if (!finished) {
+    if (!finished && (!group || group->rank() == 0)) {
         std::cerr << "stopped at step " << finetune.stepsDone() << " of " << finetune.totalSteps()
                   << "; continue with the same command and --resume\n";
     }

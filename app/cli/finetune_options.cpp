@@ -4,6 +4,7 @@
 #include "annotation/preference_file.h"
 #include "annotation/workspace.h"
 #include "annotation/workspace_preferences.h"
+#include "app/cli/distributed_option.h"
 #include "app/cli/format_option.h"
 #include "app/cli/training_run.h"
 #include "app/cli/workspace_location.h"
@@ -48,25 +49,27 @@ std::vector<training::LabelledPair> labelledPairs(const annotation::PreferenceFi
 } // namespace
 
 CommandLine finetuneCommandLine() {
-    return CommandLine(
-        "finetune",
-        {{"pairs", "FILE", "the labelled pairs (A / B / tie / both-bad, optional per-aspect verdicts)"},
-         {"db", "WORKSPACE", "the standing labels of a workspace instead of a file"},
-         formatOption(),
-         {"from", "CKPT", "the judge to start from (default: the shipped one)"},
-         {"out", "CKPT", "where to write the fine-tuned judge (.safetensors)"},
-         {"aspects", "A,B,...", "the aspect head's aspects (default: those the file rates, else 'overall')"},
-         {"epochs", "N", "passes over the training pairs", "4"},
-         {"batch", "N", "pairs per step", "8"},
-         {"lr", "X", "peak learning rate (auto: 0.003 for tiny and small, 0.0001 for cogvideox-2b)", "auto"},
-         {"warmup", "N", "warm-up steps", "10"},
-         {"aspect-weight", "X", "weight of the per-aspect preference loss", "0.5"},
-         {"holdout", "FRACTION", "pairs held out and scored after every epoch", "0.2"},
-         {"seed", "N", "seed of everything random", "1"},
-         {"threads", "N", "CPU threads (0 = one per core)", "0"},
-         {"device", "NAME", "cpu or cuda", "cpu"},
-         {"resume", "", "continue the run that wrote --out"},
-         {"progress", "MODE", "bar, json or none", "bar"}});
+    std::vector<OptionSpec> specs{
+        {"pairs", "FILE", "the labelled pairs (A / B / tie / both-bad, optional per-aspect verdicts)"},
+        {"db", "WORKSPACE", "the standing labels of a workspace instead of a file"},
+        formatOption(),
+        {"from", "CKPT", "the judge to start from (default: the shipped one)"},
+        {"out", "CKPT", "where to write the fine-tuned judge (.safetensors)"},
+        {"aspects", "A,B,...", "the aspect head's aspects (default: those the file rates, else 'overall')"},
+        {"epochs", "N", "passes over the training pairs", "4"},
+        {"batch", "N", "pairs per step", "8"},
+        {"lr", "X", "peak learning rate (auto: 0.003 for tiny and small, 0.0001 for cogvideox-2b)", "auto"},
+        {"warmup", "N", "warm-up steps", "10"},
+        {"aspect-weight", "X", "weight of the per-aspect preference loss", "0.5"},
+        {"holdout", "FRACTION", "pairs held out and scored after every epoch", "0.2"},
+        {"seed", "N", "seed of everything random", "1"},
+        {"threads", "N", "CPU threads (0 = one per core)", "0"},
+        {"device", "NAME", "cpu or cuda", "cpu"},
+        {"resume", "", "continue the run that wrote --out"},
+        {"progress", "MODE", "bar, json or none", "bar"}};
+    const std::vector<OptionSpec> distributed = distributedOptionSpecs();
+    specs.insert(specs.end() - 1, distributed.begin(), distributed.end());
+    return CommandLine("finetune", specs);
 }
 
 training::FinetuneOptions finetuneOptions(const CommandLine& commandLine, const Arguments& arguments) {
@@ -87,6 +90,7 @@ training::FinetuneOptions finetuneOptions(const CommandLine& commandLine, const 
     options.warmupSteps = commandLine.intValue("warmup", 10);
     options.aspectWeight = commandLine.doubleValue("aspect-weight", 0.5);
     options.seed = static_cast<uint64_t>(commandLine.intValue("seed", 1));
+    options.drawsPerPair = drawsPerPair(commandLine);
     const double holdout = commandLine.doubleValue("holdout", 0.2);
     if (epochs < 1 || options.batchSize < 1 || !(options.learningRate > 0) || options.warmupSteps < 0 ||
         options.aspectWeight < 0) {
@@ -102,7 +106,9 @@ training::FinetuneOptions finetuneOptions(const CommandLine& commandLine, const 
     run.autoLearningRate = autoRate;
     run.resume = resume;
     run.out = *out;
-    run.judge.threads = commandLine.intValue("threads", 0);
+    run.judge.threads = threadsPerRank(commandLine.intValue("threads", 0));
+    run.agreementEvery = commandLine.intValue("agreement-every", run.agreementEvery);
+    run.bucketBytes = bucketBytes(commandLine);
     run.judge.device = commandLine.valueOr("device", "cpu");
     run.judge.seed = options.seed;
     run.command = joinedCommand("finetune", withoutPasswords(arguments));
@@ -143,6 +149,9 @@ training::FinetuneOptions finetuneOptions(const CommandLine& commandLine, const 
                     {"aspect_weight", options.aspectWeight},
                     {"holdout", holdout},
                     {"seed", options.seed}};
+    if (options.drawsPerPair) {
+        run.settings["draws"] = "per_pair"; // absent for one stream, as runs before the choice drew
+    }
     return run;
 }
 

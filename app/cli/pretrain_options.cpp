@@ -137,12 +137,6 @@ std::vector<OptionSpec> pretrainOptionSpecs() {
         {"threads", "N", "CPU threads (0 = one per core)", "0"},
         {"data-threads", "N", "threads drawing the next batch of pairs", "1"},
         {"device", "NAME", "cpu or cuda", "cpu"},
-        {"draws", "per-pair|stream",
-         "latent perturbations drawn per pair (the same run on any number of processes) or from one stream (runs "
-         "before this choice, the shipped judge's)",
-         "per-pair"},
-        {"agreement-every", "N", "several processes: check every N steps that their weights agree bit for bit", "100"},
-        {"bucket-kb", "N", "several processes: gradients are summed in buckets of about N KiB", "1024"},
         {"progress", "MODE", "bar, json or none", "bar"}};
     const std::vector<OptionSpec> distributed = distributedOptionSpecs();
     specs.insert(specs.end() - 1, distributed.begin(), distributed.end());
@@ -182,13 +176,9 @@ training::PretrainOptions pretrainOptionsFrom(const CommandLine& commandLine, co
     if (o.focus < 0 || o.focus > 1) {
         throw UsageError("--focus must be in [0, 1]");
     }
-    const std::string draws = commandLine.valueOr("draws", "per-pair");
-    if (draws != "per-pair" && draws != "stream") {
-        throw UsageError("--draws must be per-pair or stream");
-    }
-    o.drawsPerPair = draws == "per-pair";
+    o.drawsPerPair = drawsPerPair(commandLine);
     o.agreementEvery = commandLine.intValue("agreement-every", o.agreementEvery);
-    o.bucketBytes = static_cast<int64_t>(std::max(1, commandLine.intValue("bucket-kb", 1024))) * 1024;
+    o.bucketBytes = bucketBytes(commandLine);
     o.command = joinedCommand("pretrain", arguments);
     if (o.steps < 1 || o.batch < 1 || o.heldOutFraction < 0 || o.heldOutFraction >= 1) {
         throw UsageError("--steps and --batch must be positive and --holdout in [0, 1)");

@@ -51,7 +51,7 @@ QByteArray tensorBytes(const QString& path) {
     return readParts(path, parts) ? parts.tensors : QByteArray();
 }
 
-double maxWeightDifference(const QString& a, const QString& b) {
+double maxWeightDifference(const QString& a, const QString& b, const QStringList& skip) {
     Parts first;
     Parts second;
     if (!readParts(a, first) || !readParts(b, second)) {
@@ -60,7 +60,7 @@ double maxWeightDifference(const QString& a, const QString& b) {
     double largest = 0;
     int compared = 0;
     for (auto it = first.header.begin(); it != first.header.end(); ++it) {
-        if (it.key() == QLatin1String("__metadata__")) {
+        if (it.key() == QLatin1String("__metadata__") || skip.contains(it.key())) {
             continue;
         }
         const QJsonObject one = it.value().toObject();

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace svj::test {
 
@@ -12,7 +13,8 @@ namespace svj::test {
 QByteArray tensorBytes(const QString& path);
 // The largest absolute difference between two checkpoints' float32 weights, tensor by tensor; -1 when they
 // cannot be read or do not hold the same tensors.
-double maxWeightDifference(const QString& a, const QString& b);
+// Tensors named in `skip` are left out.
+double maxWeightDifference(const QString& a, const QString& b, const QStringList& skip = {});
 
 // A checkpoint's sidecar (CKPT.json), empty when it cannot be read.
 QJsonObject sidecar(const QString& checkpoint);
