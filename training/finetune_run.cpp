@@ -78,19 +78,21 @@ WindowScores scoreWindows(model::Judge& judge, const std::vector<model::Training
     return result;
 }
 
-// `current` with the draws its sidecar's `recorded` settings name ("per_pair", or none: one stream), and the
-// trainer told so: a resume continues as its run drew, whatever the default is now.
-nlohmann::json adoptRecordedDraws(const nlohmann::json& recorded, nlohmann::json& current, bool& drawsPerPair) {
+// Whether `current` equals its sidecar's `recorded` settings once it takes their draws ("per_pair", or none: one
+// stream); if so it takes them and the trainer is told: a resume continues as its run drew, whatever the default
+// is now.
+bool adoptRecordedDraws(const nlohmann::json& recorded, nlohmann::json& current, bool& drawsPerPair) {
     nlohmann::json adopted = current;
     adopted.erase("draws");
     if (recorded.is_object() && recorded.contains("draws")) {
         adopted["draws"] = recorded["draws"];
     }
-    if (recorded == adopted) {
-        current = adopted;
-        drawsPerPair = adopted.contains("draws");
+    if (recorded != adopted) {
+        return false;
     }
-    return current;
+    current = adopted;
+    drawsPerPair = adopted.contains("draws");
+    return true;
 }
 
 } // namespace
@@ -127,9 +129,8 @@ bool FinetuneRun::run(const FinetuneListener& listener, const std::atomic<bool>&
         if (o.resume) {
             statePath = model::stateOfCheckpoint(o.out); // throws naming what is missing or mixed
             const nlohmann::json sidecar = nlohmann::json::parse(model::Judge::readCheckpointInfo(o.out).sidecarJson);
-            if (sidecar.value("training", nlohmann::json()) != o.settings &&
-                adoptRecordedDraws(sidecar.value("training", nlohmann::json()), m_options.settings,
-                                   m_options.trainer.drawsPerPair) != o.settings) {
+            if (!adoptRecordedDraws(sidecar.value("training", nlohmann::json()), m_options.settings,
+                                    m_options.trainer.drawsPerPair)) {
                 throw FinetuneError(o.out + ": the run that wrote it used other settings (" +
                                     model::jsonText(sidecar.value("training", nlohmann::json())) +
                                     "); resume with the same options");

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +33,7 @@ private slots:
     void aKilledRankIsNamed();
     void finetuneOnTwoRanksEqualsOneProcess();
     void refusals();
+    void aResumeKeepsItsRunsDraws();
 
 private:
     QStringList arguments(const QString& out, int steps) const;
@@ -272,6 +274,27 @@ void DistributedTrainingTest::refusals() {
     QCOMPARE(badBackend.exitCode, 2);
     QVERIFY2(badBackend.err.contains(QStringLiteral("gloo or nccl")), qPrintable(badBackend.err));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("small.safetensors"))));
+}
+
+void DistributedTrainingTest::aResumeKeepsItsRunsDraws() {
+    // A run drawing from one stream (as every run did before per-pair draws), stopped, resumed with the defaults:
+    // it goes on drawing as it did, bit for bit the run that was never stopped.
+    const QString straight = m_dir.filePath(QStringLiteral("stream-straight.safetensors"));
+    const QString stopped = m_dir.filePath(QStringLiteral("stream-stopped.safetensors"));
+    QVERIFY(
+        svj::test::runCli(arguments(straight, 8) << QStringLiteral("--draws") << QStringLiteral("stream")).exitCode ==
+        0);
+    bool signalled = false;
+    const svj::test::CliResult first = svj::test::runCliInterrupted(
+        arguments(stopped, 8) << QStringLiteral("--draws") << QStringLiteral("stream"), "\"done\":3,", signalled);
+    QVERIFY(signalled);
+    QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+    QVERIFY(svj::test::sidecar(stopped).value(QStringLiteral("steps")).toInt() < 8);
+    const svj::test::CliResult resumed = svj::test::runCli(arguments(stopped, 8) << QStringLiteral("--resume"));
+    QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+    QVERIFY(
+        !svj::test::sidecar(stopped).value(QStringLiteral("training")).toObject().contains(QStringLiteral("draws")));
+    QVERIFY(svj::test::tensorBytes(stopped) == svj::test::tensorBytes(straight));
 }
 
 SVJ_REGISTER_TEST(DistributedTrainingTest)
