@@ -58,6 +58,15 @@ const QStringList kVersion3 = {
                    "annotator_id INTEGER NOT NULL REFERENCES annotators(id), comment TEXT, created_at TEXT NOT NULL)"),
 };
 
+// Version 4: scoring a workspace's videos with several workers at once (`svj score --db WS --claim`): a video is
+// claimed for a checkpoint until a lease runs out, then done (its score stored) or failed (unreadable).
+const QStringList kVersion4 = {
+    QStringLiteral("CREATE TABLE score_claims (video_id INTEGER NOT NULL REFERENCES videos(id), "
+                   "checkpoint TEXT NOT NULL, worker TEXT NOT NULL, token TEXT NOT NULL, claimed_at TEXT NOT NULL, "
+                   "expires_at TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'claimed' "
+                   "CHECK (state IN ('claimed', 'done', 'failed')), message TEXT, PRIMARY KEY (video_id, checkpoint))"),
+};
+
 } // namespace
 
 QStringList migrationTo(int version) {
@@ -68,20 +77,22 @@ QStringList migrationTo(int version) {
         return kVersion2;
     case 3:
         return kVersion3;
+    case 4:
+        return kVersion4;
     default:
         return {};
     }
 }
 
 QStringList schemaTables() {
-    return {QStringLiteral("meta"),          QStringLiteral("prompts"),      QStringLiteral("videos"),
-            QStringLiteral("pairs"),         QStringLiteral("annotators"),   QStringLiteral("assignments"),
-            QStringLiteral("labels"),        QStringLiteral("checkpoints"),  QStringLiteral("judge_scores"),
-            QStringLiteral("training_runs"), QStringLiteral("adjudications")};
+    return {QStringLiteral("meta"),          QStringLiteral("prompts"),       QStringLiteral("videos"),
+            QStringLiteral("pairs"),         QStringLiteral("annotators"),    QStringLiteral("assignments"),
+            QStringLiteral("labels"),        QStringLiteral("checkpoints"),   QStringLiteral("judge_scores"),
+            QStringLiteral("training_runs"), QStringLiteral("adjudications"), QStringLiteral("score_claims")};
 }
 
 int latestSchemaVersion() {
-    return 3;
+    return 4;
 }
 
 } // namespace svj::annotation

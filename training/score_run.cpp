@@ -78,7 +78,20 @@ int ScoreRun::run(const ScoreListener& listener, const std::atomic<bool>& stop, 
         }
     };
     int failures = 0;
-    for (const std::string& path : m_options.videos) {
+    size_t listed = 0;
+    while (true) {
+        std::string path;
+        if (listed < m_options.videos.size()) {
+            path = m_options.videos[listed++];
+        } else if (m_options.source && !stop.load()) {
+            const std::optional<std::string> next = m_options.source();
+            if (!next) {
+                break;
+            }
+            path = *next;
+        } else {
+            break;
+        }
         if (keep && keep(path)) {
             tell(ScoreEventKind::Kept, path, nullptr, {});
             continue;

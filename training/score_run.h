@@ -44,6 +44,9 @@ struct ScoreOptions {
     // the list from the i-th on, so N runs with the same list score each video exactly once.
     int shard = 0;
     int shards = 1;
+    // More videos after `videos`, pulled one at a time until it gives none (not sharded: a workspace's videos
+    // claimed by this worker, say). Not asked once `stop` is set.
+    std::function<std::optional<std::string>()> source;
 };
 
 // The videos of share `shard` of `shards` (0 <= shard < shards), in list order.

@@ -1,7 +1,8 @@
 // The actions of `svj db`, one file per job: db_command.cpp (the dispatcher and these helpers),
 // db_workspace_command.cpp (init, check), db_import_command.cpp (import), db_pairs_command.cpp (pairs, gold),
 // db_queue_command.cpp (assign, next, queue), db_label_command.cpp (label, undo), db_skip_command.cpp (skip, flag),
-// db_export_command.cpp (export), db_stats_command.cpp (stats) and db_team_command.cpp (team init, add).
+// db_export_command.cpp (export), db_stats_command.cpp (stats), db_team_command.cpp (team init, add) and
+// db_scores_command.cpp (scores: how far claimed scoring has got).
 #pragma once
 
 #include "app/cli/command_line.h"
@@ -33,5 +34,6 @@ int runFlag(const Arguments& arguments);
 int runExport(const Arguments& arguments);
 int runStats(const Arguments& arguments);
 int runTeam(const Arguments& arguments);
+int runScores(const Arguments& arguments);
 
 } // namespace svj::cli

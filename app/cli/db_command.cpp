@@ -29,13 +29,14 @@ std::string workspaceArgument(const CommandLine& commandLine, const char* action
 
 int runDb(const Arguments& arguments) {
     static const std::vector<std::pair<std::string, int (*)(const Arguments&)>> actions = {
-        {"pairs", runPairs}, {"gold", runGold},     {"assign", runAssign}, {"next", runNext},     {"queue", runQueue},
-        {"skip", runSkip},   {"flag", runFlag},     {"init", runInit},     {"import", runImport}, {"label", runLabel},
-        {"undo", runUndo},   {"export", runExport}, {"check", runCheck},   {"stats", runStats},   {"team", runTeam}};
+        {"pairs", runPairs},   {"gold", runGold},   {"assign", runAssign}, {"next", runNext},
+        {"queue", runQueue},   {"skip", runSkip},   {"flag", runFlag},     {"init", runInit},
+        {"import", runImport}, {"label", runLabel}, {"undo", runUndo},     {"export", runExport},
+        {"check", runCheck},   {"stats", runStats}, {"team", runTeam},     {"scores", runScores}};
     if (arguments.empty() || arguments.front() == "--help" || arguments.front() == "-h") {
         std::cout << "Usage: svj db ACTION WORKSPACE [options]\n\n"
                      "The label store. Actions: init, import, pairs, gold, assign, queue,\n"
-                     "next, label, undo, skip, flag, export, check, stats, team ('svj db ACTION --help').\n"
+                     "next, label, undo, skip, flag, export, check, stats, team, scores ('svj db ACTION --help').\n"
                      "WORKSPACE is an SQLite file, or a PostgreSQL database for a team:\n"
                      "postgresql://user@host[:port]/database[?sslmode=verify-full&sslrootcert=CA.crt]; its\n"
                      "password in ~/.pgpass (a password given in the URL is moved there).\n";

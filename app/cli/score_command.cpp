@@ -9,6 +9,7 @@
 #include "app/cli/shard_option.h"
 #ifdef SVJ_HAVE_ANNOTATION
 #include "annotation/workspace.h"
+#include "app/cli/claimed_videos.h"
 #include "app/cli/workspace_location.h"
 #include "app/cli/workspace_scores.h"
 #endif
@@ -23,22 +24,28 @@
 namespace svj::cli {
 
 int runScore(const Arguments& arguments) {
-    CommandLine commandLine("score", {
-                                         {"ckpt", "CKPT", "the judge (default: the one that ships with svj)"},
-                                         {"json", "", "one JSON object per video on stdout"},
-                                         {"csv", "", "video,frame,time_s,energy rows on stdout"},
-                                         {"threads", "N", "CPU threads (0 = one per core)", "0"},
-                                         {"device", "NAME", "cpu or cuda", "cpu"},
-                                         {"dtype", "NAME", "f32 or bf16", "f32"},
-                                         {"progress", "MODE", "bar, json (with --json) or none", "bar"},
-                                         shardOption(),
+    CommandLine commandLine("score",
+                            {
+                                {"ckpt", "CKPT", "the judge (default: the one that ships with svj)"},
+                                {"json", "", "one JSON object per video on stdout"},
+                                {"csv", "", "video,frame,time_s,energy rows on stdout"},
+                                {"threads", "N", "CPU threads (0 = one per core)", "0"},
+                                {"device", "NAME", "cpu or cuda", "cpu"},
+                                {"dtype", "NAME", "f32 or bf16", "f32"},
+                                {"progress", "MODE", "bar, json (with --json) or none", "bar"},
+                                shardOption(),
 #ifdef SVJ_HAVE_ANNOTATION
-                                         {"db", "WORKSPACE", "also store each video's score in a workspace"},
-                                         {"reuse", "",
-                                          "with --db: print a score stored there for the same video and "
-                                          "checkpoint instead of scoring again"},
+                                {"db", "WORKSPACE", "also store each video's score in a workspace"},
+                                {"reuse", "",
+                                 "with --db: print a score stored there for the same video and "
+                                 "checkpoint instead of scoring again"},
+                                {"claim", "",
+                                 "with --db: score the workspace's videos that have no score by the "
+                                 "checkpoint, claiming each (workers on several hosts score each once)"},
+                                {"lease", "S", "with --claim: a claim not renewed for S seconds is free again", "600"},
+                                {"worker", "NAME", "with --claim: this worker's name", "HOST:PID"},
 #endif
-                                     });
+                            });
     commandLine.parse(arguments);
     if (commandLine.helpRequested()) {
         std::cout << "Usage: svj score VIDEO... [--ckpt CKPT] [--json | --csv] [--db WORKSPACE [--reuse]]\n\n"
@@ -50,8 +57,8 @@ int runScore(const Arguments& arguments) {
                   << commandLine.optionsHelp();
         return kExitOk;
     }
-    if (commandLine.positional().empty()) {
-        throw UsageError("score needs at least one VIDEO");
+    if (commandLine.positional().empty() && !commandLine.flag("claim")) {
+        throw UsageError("score needs at least one VIDEO (or --db WORKSPACE --claim)");
     }
     if (commandLine.flag("json") && commandLine.flag("csv")) {
         throw UsageError("choose --json or --csv, not both");
@@ -69,6 +76,10 @@ int runScore(const Arguments& arguments) {
     if (commandLine.flag("reuse") && !commandLine.flag("json")) {
         throw UsageError("--reuse prints stored scores as JSON: add --json");
     }
+    if (commandLine.flag("claim") && !db) {
+        throw UsageError("--claim needs --db WORKSPACE (whose videos it scores)");
+    }
+    std::optional<ClaimedVideos> claimed;
 #endif
     training::ScoreOptions options;
     options.videos = commandLine.positional();
@@ -84,6 +95,14 @@ int runScore(const Arguments& arguments) {
     training::KeptScore keep;
     try {
         options.checkpoint = chosenCheckpoint(commandLine);
+#ifdef SVJ_HAVE_ANNOTATION
+        if (commandLine.flag("claim")) {
+            claimed.emplace(*db, options.checkpoint,
+                            commandLine.value("worker") ? *commandLine.value("worker") : defaultWorkerName(),
+                            commandLine.intValue("lease", 600));
+            options.source = [&claimed] { return claimed->next(installStopRequest()); };
+        }
+#endif
         run.emplace(options);
         printer.emplace(*run, format, progressMode);
 #ifdef SVJ_HAVE_ANNOTATION
@@ -98,7 +117,9 @@ int runScore(const Arguments& arguments) {
         const int failures = run->run(
             [&](const training::ScoreEvent& event) {
 #ifdef SVJ_HAVE_ANNOTATION
-                if (db && event.kind == training::ScoreEventKind::Scored) {
+                if (claimed) {
+                    claimed->show(event, &run->judge());
+                } else if (db && event.kind == training::ScoreEventKind::Scored) {
                     storeScoreInWorkspace(*db, *event.score, run->judge(), options.checkpoint);
                 }
 #endif

@@ -10,10 +10,8 @@
 
 namespace svj::cli {
 
-void storeScoreInWorkspace(const std::string& workspacePath, const training::VideoScore& score,
-                           const model::Judge& judge, const std::string& checkpoint) {
-    const auto application = ensureQtApplication();
-    annotation::Workspace workspace = annotation::Workspace::open(QString::fromStdString(workspacePath));
+annotation::JudgeScoreRecord scoreRecord(const training::VideoScore& score, const model::Judge& judge,
+                                         const std::string& checkpoint) {
     annotation::JudgeScoreRecord record;
     record.video = QString::fromStdString(score.path);
     record.checkpoint = QString::fromStdString(checkpoint);
@@ -29,7 +27,14 @@ void storeScoreInWorkspace(const std::string& workspacePath, const training::Vid
     record.inputWidth = judge.config().inputWidth;
     record.inputHeight = judge.config().inputHeight;
     record.inputFps = judge.config().inputFps;
-    annotation::storeJudgeScore(workspace, record);
+    return record;
+}
+
+void storeScoreInWorkspace(const std::string& workspacePath, const training::VideoScore& score,
+                           const model::Judge& judge, const std::string& checkpoint) {
+    const auto application = ensureQtApplication();
+    annotation::Workspace workspace = annotation::Workspace::open(QString::fromStdString(workspacePath));
+    annotation::storeJudgeScore(workspace, scoreRecord(score, judge, checkpoint));
 }
 
 training::KeptScore printStoredScores(const std::string& workspace, const std::string& checkpoint) {

@@ -2,6 +2,7 @@
 // annotation/'s judge_scores). Built with the Qt layers only (SVJ_HAVE_ANNOTATION).
 #pragma once
 
+#include "annotation/judge_scores.h"
 #include "model/judge.h"
 #include "training/score_run.h"
 
@@ -11,6 +12,10 @@
 #include <string>
 
 namespace svj::cli {
+
+// A video's score as the workspace keeps it.
+annotation::JudgeScoreRecord scoreRecord(const training::VideoScore& score, const model::Judge& judge,
+                                         const std::string& checkpoint);
 
 // Throws annotation::WorkspaceError or media::MediaError naming the file.
 void storeScoreInWorkspace(const std::string& workspace, const training::VideoScore& score, const model::Judge& judge,
