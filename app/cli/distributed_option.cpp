@@ -122,6 +122,19 @@ int threadsPerRank(int requested) {
     return std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / ranks);
 }
 
+std::string deviceForRank(const std::string& device) {
+    const char* local = std::getenv("LOCAL_RANK");
+    if (device != "cuda" || !local || !*local) {
+        return device;
+    }
+    char* end = nullptr;
+    const long index = std::strtol(local, &end, 10);
+    if (*end != '\0' || index < 0 || index > 1024) {
+        throw UsageError(std::string("LOCAL_RANK is '") + local + "'; expected a GPU index");
+    }
+    return "cuda:" + std::to_string(index);
+}
+
 void followLauncher() {
     const char* launcher = std::getenv("SVJ_LAUNCHER_PID");
     if (!launcher || !*launcher) {

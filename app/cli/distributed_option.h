@@ -38,6 +38,10 @@ int threadsPerRank(int requested);
 // alone after it.
 void followLauncher();
 
+// The judge's device in this rank: "cuda" alone becomes "cuda:LOCAL_RANK" where LOCAL_RANK is set (one GPU per
+// local rank, as torchrun users expect); anything else as given.
+std::string deviceForRank(const std::string& device);
+
 // Starts `count` copies of `svj COMMAND ARGUMENTS` on this machine as ranks 0..count-1 (the variables torchrun
 // sets, a free port on 127.0.0.1), passes SIGINT / SIGTERM on to them, and waits for all. Returns 0 when all
 // ended well, else the first failing rank's exit code (after the others ended or were killed at the timeout).

@@ -109,7 +109,7 @@ training::FinetuneOptions finetuneOptions(const CommandLine& commandLine, const 
     run.judge.threads = threadsPerRank(commandLine.intValue("threads", 0));
     run.agreementEvery = commandLine.intValue("agreement-every", run.agreementEvery);
     run.bucketBytes = bucketBytes(commandLine);
-    run.judge.device = commandLine.valueOr("device", "cpu");
+    run.judge.device = deviceForRank(commandLine.valueOr("device", "cpu"));
     run.judge.seed = options.seed;
     run.command = joinedCommand("finetune", withoutPasswords(arguments));
     run.pairsSource = *pairsFile;

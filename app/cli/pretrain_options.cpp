@@ -247,7 +247,7 @@ training::PretrainOptions pretrainOptionsFrom(const CommandLine& commandLine, co
     o.checkClips.seed = o.seed;
     o.checkClips.seconds = commandLine.doubleValue("check-seconds", o.checkClips.seconds);
     o.judge.threads = threadsPerRank(commandLine.intValue("threads", 0));
-    o.judge.device = commandLine.valueOr("device", "cpu");
+    o.judge.device = deviceForRank(commandLine.valueOr("device", "cpu"));
     o.judge.seed = o.seed;
     return o;
 }
