@@ -17,7 +17,7 @@ qint64 storeJudgeScore(Workspace& workspace, const JudgeScoreRecord& score) {
     LabelStore store(workspace);
     qint64 id = 0;
     workspace.transaction([&] {
-        const StoredVideo video = store.addVideo(score.video);
+        const qint64 videoId = score.videoId > 0 ? score.videoId : store.addVideo(score.video).id;
         const QString checkpoint = QDir::cleanPath(QFileInfo(score.checkpoint).absoluteFilePath());
         const QString now = workspace.timestamp();
         sql.exec(QStringLiteral(
@@ -41,7 +41,7 @@ qint64 storeJudgeScore(Workspace& workspace, const JudgeScoreRecord& score) {
             QStringLiteral("INSERT INTO judge_scores (video_id, checkpoint_id, energy, reward, frame_energies, "
                            "frame_indices, input_width, input_height, input_fps, created_at) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {video.id, checkpointId, score.energy, score.reward ? QVariant(*score.reward) : QVariant(),
+            {videoId, checkpointId, score.energy, score.reward ? QVariant(*score.reward) : QVariant(),
              QString::fromUtf8(QJsonDocument(energies).toJson(QJsonDocument::Compact)),
              QString::fromUtf8(QJsonDocument(windows).toJson(QJsonDocument::Compact)), score.inputWidth,
              score.inputHeight, score.inputFps, now});

@@ -13,7 +13,8 @@
 namespace svj::annotation {
 
 struct JudgeScoreRecord {
-    QString video; // the file; added to the workspace (probed, hashed) when new
+    QString video;      // the file; added to the workspace (probed, hashed) when new
+    qint64 videoId = 0; // when not 0: the workspace's video it is (nothing probed or hashed)
     QString checkpoint;
     QString checkpointSidecar; // the checkpoint's sidecar JSON, kept with it
     double energy = 0.0;

@@ -106,10 +106,21 @@ void ScoreClaims::complete(const ScoreClaim& claim, const JudgeScoreRecord& scor
                                            "is not stored (the video is scored once)")
                                 .arg(claim.path));
         }
-        storeJudgeScore(m_workspace, score); // joins this transaction
+        JudgeScoreRecord claimed = score;
+        claimed.videoId = claim.videoId;       // the claimed row, not re-hashed under the write lock
+        storeJudgeScore(m_workspace, claimed); // joins this transaction
         WorkspaceSql(m_workspace)
             .run(QStringLiteral("UPDATE score_claims SET state = 'done' WHERE video_id = ? AND checkpoint = ? AND "
                                 "token = ?"),
+                 {claim.videoId, m_checkpoint, claim.token});
+    });
+}
+
+void ScoreClaims::release(const ScoreClaim& claim) {
+    m_workspace.transaction([&] {
+        WorkspaceSql(m_workspace)
+            .run(QStringLiteral("DELETE FROM score_claims WHERE video_id = ? AND checkpoint = ? AND token = ? AND "
+                                "state = 'claimed'"),
                  {claim.videoId, m_checkpoint, claim.token});
     });
 }

@@ -39,6 +39,8 @@ public:
     // Stores `score` and marks the claim done, in one transaction, only while the claim is this worker's.
     // Throws ClaimLost (nothing stored), WorkspaceError, media::MediaError.
     void complete(const ScoreClaim& claim, const JudgeScoreRecord& score);
+    // The worker stops before the video is scored: another may claim it at once.
+    void release(const ScoreClaim& claim);
     // The video could not be scored: no worker claims it again (until `svj db scores --retry-failed`).
     void fail(const ScoreClaim& claim, const QString& message);
     // When next() found nothing: the seconds until the first live claim of another worker runs out (a crashed

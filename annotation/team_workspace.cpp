@@ -50,7 +50,7 @@ const char* const kTeamStatements[] = {
     "training_runs TO svj_lead",
     "GRANT INSERT ON labels TO svj_lead",
     "GRANT INSERT, UPDATE, DELETE ON adjudications TO svj_lead",
-    "GRANT INSERT, UPDATE, DELETE ON score_claims TO svj_lead",
+    "GRANT INSERT, UPDATE, DELETE ON score_claims TO svj_annotator, svj_lead",
     "ALTER TABLE labels ENABLE ROW LEVEL SECURITY",
     "ALTER TABLE assignments ENABLE ROW LEVEL SECURITY",
     "ALTER TABLE annotators ENABLE ROW LEVEL SECURITY",

@@ -15,6 +15,7 @@ GradientReducer::GradientReducer(ProcessGroup::Impl& group, std::vector<torch::T
     m_bucketOf.assign(m_parameters.size(), 0);
     m_offsetOf.assign(m_parameters.size(), 0);
     m_received.assign(m_parameters.size(), false);
+    m_hadGradient.assign(m_parameters.size(), false);
     int64_t bytes = 0;
     for (size_t k = m_parameters.size(); k-- > 0;) {
         const torch::Tensor& parameter = m_parameters[k];
@@ -57,6 +58,7 @@ void GradientReducer::begin() {
         bucket.work.reset();
     }
     std::fill(m_received.begin(), m_received.end(), false);
+    std::fill(m_hadGradient.begin(), m_hadGradient.end(), false);
     m_nextLaunch = 0;
     m_active = true;
 }
@@ -77,6 +79,7 @@ void GradientReducer::arrived(size_t parameter, const torch::Tensor& gradient) {
     }
     slot.copy_(gradient.reshape({-1}));
     m_received[parameter] = true;
+    m_hadGradient[parameter] = true;
     if (--bucket.pending == 0) {
         launchReady();
     }
@@ -115,10 +118,29 @@ void GradientReducer::finish() {
     }
     launchReady();
     m_active = false;
+    // Which parameters had a gradient on any rank: the others keep none, as in one process (where the optimizer
+    // then leaves them alone: no weight decay, no moment update).
+    std::vector<double> had(m_parameters.size(), 0.0);
+    for (size_t k = 0; k < m_parameters.size(); ++k) {
+        had[k] = m_hadGradient[k] ? 1.0 : 0.0;
+    }
+    std::vector<at::Tensor> flags{torch::tensor(had, torch::TensorOptions().dtype(torch::kFloat64)).to(m_group.device)};
+    c10::intrusive_ptr<c10d::Work> work;
+    try {
+        work = m_group.group->allreduce(flags);
+    } catch (const std::exception& error) {
+        m_group.fail("the gradients' all-reduce", error.what());
+    }
+    m_group.wait(work, "the gradients' all-reduce");
+    const torch::Tensor anyRank = flags[0].to(torch::kCPU);
     for (Bucket& bucket : m_buckets) {
         m_group.wait(bucket.work, "the gradients' all-reduce");
         for (size_t i = 0; i < bucket.members.size(); ++i) {
             torch::Tensor& parameter = m_parameters[bucket.members[i]];
+            if (anyRank[static_cast<int64_t>(bucket.members[i])].item<double>() == 0.0) {
+                parameter.mutable_grad() = torch::Tensor();
+                continue;
+            }
             const torch::Tensor reduced = bucket.flat.slice(0, bucket.offsets[i], bucket.offsets[i] + parameter.numel())
                                               .view(parameter.sizes())
                                               .to(parameter.device());

@@ -45,7 +45,8 @@ private:
     std::vector<unsigned> m_hooks;
     std::vector<size_t> m_bucketOf;
     std::vector<int64_t> m_offsetOf;
-    std::vector<bool> m_received;
+    std::vector<bool> m_received;    // a slot filled (by a gradient, or zeros in finish())
+    std::vector<bool> m_hadGradient; // by a gradient
     std::vector<Bucket> m_buckets;
     size_t m_nextLaunch = 0;
     bool m_active = false;

@@ -325,6 +325,20 @@ void ProcessGroup::barrier(const char* what) {
     sum({0.0}, what);
 }
 
+void ProcessGroup::followLead(const char* what) {
+    Impl& d = *m_impl;
+    const std::string key = "svj/lead/" + std::to_string(d.leadPhases++);
+    try {
+        if (d.options.rank == 0) {
+            d.store->set(key, std::vector<uint8_t>{1});
+        } else {
+            d.store->wait({key}, std::chrono::hours(24 * 365));
+        }
+    } catch (const std::exception& error) {
+        d.fail(what, error.what());
+    }
+}
+
 double ProcessGroup::takeCommunicationSeconds() {
     const double seconds = m_impl->communicationSeconds;
     m_impl->communicationSeconds = 0.0;

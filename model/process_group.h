@@ -57,6 +57,10 @@ public:
     // Rank 0's weights into every rank's judge (all of them, trained or not).
     void broadcastWeights(Judge& judge);
     void barrier(const char* what);
+    // After work rank 0 does alone (a held-out check): every rank calls it at the same point; rank 0 says it is
+    // done, the others wait for that with no timeout (the check may take longer than any collective's), failing
+    // only when rank 0 is gone.
+    void followLead(const char* what);
 
     // Seconds spent inside collectives since the last call (the share of a step that is communication).
     double takeCommunicationSeconds();

@@ -23,6 +23,7 @@ struct ProcessGroup::Impl {
     c10::intrusive_ptr<c10d::Store> store;
     c10::intrusive_ptr<c10d::ProcessGroup> group;
     double communicationSeconds = 0.0;
+    int64_t leadPhases = 0; // followLead calls so far: the same count on every rank
 
     // A beat every second in the rendezvous store, so a rank whose peer failed can tell which one is gone.
     std::thread heartbeat;

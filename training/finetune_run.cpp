@@ -248,6 +248,9 @@ bool FinetuneRun::run(const FinetuneListener& listener, const std::atomic<bool>&
         say(FinetuneEventKind::Eval, {{"epoch", 0}, {"heldout", metrics["before"]}},
             "before fine-tuning, held-out " + describeFigures("overall", metrics["before"]["overall"]));
     }
+    if (m_group && !o.resume && !split.heldOut.empty()) {
+        m_group->followLead("rank 0's held-out check before training");
+    }
 
     model::Stage2Trainer trainer(*judge, trainerOptions);
     if (m_group) {
@@ -349,6 +352,9 @@ bool FinetuneRun::run(const FinetuneListener& listener, const std::atomic<bool>&
             }
             metrics["epochs"].push_back(record);
             say(FinetuneEventKind::Eval, record, text);
+        }
+        if (epochEnd && m_group && !split.heldOut.empty()) {
+            m_group->followLead("rank 0's held-out check of the epoch");
         }
         if (stopAll) {
             writeCheckpoint("stopped");

@@ -246,6 +246,9 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
         }
     }
     const std::vector<CheckClip> finalClips = spreadOut(o.finalCheckClips);
+    if (m_group) {
+        m_group->followLead("rank 0's loading of the held-out clips");
+    }
 
     PairSamplerSettings samplerSettings = o.sampler;
     samplerSettings.tileSize = config.inputWidth;
@@ -405,14 +408,23 @@ bool PretrainRun::run(const PretrainListener& listener, const std::atomic<bool>&
         if (listener && lead) {
             listener(event);
         }
-        if (lead && o.evalEvery > 0 && done % o.evalEvery == 0 && done < o.steps && !quickClips.empty()) {
-            const nlohmann::json result = check(quickClips, "quick");
-            if (!result.is_null()) {
-                history.push_back({{"step", done}, {"overall", result["overall"]}, {"families", result["families"]}});
+        if (o.evalEvery > 0 && done % o.evalEvery == 0 && done < o.steps) {
+            if (lead && !quickClips.empty()) {
+                const nlohmann::json result = check(quickClips, "quick");
+                if (!result.is_null()) {
+                    history.push_back(
+                        {{"step", done}, {"overall", result["overall"]}, {"families", result["families"]}});
+                }
+            }
+            if (m_group) {
+                m_group->followLead("rank 0's quick held-out check");
             }
         }
         if (o.pairCheckEvery > 0 && done % o.pairCheckEvery == 0 && done < o.steps) {
-            checkPairs();
+            checkPairs(); // nothing where there is no pair check (the other ranks)
+            if (m_group) {
+                m_group->followLead("rank 0's held-out tile pairs");
+            }
         }
         if (m_group ? stopAll : stop.load()) {
             if (next.valid()) {

@@ -37,8 +37,16 @@ ClaimedVideos::ClaimedVideos(const std::string& workspace, const std::string& ch
 
 ClaimedVideos::~ClaimedVideos() = default;
 
+void ClaimedVideos::release() {
+    if (m_current) {
+        m_session->claims.release(*m_current);
+        m_current.reset();
+    }
+}
+
 std::optional<std::string> ClaimedVideos::next(const std::atomic<bool>& stop) {
     while (!stop.load()) {
+        m_currentLost = false;
         m_current = m_session->claims.next();
         m_renewed = std::chrono::steady_clock::now();
         if (m_current) {
@@ -65,12 +73,25 @@ void ClaimedVideos::show(const training::ScoreEvent& event, model::Judge* judge)
     switch (event.kind) {
     case training::ScoreEventKind::Window:
         // A third of the lease between renewals: a slow video keeps its claim, a dead worker loses it.
-        if (std::chrono::steady_clock::now() - m_renewed > std::chrono::seconds(std::max(1, m_leaseSeconds / 3))) {
-            m_session->claims.renew(*m_current);
+        if (!m_currentLost &&
+            std::chrono::steady_clock::now() - m_renewed > std::chrono::seconds(std::max(1, m_leaseSeconds / 3))) {
+            try {
+                m_session->claims.renew(*m_current);
+            } catch (const annotation::ClaimLost& error) {
+                m_currentLost = true; // the video is finished but its score not stored (the other worker's counts)
+                printNote(error.what());
+            } catch (const annotation::WorkspaceError& error) {
+                printNote(std::string("the claim could not be renewed now (tried again later): ") + error.what());
+            }
             m_renewed = std::chrono::steady_clock::now();
         }
         break;
     case training::ScoreEventKind::Scored:
+        if (m_currentLost) {
+            ++m_lost;
+            m_current.reset();
+            break;
+        }
         try {
             m_session->claims.complete(*m_current, scoreRecord(*event.score, *judge, m_checkpoint));
             ++m_stored;

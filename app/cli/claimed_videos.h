@@ -29,6 +29,9 @@ public:
     // a claim lost meanwhile stores nothing and says so), its failure recorded so nobody claims it again.
     void show(const training::ScoreEvent& event, model::Judge* judge);
 
+    // Stopped before the claimed video was scored: the claim goes, so others need not wait for its lease.
+    void release();
+
     int stored() const { return m_stored; }
     int lost() const { return m_lost; }
 
@@ -38,6 +41,7 @@ private:
     std::string m_checkpoint;
     int m_leaseSeconds;
     std::optional<annotation::ScoreClaim> m_current;
+    bool m_currentLost = false;
     std::chrono::steady_clock::time_point m_renewed;
     int m_stored = 0;
     int m_lost = 0;

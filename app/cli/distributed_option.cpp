@@ -136,6 +136,11 @@ std::string deviceForRank(const std::string& device) {
 }
 
 void followLauncher() {
+    if (launchedRank()) {
+        // At once, before options and labels are read: a stop that comes now is a request, not a kill.
+        keepStopHandler();
+        installStopRequest();
+    }
     const char* launcher = std::getenv("SVJ_LAUNCHER_PID");
     if (!launcher || !*launcher) {
         return;
@@ -196,7 +201,7 @@ int runLocalRanks(const std::string& command, const Arguments& arguments, int co
         if (spawned != 0) {
             printError("could not start rank " + std::to_string(rank) + " of " + std::to_string(count));
             for (const pid_t child : children) {
-                kill(child, SIGTERM);
+                kill(child, SIGKILL); // they would wait for the missing rank until the timeout
             }
             break;
         }

@@ -9,6 +9,8 @@ namespace svj::cli {
 // Installs the handlers; returns the flag they set (also usable as a judge `cancel` flag).
 const std::atomic<bool>& installStopRequest();
 bool stopRequested();
+// Every further SIGINT / SIGTERM is the same stop request (a rank of a run over several processes).
+void keepStopHandler();
 // Which signal asked ("SIGINT", "SIGTERM"), or "" when none did.
 const char* stopSignalName();
 

@@ -128,6 +128,11 @@ int runScore(const Arguments& arguments) {
             installStopRequest(), keep);
         return failures == 0 ? kExitOk : kExitBadInput;
     } catch (const model::Cancelled&) {
+#ifdef SVJ_HAVE_ANNOTATION
+        if (claimed) {
+            claimed->release();
+        }
+#endif
         printError("stopped by " + std::string(stopSignalName()) + " while scoring " + printer->current());
         return kExitFailure;
     } catch (const model::ModelError& error) {

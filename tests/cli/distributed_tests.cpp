@@ -19,7 +19,7 @@
 namespace {
 
 // The weights of two runs that differ only in how the batch was split: the same sums in another order.
-constexpr double kTolerance = 1e-4;
+constexpr double kTolerance = 1e-5;
 
 } // namespace
 
