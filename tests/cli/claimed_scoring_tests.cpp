@@ -43,11 +43,8 @@ void ClaimedScoringTest::initTestCase() {
     for (int i = 0; i < 10; ++i) {
         const QString source = i % 2 == 0 ? QStringLiteral("testsrc2=size=96x64:rate=24")
                                           : QStringLiteral("mandelbrot=size=96x64:rate=24:start_scale=%1").arg(2 + i);
-        QVERIFY(svj::test::runFfmpeg(
-            {QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), source, QStringLiteral("-vf"),
-             QStringLiteral("hue=h=%1").arg(i * 30), QStringLiteral("-t"), QStringLiteral("2"), QStringLiteral("-c:v"),
-             QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
-             QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), QStringLiteral("%1/v%2.mp4").arg(videos).arg(i)}));
+        QVERIFY(svj::test::encodeTestClip(source, 2, QStringLiteral("%1/v%2.mp4").arg(videos).arg(i),
+                                          QStringLiteral("hue=h=%1").arg(i * 30)));
         if (i % 2 == 1) {
             pairs += QStringLiteral("{\"video_a\": \"%1/v%2.mp4\", \"video_b\": \"%1/v%3.mp4\", \"label\": \"A\"}\n")
                          .arg(videos)

@@ -47,16 +47,7 @@ void DistributedTrainingTest::initTestCase() {
     QVERIFY(m_dir.isValid());
     m_videos = m_dir.filePath(QStringLiteral("videos"));
     QVERIFY(QDir().mkpath(m_videos));
-    const QStringList sources{QStringLiteral("testsrc2=size=96x64:rate=24"),
-                              QStringLiteral("mandelbrot=size=96x64:rate=24"),
-                              QStringLiteral("life=size=96x64:rate=24:mold=10:ratio=0.2:seed=3")};
-    for (int i = 0; i < sources.size(); ++i) {
-        QVERIFY(svj::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), sources[i],
-                                      QStringLiteral("-t"), QStringLiteral("4"), QStringLiteral("-c:v"),
-                                      QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
-                                      QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                                      QStringLiteral("%1/clip%2.mp4").arg(m_videos).arg(i)}));
-    }
+    QVERIFY(svj::test::makePatternClips(m_videos));
 }
 
 QStringList DistributedTrainingTest::arguments(const QString& out, int steps) const {
@@ -201,10 +192,7 @@ void DistributedTrainingTest::finetuneOnTwoRanksEqualsOneProcess() {
         const QString clean = QStringLiteral("%1/clip%2.mp4").arg(m_videos).arg(i);
         const QString dark = m_dir.filePath(QStringLiteral("dark%1.mp4").arg(i));
         if (!QFile::exists(dark)) {
-            QVERIFY(svj::test::runFfmpeg(
-                {QStringLiteral("-i"), clean, QStringLiteral("-vf"), QStringLiteral("eq=brightness=-0.3"),
-                 QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-preset"),
-                 QStringLiteral("ultrafast"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), dark}));
+            QVERIFY(svj::test::encodeTestClip(clean, 0, dark, QStringLiteral("eq=brightness=-0.3"), true));
         }
         pairs +=
             "{\"video_a\": \"" + clean.toUtf8() + "\", \"video_b\": \"" + dark.toUtf8() + "\", \"label\": \"A\"}\n";

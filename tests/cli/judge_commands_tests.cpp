@@ -54,16 +54,7 @@ void JudgeCommandTest::initTestCase() {
     m_videos = m_dir.filePath(QStringLiteral("videos"));
     QVERIFY(QDir().mkpath(m_videos));
     // Three short real encodes of moving patterns (one will be held out).
-    const QStringList sources{QStringLiteral("testsrc2=size=96x64:rate=24"),
-                              QStringLiteral("mandelbrot=size=96x64:rate=24"),
-                              QStringLiteral("life=size=96x64:rate=24:mold=10:ratio=0.2:seed=3")};
-    for (int i = 0; i < sources.size(); ++i) {
-        QVERIFY(svj::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), sources[i],
-                                      QStringLiteral("-t"), QStringLiteral("4"), QStringLiteral("-c:v"),
-                                      QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
-                                      QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                                      QStringLiteral("%1/clip%2.mp4").arg(m_videos).arg(i)}));
-    }
+    QVERIFY(svj::test::makePatternClips(m_videos));
 }
 
 QStringList JudgeCommandTest::pretrainArguments(const QString& out, int steps) const {

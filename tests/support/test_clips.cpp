@@ -38,6 +38,36 @@ bool makeModelClips(const QString& project, int models, const QString& fileName)
     return true;
 }
 
+bool encodeTestClip(const QString& source, double seconds, const QString& out, const QString& filter, bool fromFile) {
+    QStringList arguments;
+    if (!fromFile) {
+        arguments << QStringLiteral("-f") << QStringLiteral("lavfi");
+    }
+    arguments << QStringLiteral("-i") << source;
+    if (!filter.isEmpty()) {
+        arguments << QStringLiteral("-vf") << filter;
+    }
+    if (seconds > 0) {
+        arguments << QStringLiteral("-t") << QString::number(seconds);
+    }
+    arguments << QStringLiteral("-c:v") << QStringLiteral("libx264") << QStringLiteral("-preset")
+              << QStringLiteral("ultrafast") << QStringLiteral("-pix_fmt") << QStringLiteral("yuv420p") << out;
+    return runFfmpeg(arguments);
+}
+
+bool makePatternClips(const QString& folder) {
+    const QStringList sources{QStringLiteral("testsrc2=size=96x64:rate=24"),
+                              QStringLiteral("mandelbrot=size=96x64:rate=24"),
+                              QStringLiteral("life=size=96x64:rate=24:mold=10:ratio=0.2:seed=3")};
+    for (int i = 0; i < sources.size(); ++i) {
+        if (!QDir().mkpath(folder) ||
+            !encodeTestClip(sources[i], 4, QStringLiteral("%1/clip%2.mp4").arg(folder).arg(i))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool runFfmpeg(const QStringList& arguments) {
     QProcess process;
     process.start(QStringLiteral("ffmpeg"), QStringList{QStringLiteral("-hide_banner"), QStringLiteral("-loglevel"),

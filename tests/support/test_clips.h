@@ -15,6 +15,15 @@ QString clip(const QString& fileName);
 // Runs `ffmpeg -hide_banner -loglevel error -y ARGS`; returns false and prints stderr on failure.
 bool runFfmpeg(const QStringList& arguments);
 
+// `seconds` of an FFmpeg lavfi source (e.g. "testsrc2=size=96x64:rate=24"), through `filter` when given, as an
+// H.264 (ultrafast, yuv420p) file at `out`; the same for an existing video as `source` with `fromFile`.
+bool encodeTestClip(const QString& source, double seconds, const QString& out, const QString& filter = {},
+                    bool fromFile = false);
+
+// The three moving patterns the training tests learn from (testsrc2, mandelbrot, life; 96x64 at 24 fps, 4 s):
+// FOLDER/clip0.mp4 .. clip2.mp4.
+bool makePatternClips(const QString& folder);
+
 // One prompt from `models` generated "models": PROJECT/modelN/FILE_NAME, 1 s H.264 clips (10 frames, 96x64),
 // each model's a different hue. Returns false (and prints why) when FFmpeg fails.
 bool makeModelClips(const QString& project, int models, const QString& fileName);
