@@ -106,7 +106,8 @@ int runPretrain(const Arguments& arguments) {
     }
     progress.finish();
     if (!finished && (!group || group->rank() == 0)) {
-        std::cerr << "stopped by " << stopSignalName() << "; continue with the same command and --resume\n";
+        std::cerr << "stopped by " << (*stopSignalName() ? stopSignalName() : "a stop request to another rank")
+                  << "; continue with the same command and --resume\n";
     }
     return kExitOk;
 }

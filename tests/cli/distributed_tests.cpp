@@ -31,6 +31,7 @@ private slots:
     void twoRanksEqualOneWithTheWholeBatch();
     void stopReachesEveryRankAndResumesInOneProcess();
     void aKilledRankIsNamed();
+    void aStopSentToOneRankStopsAll();
     void finetuneOnTwoRanksEqualsOneProcess();
     void refusals();
     void aResumeKeepsItsRunsDraws();
@@ -181,6 +182,32 @@ void DistributedTrainingTest::aKilledRankIsNamed() {
                  err.contains(QStringLiteral("stopped answering")),
              qPrintable(err));
     QVERIFY2(seconds < 30, qPrintable(QString::number(seconds)));
+}
+
+void DistributedTrainingTest::aStopSentToOneRankStopsAll() {
+    // SIGTERM to rank 1 alone (a job manager stopping one host): every rank stops after the same step, rank 0
+    // writes the one checkpoint, and the launcher ends well.
+    const QString out = m_dir.filePath(QStringLiteral("terminated.safetensors"));
+    QProcess launcher;
+    launcher.start(svj::test::cliPath(), arguments(out, 100000) << QStringLiteral("--nproc") << QStringLiteral("2"));
+    QVERIFY(launcher.waitForStarted());
+    QByteArray output;
+    while (!output.contains("\"done\":5,") && launcher.waitForReadyRead(60000)) {
+        output += launcher.readAllStandardOutput();
+    }
+    QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(static_cast<qint64>(launcher.processId())));
+    QVERIFY(children.open(QIODevice::ReadOnly));
+    const QList<QByteArray> pids = children.readAll().simplified().split(' ');
+    QCOMPARE(pids.size(), 2);
+    QCOMPARE(::kill(static_cast<pid_t>(pids.at(1).toLongLong()), SIGTERM), 0);
+    QVERIFY2(launcher.waitForFinished(60000), "the ranks did not stop");
+    output += launcher.readAllStandardOutput();
+    const QString err = QString::fromUtf8(launcher.readAllStandardError());
+    QVERIFY2(launcher.exitStatus() == QProcess::NormalExit && launcher.exitCode() == 0, qPrintable(err));
+    QCOMPARE(QString::fromUtf8(output).count(QStringLiteral("\"why\":\"stopped")), 1);
+    const int at = svj::test::sidecar(out).value(QStringLiteral("steps")).toInt();
+    QVERIFY2(at >= 5 && at < 100000, qPrintable(QString::number(at)));
+    QVERIFY2(QString::fromUtf8(output).contains(QStringLiteral("\"step\":%1").arg(at)), qPrintable(err));
 }
 
 void DistributedTrainingTest::finetuneOnTwoRanksEqualsOneProcess() {
