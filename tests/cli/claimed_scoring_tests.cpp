@@ -57,30 +57,12 @@ void ClaimedScoringTest::initTestCase() {
     m_pairs = m_dir.filePath(QStringLiteral("pairs.jsonl"));
     QVERIFY(svj::test::writeFile(m_pairs, pairs));
     m_judge = m_dir.filePath(QStringLiteral("judge.safetensors"));
-    const svj::test::CliResult pretrain = svj::test::runCli({QStringLiteral("pretrain"),
-                                                             QStringLiteral("--videos"),
-                                                             videos,
-                                                             QStringLiteral("--size"),
-                                                             QStringLiteral("32"),
-                                                             QStringLiteral("--frames"),
-                                                             QStringLiteral("9"),
-                                                             QStringLiteral("--layers"),
-                                                             QStringLiteral("1"),
-                                                             QStringLiteral("--hidden"),
-                                                             QStringLiteral("16"),
-                                                             QStringLiteral("--region"),
-                                                             QStringLiteral("64"),
-                                                             QStringLiteral("--steps"),
-                                                             QStringLiteral("2"),
-                                                             QStringLiteral("--batch"),
-                                                             QStringLiteral("2"),
-                                                             QStringLiteral("--no-final-check"),
-                                                             QStringLiteral("--threads"),
-                                                             QStringLiteral("1"),
-                                                             QStringLiteral("--out"),
-                                                             m_judge,
-                                                             QStringLiteral("--progress"),
-                                                             QStringLiteral("none")});
+    const svj::test::CliResult pretrain = svj::test::runCli(
+        QStringList{QStringLiteral("pretrain"), QStringLiteral("--videos"), videos, QStringLiteral("--steps"),
+                    QStringLiteral("2"), QStringLiteral("--batch"), QStringLiteral("2"),
+                    QStringLiteral("--no-final-check"), QStringLiteral("--threads"), QStringLiteral("1"),
+                    QStringLiteral("--out"), m_judge, QStringLiteral("--progress"), QStringLiteral("none")} +
+        svj::test::tinyJudgeFlags());
     QVERIFY2(pretrain.exitCode == 0, qPrintable(pretrain.err));
 }
 

@@ -80,30 +80,12 @@ void FinetuneCommandTest::initTestCase() {
     QVERIFY(svj::test::writeFile(m_pairs, pairs));
     // A small stage-1 judge to start from.
     m_stage1 = m_dir.filePath(QStringLiteral("stage1.safetensors"));
-    const svj::test::CliResult pretrain = svj::test::runCli({QStringLiteral("pretrain"),
-                                                             QStringLiteral("--videos"),
-                                                             videos,
-                                                             QStringLiteral("--size"),
-                                                             QStringLiteral("32"),
-                                                             QStringLiteral("--frames"),
-                                                             QStringLiteral("9"),
-                                                             QStringLiteral("--layers"),
-                                                             QStringLiteral("1"),
-                                                             QStringLiteral("--hidden"),
-                                                             QStringLiteral("16"),
-                                                             QStringLiteral("--region"),
-                                                             QStringLiteral("64"),
-                                                             QStringLiteral("--steps"),
-                                                             QStringLiteral("2"),
-                                                             QStringLiteral("--batch"),
-                                                             QStringLiteral("2"),
-                                                             QStringLiteral("--no-final-check"),
-                                                             QStringLiteral("--threads"),
-                                                             QStringLiteral("1"),
-                                                             QStringLiteral("--out"),
-                                                             m_stage1,
-                                                             QStringLiteral("--progress"),
-                                                             QStringLiteral("none")});
+    const svj::test::CliResult pretrain = svj::test::runCli(
+        QStringList{QStringLiteral("pretrain"), QStringLiteral("--videos"), videos, QStringLiteral("--steps"),
+                    QStringLiteral("2"), QStringLiteral("--batch"), QStringLiteral("2"),
+                    QStringLiteral("--no-final-check"), QStringLiteral("--threads"), QStringLiteral("1"),
+                    QStringLiteral("--out"), m_stage1, QStringLiteral("--progress"), QStringLiteral("none")} +
+        svj::test::tinyJudgeFlags());
     QVERIFY2(pretrain.exitCode == 0, qPrintable(pretrain.err));
 }
 

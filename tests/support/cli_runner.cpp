@@ -8,6 +8,12 @@
 
 namespace svj::test {
 
+QStringList tinyJudgeFlags() {
+    return {QStringLiteral("--size"),   QStringLiteral("32"), QStringLiteral("--frames"), QStringLiteral("9"),
+            QStringLiteral("--layers"), QStringLiteral("1"),  QStringLiteral("--hidden"), QStringLiteral("16"),
+            QStringLiteral("--region"), QStringLiteral("64")};
+}
+
 QString cliPath() {
     return qEnvironmentVariable("SVJ_CLI");
 }

@@ -13,6 +13,10 @@ struct CliResult {
     QString err;
 };
 
+// The flags of the tiny judge the training tests train in seconds: one narrow block on 32-pixel tiles of 9 frames,
+// cut from 64-pixel regions.
+QStringList tinyJudgeFlags();
+
 // $SVJ_CLI (CTest sets it).
 QString cliPath();
 CliResult runCli(const QStringList& arguments, int timeoutMs = 120000);
